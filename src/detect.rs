@@ -1,0 +1,288 @@
+//! Which kind of Koji configuration a file is, decided from its content.
+//!
+//! The file name is only a tie-breaker: admins paste text without names, and name files freely
+//! (`kojiweb.conf.orig`, `00-koji.conf`). Comments never count as evidence, since stock files are
+//! full of commented-out examples of other files' settings.
+
+use crate::httpd::{HttpdConfig, ItemKind};
+use crate::ini::{IniDocument, LineKind};
+use crate::report::FileKind;
+
+/// The verdict and, for people, why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detection {
+    pub kind: FileKind,
+    pub reason: String,
+}
+
+/// Option names of the koji client (any profile section) and of kojid, used as evidence.
+const CLIENT_KEYS: &[&str] = &[
+    "server",
+    "weburl",
+    "pkgurl",
+    "topurl",
+    "topdir",
+    "cert",
+    "ca",
+    "serverca",
+    "authtype",
+    "principal",
+    "keytab",
+    "krbservice",
+    "user",
+    "password",
+    "noauth",
+    "max_retries",
+    "retry_interval",
+    "anon_retry",
+    "offline_retry",
+    "offline_retry_interval",
+    "keepalive",
+    "timeout",
+    "use_fast_upload",
+    "upload_blocksize",
+    "krb_rdns",
+    "krb_canon_host",
+    "krb_server_realm",
+    "debug",
+    "poll_interval",
+];
+
+/// koji-web option names as 1.6 read them from `PythonOption` (lower-cased).
+pub(crate) const WEB_PYTHON_OPTIONS: &[&str] = &[
+    "sitename",
+    "kojihuburl",
+    "kojipackagesurl",
+    "kojimavenurl",
+    "kojiimagesurl",
+    "kojigreeting",
+    "secret",
+    "logintimeout",
+    "webprincipal",
+    "webkeytab",
+    "webccache",
+    "webcert",
+    "clientca",
+    "kojihubca",
+    "koji.web.configfile",
+    "kojifilesurl",
+    "kojitheme",
+    "krbservice",
+];
+
+pub fn detect(text: &str, name_hint: Option<&str>) -> Detection {
+    let hint = name_hint.and_then(kind_from_name);
+    let looks_ini = text.lines().any(|l| {
+        let t = l.trim();
+        t.starts_with('[') && t.ends_with(']') && t.len() > 2
+    });
+    if looks_ini {
+        return detect_ini(&IniDocument::parse(text), hint);
+    }
+    let cfg = HttpdConfig::parse(text);
+    let directives = cfg
+        .items
+        .iter()
+        .filter(|i| {
+            matches!(
+                i.kind,
+                ItemKind::Directive(_) | ItemKind::SectionOpen { .. }
+            )
+        })
+        .count();
+    if directives == 0 {
+        return match hint {
+            Some(kind) => Detection { kind, reason: "no settings in the text; kind taken from the file name".into() },
+            None if text.trim().is_empty() => Detection { kind: FileKind::Unknown, reason: "the input is empty".into() },
+            None => Detection {
+                kind: FileKind::Unknown,
+                reason: "neither [section] headers (ini) nor directives (httpd) were found outside comments".into(),
+            },
+        };
+    }
+    let (hub, web) = httpd_roles(&cfg);
+    let kind = match (hub, web) {
+        (true, true) => FileKind::Httpd,
+        (true, false) => FileKind::HubHttpd,
+        (false, true) => FileKind::WebHttpd,
+        (false, false) => match hint {
+            Some(k) if k.is_httpd() => k,
+            _ => {
+                return Detection {
+                    kind: FileKind::Httpd,
+                    reason: "an httpd config, but it configures neither koji-hub nor koji-web"
+                        .into(),
+                }
+            }
+        },
+    };
+    let reason = match kind {
+        FileKind::Httpd => "httpd directives that configure both koji-hub and koji-web",
+        FileKind::HubHttpd => "httpd directives that configure koji-hub",
+        _ => "httpd directives that configure koji-web",
+    };
+    Detection {
+        kind,
+        reason: reason.into(),
+    }
+}
+
+/// Whether an httpd config configures koji-hub and/or koji-web, judged from directives only.
+pub(crate) fn httpd_roles(cfg: &HttpdConfig) -> (bool, bool) {
+    let (mut hub, mut web) = (false, false);
+    for (i, item) in cfg.items.iter().enumerate() {
+        let d = match &item.kind {
+            ItemKind::Directive(d) | ItemKind::SectionOpen { directive: d, .. } => d,
+            _ => continue,
+        };
+        let args: Vec<String> = d
+            .args
+            .iter()
+            .map(|a| a.value.to_ascii_lowercase())
+            .collect();
+        let any_arg = |needle: &str| args.iter().any(|a| a.contains(needle));
+        if d.is("Alias") || d.is("ScriptAlias") || d.is("Directory") || d.is("DirectoryMatch") {
+            hub |= any_arg("koji-hub") || any_arg("kojixmlrpc");
+            web |= any_arg("koji-web/scripts") || any_arg("wsgi_publisher");
+        } else if d.is("PythonHandler") {
+            hub |= any_arg("kojixmlrpc");
+            web |= any_arg("kojiweb") || any_arg("wsgi_publisher");
+        } else if d.is("PythonOption") {
+            let name = args.first().map(String::as_str).unwrap_or("");
+            web |= WEB_PYTHON_OPTIONS.contains(&name);
+            hub |= crate::rules::hub_httpd::HUB_PYTHON_OPTIONS.contains(&name);
+        } else if d.is("SetEnv") {
+            let name = args.first().map(String::as_str).unwrap_or("");
+            hub |= name == "koji.hub.configfile";
+            web |= name == "koji.web.configfile";
+        }
+        let _ = i;
+    }
+    (hub, web)
+}
+
+fn detect_ini(doc: &IniDocument, hint: Option<FileKind>) -> Detection {
+    let names = doc.section_names();
+    let has = |n: &str| names.contains(&n);
+    let kind_reason = if has("hub") {
+        Some((FileKind::HubConf, "an ini file with a [hub] section"))
+    } else if has("web") {
+        Some((FileKind::WebConf, "an ini file with a [web] section"))
+    } else if has("kojid") {
+        Some((FileKind::KojidConf, "an ini file with a [kojid] section"))
+    } else if has("koji") {
+        Some((
+            FileKind::ClientConf,
+            "an ini file with a [koji] profile section",
+        ))
+    } else if doc
+        .options
+        .iter()
+        .any(|o| CLIENT_KEYS.contains(&o.name.as_str()))
+    {
+        Some((
+            FileKind::ClientConf,
+            "an ini file whose sections hold koji client options (profiles)",
+        ))
+    } else {
+        None
+    };
+    if let Some((kind, reason)) = kind_reason {
+        return Detection {
+            kind,
+            reason: reason.into(),
+        };
+    }
+    // Only comments or unknown keys: a stock client config has every option commented out.
+    let commented_client = doc.kinds.iter().enumerate().any(|(i, k)| {
+        *k == LineKind::Comment && {
+            let t = doc
+                .table
+                .line(i)
+                .trim()
+                .trim_start_matches([';', '#'])
+                .trim_start();
+            t.split(['=', ':'])
+                .next()
+                .map(|k| k.trim())
+                .is_some_and(|k| k == "server" || k == "pkgurl")
+        }
+    });
+    match hint {
+        Some(kind) if !kind.is_httpd() => Detection { kind, reason: "an ini file; kind taken from the file name".into() },
+        _ if commented_client => Detection {
+            kind: FileKind::ClientConf,
+            reason: "an ini file whose only options are commented-out koji client options".into(),
+        },
+        _ => Detection {
+            kind: FileKind::Unknown,
+            reason: format!(
+                "an ini file, but its sections ({}) are none of [hub], [web], [kojid] or a koji client profile",
+                names.join(", ")
+            ),
+        },
+    }
+}
+
+/// What a conventional file name says about the kind.
+pub fn kind_from_name(name: &str) -> Option<FileKind> {
+    let base = name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(name)
+        .to_ascii_lowercase();
+    let base = base
+        .trim_end_matches(".orig")
+        .trim_end_matches(".rpmsave")
+        .trim_end_matches(".rpmnew");
+    match base {
+        "kojihub.conf" => Some(FileKind::HubHttpd),
+        "kojiweb.conf" => Some(FileKind::WebHttpd),
+        "hub.conf" => Some(FileKind::HubConf),
+        "web.conf" => Some(FileKind::WebConf),
+        "kojid.conf" => Some(FileKind::KojidConf),
+        "koji.conf" | "config" => Some(FileKind::ClientConf),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_beats_name() {
+        assert_eq!(
+            detect("[kojid]\nserver=x\n", Some("web.conf")).kind,
+            FileKind::KojidConf
+        );
+        assert_eq!(
+            detect("[staging]\nserver = http://x/kojihub\n", None).kind,
+            FileKind::ClientConf
+        );
+        assert_eq!(
+            detect("Alias /kojihub /usr/share/koji-hub/XMLRPC\n", None).kind,
+            FileKind::HubHttpd
+        );
+        assert_eq!(
+            detect(
+                "<Directory /x>\n PythonOption KojiHubURL http://h/kojihub\n</Directory>\n",
+                None
+            )
+            .kind,
+            FileKind::WebHttpd
+        );
+    }
+
+    #[test]
+    fn unknown_says_why() {
+        let d = detect("[mysql]\nport = 3306\n", None);
+        assert_eq!(d.kind, FileKind::Unknown);
+        assert!(d.reason.contains("mysql"));
+        assert_eq!(detect("", None).kind, FileKind::Unknown);
+        assert_eq!(
+            detect("", Some("/etc/kojid/kojid.conf")).kind,
+            FileKind::KojidConf
+        );
+    }
+}

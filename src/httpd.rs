@@ -1,0 +1,489 @@
+//! A lossless model of an Apache httpd configuration file.
+//!
+//! The file is kept as a [`LineTable`]; parsing adds a flat list of [`Item`]s (one per logical line:
+//! a directive, a section opening or closing, a comment or a blank), each pointing at its physical
+//! lines. Sections are not a recursive tree but parent links, so 100,000 nested `<IfModule>`s cost
+//! nothing special and nothing recurses.
+//!
+//! Parsing never fails. What Apache would reject (an unclosed `<Directory>`, a stray `</Location>`,
+//! an unterminated quote) becomes a [`Problem`] with its line, and the rest of the file is still
+//! modelled.
+//!
+//! How Apache reads a line, and so how we do: trailing whitespace is dropped; a line whose last
+//! character is then `\` continues on the next one (comments too); a line whose first non-blank
+//! character is `#` is a comment; otherwise the first word is the directive name (case-insensitive),
+//! and the rest are arguments, separated by blanks, `"…"` or `'…'` quoted with `\` escapes.
+
+use crate::text::LineTable;
+use std::ops::Range;
+
+/// One logical line of the file.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// Physical lines (0-based) this item spans; more than one with `\` continuations.
+    pub lines: Range<usize>,
+    pub kind: ItemKind,
+    /// Index (into [`HttpdConfig::items`]) of the section opening that encloses this item.
+    pub parent: Option<usize>,
+    /// How many sections enclose this item.
+    pub depth: usize,
+}
+
+#[derive(Debug, Clone)]
+pub enum ItemKind {
+    Blank,
+    Comment,
+    Directive(Directive),
+    /// `<Name args>`; `close` is the index of the matching `</Name>` item, if any.
+    SectionOpen {
+        directive: Directive,
+        close: Option<usize>,
+    },
+    /// `</Name>`; `open` is the index of the section it closes, if it matched one.
+    SectionClose {
+        name: String,
+        open: Option<usize>,
+    },
+}
+
+/// A directive or section header: its name as written and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    pub name: String,
+    pub args: Vec<Arg>,
+}
+
+impl Directive {
+    /// Case-insensitive name test, as Apache compares directive names.
+    pub fn is(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+    }
+    /// The unquoted value of argument `i`.
+    pub fn arg(&self, i: usize) -> Option<&str> {
+        self.args.get(i).map(|a| a.value.as_str())
+    }
+}
+
+/// One argument: its value after unquoting, and how it was quoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arg {
+    pub value: String,
+    pub quote: Option<char>,
+}
+
+/// Something Apache would refuse, with the physical line (0-based) where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub kind: ProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// `<Name …>` with no `</Name>` before the end of the file (or of its parent).
+    UnclosedSection(String),
+    /// `</Name>` that closes no open section.
+    UnmatchedClose(String),
+    /// `<Name …` without the closing `>`.
+    UnterminatedSectionHeader(String),
+    /// A quote that is never closed.
+    UnterminatedQuote,
+    /// The file ends in the middle of a `\` continuation.
+    DanglingContinuation,
+}
+
+impl std::fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProblemKind::UnclosedSection(n) => write!(f, "<{n}> is never closed"),
+            ProblemKind::UnmatchedClose(n) => write!(f, "</{n}> closes no open <{n}> section"),
+            ProblemKind::UnterminatedSectionHeader(n) => {
+                write!(f, "<{n} is missing its closing '>'")
+            }
+            ProblemKind::UnterminatedQuote => write!(f, "a quoted argument is never closed"),
+            ProblemKind::DanglingContinuation => {
+                write!(f, "the file ends in a line continued with '\\'")
+            }
+        }
+    }
+}
+
+/// A parsed httpd configuration file.
+#[derive(Debug, Clone)]
+pub struct HttpdConfig {
+    pub table: LineTable,
+    pub items: Vec<Item>,
+    pub problems: Vec<Problem>,
+}
+
+impl HttpdConfig {
+    pub fn parse(text: impl Into<String>) -> Self {
+        let table = LineTable::new(text.into(), false);
+        let mut items: Vec<Item> = Vec::new();
+        let mut problems = Vec::new();
+        let mut open: Vec<usize> = Vec::new(); // stack of open section item indices
+
+        let mut i = 0;
+        while i < table.len() {
+            let start = i;
+            let mut logical = String::new();
+            loop {
+                let trimmed = table.line(i).trim_end_matches(is_apache_space);
+                i += 1;
+                if let Some(head) = trimmed.strip_suffix('\\') {
+                    logical.push_str(head);
+                    if i >= table.len() {
+                        problems.push(Problem {
+                            line: start,
+                            kind: ProblemKind::DanglingContinuation,
+                        });
+                        break;
+                    }
+                } else {
+                    logical.push_str(trimmed);
+                    break;
+                }
+            }
+            let parent = open.last().copied();
+            let depth = open.len();
+            let body = logical.trim_start_matches(is_apache_space);
+            let kind = if body.is_empty() {
+                ItemKind::Blank
+            } else if body.starts_with('#') {
+                ItemKind::Comment
+            } else if let Some(rest) = body.strip_prefix("</") {
+                let name = rest.trim_end_matches('>').trim().to_string();
+                let index = items.len();
+                let matched = open
+                    .iter()
+                    .rposition(|&o| section_name(&items[o]).eq_ignore_ascii_case(&name));
+                let open_index = match matched {
+                    Some(pos) => {
+                        // Close everything opened after the match: those sections are unclosed.
+                        for &inner in &open[pos + 1..] {
+                            problems.push(Problem {
+                                line: items[inner].lines.start,
+                                kind: ProblemKind::UnclosedSection(
+                                    section_name(&items[inner]).to_string(),
+                                ),
+                            });
+                        }
+                        let o = open[pos];
+                        open.truncate(pos);
+                        if let ItemKind::SectionOpen { close, .. } = &mut items[o].kind {
+                            *close = Some(index);
+                        }
+                        Some(o)
+                    }
+                    None => {
+                        problems.push(Problem {
+                            line: start,
+                            kind: ProblemKind::UnmatchedClose(name.clone()),
+                        });
+                        None
+                    }
+                };
+                let (parent, depth) = match open_index {
+                    Some(o) => (items[o].parent, items[o].depth),
+                    None => (parent, depth),
+                };
+                items.push(Item {
+                    lines: start..i,
+                    kind: ItemKind::SectionClose {
+                        name,
+                        open: open_index,
+                    },
+                    parent,
+                    depth,
+                });
+                continue;
+            } else if let Some(rest) = body.strip_prefix('<') {
+                let (inner, terminated) = match rest.rfind('>') {
+                    Some(end) => (&rest[..end], true),
+                    None => (rest, false),
+                };
+                let (directive, quote_ok) = split_directive(inner);
+                if !terminated {
+                    problems.push(Problem {
+                        line: start,
+                        kind: ProblemKind::UnterminatedSectionHeader(directive.name.clone()),
+                    });
+                }
+                if !quote_ok {
+                    problems.push(Problem {
+                        line: start,
+                        kind: ProblemKind::UnterminatedQuote,
+                    });
+                }
+                open.push(items.len());
+                ItemKind::SectionOpen {
+                    directive,
+                    close: None,
+                }
+            } else {
+                let (directive, quote_ok) = split_directive(body);
+                if !quote_ok {
+                    problems.push(Problem {
+                        line: start,
+                        kind: ProblemKind::UnterminatedQuote,
+                    });
+                }
+                ItemKind::Directive(directive)
+            };
+            items.push(Item {
+                lines: start..i,
+                kind,
+                parent,
+                depth,
+            });
+        }
+        for &o in &open {
+            problems.push(Problem {
+                line: items[o].lines.start,
+                kind: ProblemKind::UnclosedSection(section_name(&items[o]).to_string()),
+            });
+        }
+        problems.sort_by_key(|p| p.line);
+        HttpdConfig {
+            table,
+            items,
+            problems,
+        }
+    }
+
+    /// The original text, byte for byte.
+    pub fn text(&self) -> &str {
+        self.table.text()
+    }
+
+    /// The directive of item `i`, whether a plain directive or a section header.
+    pub fn directive(&self, i: usize) -> Option<&Directive> {
+        match &self.items[i].kind {
+            ItemKind::Directive(d) | ItemKind::SectionOpen { directive: d, .. } => Some(d),
+            _ => None,
+        }
+    }
+
+    /// Indices of all plain directives named `name` (case-insensitive), anywhere in the file.
+    pub fn find_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.items
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, item)| match &item.kind {
+                ItemKind::Directive(d) if d.is(name) => Some(i),
+                _ => None,
+            })
+    }
+
+    /// Indices of the items directly inside section `open` (not inside nested sections).
+    pub fn children(&self, open: usize) -> Range<usize> {
+        let end = match &self.items[open].kind {
+            ItemKind::SectionOpen { close: Some(c), .. } => *c,
+            ItemKind::SectionOpen { close: None, .. } => {
+                // Unclosed: it runs until the first item that is not inside it.
+                let depth = self.items[open].depth;
+                self.items[open + 1..]
+                    .iter()
+                    .position(|it| it.depth <= depth)
+                    .map_or(self.items.len(), |p| open + 1 + p)
+            }
+            _ => open + 1,
+        };
+        open + 1..end
+    }
+
+    /// Plain directives directly inside section `open` named `name`.
+    pub fn child_directives<'a>(
+        &'a self,
+        open: usize,
+        name: &'a str,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.children(open).filter(move |&i| {
+            self.items[i].parent == Some(open)
+                && matches!(&self.items[i].kind, ItemKind::Directive(d) if d.is(name))
+        })
+    }
+
+    /// Whether item `i` sits inside a section of kind `name` (at any depth), e.g. `IfModule`.
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.items[i].parent, move |&p| self.items[p].parent)
+    }
+
+    /// The indentation of item `i`'s first line.
+    pub fn indent(&self, i: usize) -> &str {
+        self.table.indent(self.items[i].lines.start)
+    }
+
+    /// The indentation a new directive inside section `open` should get: that of its first
+    /// indented child, else the section's own plus four spaces.
+    pub fn child_indent(&self, open: usize) -> String {
+        self.children(open)
+            .find(|&c| {
+                self.items[c].parent == Some(open) && !matches!(self.items[c].kind, ItemKind::Blank)
+            })
+            .map(|c| self.indent(c).to_string())
+            .unwrap_or_else(|| format!("{}    ", self.indent(open)))
+    }
+}
+
+fn section_name(item: &Item) -> &str {
+    match &item.kind {
+        ItemKind::SectionOpen { directive, .. } => &directive.name,
+        _ => "",
+    }
+}
+
+/// Apache's notion of a blank inside a line.
+fn is_apache_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n' | '\x0b' | '\x0c')
+}
+
+/// Splits a directive body into its name and arguments the way Apache's `ap_getword_conf` does.
+/// The flag is false when a quote was left open.
+fn split_directive(body: &str) -> (Directive, bool) {
+    let body = body.trim_matches(is_apache_space);
+    let name_end = body.find(is_apache_space).unwrap_or(body.len());
+    let name = body[..name_end].to_string();
+    let mut args = Vec::new();
+    let mut ok = true;
+    let mut rest = &body[name_end..];
+    loop {
+        rest = rest.trim_start_matches(is_apache_space);
+        let Some(first) = rest.chars().next() else {
+            break;
+        };
+        if first == '"' || first == '\'' {
+            let mut value = String::new();
+            let mut chars = rest[1..].char_indices();
+            let mut consumed = None;
+            while let Some((k, c)) = chars.next() {
+                if c == '\\' {
+                    // Apache drops a backslash only where it escapes the quote character.
+                    match rest[1 + k + 1..].chars().next() {
+                        Some(next) if next == first => {
+                            chars.next();
+                            value.push(next);
+                        }
+                        _ => value.push('\\'),
+                    }
+                } else if c == first {
+                    consumed = Some(1 + k + 1);
+                    break;
+                } else {
+                    value.push(c);
+                }
+            }
+            match consumed {
+                Some(n) => rest = &rest[n..],
+                None => {
+                    ok = false;
+                    rest = "";
+                }
+            }
+            args.push(Arg {
+                value,
+                quote: Some(first),
+            });
+        } else {
+            let end = rest.find(is_apache_space).unwrap_or(rest.len());
+            args.push(Arg {
+                value: rest[..end].to_string(),
+                quote: None,
+            });
+            rest = &rest[end..];
+        }
+    }
+    (Directive { name, args }, ok)
+}
+
+/// Writes an argument back, quoting it when it needs quotes (or when `prefer` asks for a quote).
+pub fn quote_arg(value: &str, prefer: Option<char>) -> String {
+    let needs =
+        value.is_empty() || value.contains(is_apache_space) || value.starts_with(['"', '\'']);
+    match (prefer, needs) {
+        (Some(q), _) => format!("{q}{}{q}", value.replace(q, &format!("\\{q}"))),
+        (None, true) => format!("\"{}\"", value.replace('"', "\\\"")),
+        (None, false) => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_sections_and_directives() {
+        let c = HttpdConfig::parse(
+            "Alias /koji \"/usr/share/koji-web/scripts/\"\n<Directory \"/x\">\n  pythonoption  A 'b c'\n</directory>\n",
+        );
+        assert!(c.problems.is_empty());
+        assert_eq!(c.items.len(), 4);
+        let d = c.directive(0).unwrap();
+        assert!(d.is("alias"));
+        assert_eq!(d.arg(1), Some("/usr/share/koji-web/scripts/"));
+        assert_eq!(c.items[2].parent, Some(1));
+        let o = c.directive(2).unwrap();
+        assert!(o.is("PythonOption"));
+        assert_eq!(o.arg(1), Some("b c"));
+        assert_eq!(
+            c.child_directives(1, "PYTHONOPTION").collect::<Vec<_>>(),
+            vec![2]
+        );
+        assert_eq!(c.child_indent(1), "  ");
+    }
+
+    #[test]
+    fn continuation_lines_form_one_item() {
+        let c = HttpdConfig::parse("PythonOption \\\n  Secret x\nFoo\n");
+        assert_eq!(c.items.len(), 2);
+        assert_eq!(c.items[0].lines, 0..2);
+        assert_eq!(c.directive(0).unwrap().arg(1), Some("x"));
+    }
+
+    #[test]
+    fn problems_have_lines_and_the_rest_still_parses() {
+        let c = HttpdConfig::parse("<Directory /a>\nX 1\n</Location>\n<IfModule m>\nY 2\n");
+        let kinds: Vec<_> = c
+            .problems
+            .iter()
+            .map(|p| (p.line, p.kind.to_string()))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (0, "<Directory> is never closed".to_string()),
+                (
+                    2,
+                    "</Location> closes no open <Location> section".to_string()
+                ),
+                (3, "<IfModule> is never closed".to_string())
+            ]
+        );
+        assert_eq!(c.children(0), 1..5);
+        assert!(c.find_all("Y").count() == 1);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let n = 100_000;
+        let text = "<IfModule a>\n".repeat(n) + &"</IfModule>\n".repeat(n);
+        let c = HttpdConfig::parse(text);
+        assert!(c.problems.is_empty());
+        assert_eq!(c.items[n].depth, n - 1);
+    }
+
+    #[test]
+    fn quoting_round_trips() {
+        for v in [
+            "plain",
+            "with space",
+            "",
+            "q\"uote",
+            "back\\slash",
+            "C:\\dir\\",
+        ] {
+            let c = HttpdConfig::parse(format!("X {}\n", quote_arg(v, None)));
+            assert_eq!(c.directive(0).unwrap().arg(0), Some(v));
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! A lossless model of an ini file, read the way Koji reads it: with Python's `RawConfigParser`.
+//!
+//! Koji 1.7 reads `web.conf`, `hub.conf`, `kojid.conf` and the client configs with
+//! `RawConfigParser`, so its rules are the ones that matter, not any other ini dialect's:
+//! - lines are split at `\n`, `\r\n` and a lone `\r` (Python's universal newlines);
+//! - a line whose stripped text starts with `#` or `;` is a comment, wherever it is indented;
+//!   there are no inline comments (`key = a ; b` has the value `a ; b`);
+//! - `[name]` (after stripping) opens a section; the name is everything up to the last `]`, case
+//!   kept; a section seen twice is merged (with `strict=False`), and we report it;
+//! - `key = value` or `key: value`, split at the first `=` or `:`; the key is stripped and
+//!   lower-cased; the value stripped; a later duplicate key wins, and we report it;
+//! - a line indented deeper than its option's first line continues the value; blank lines inside a
+//!   value are kept in it, trailing ones dropped; comment lines inside it are skipped;
+//! - an option before any section, or a line that is none of the above, is an error.
+//!
+//! `tests/python_differential.rs` checks these rules against Python itself.
+
+use crate::text::{is_py_space, py_strip, LineTable};
+use std::ops::Range;
+
+/// How one physical line was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    Comment,
+    /// `[name]`: index into [`IniDocument::sections`].
+    Section(usize),
+    /// The first line of an option: index into [`IniDocument::options`].
+    OptionStart(usize),
+    /// A continuation line (or a blank or comment line inside a multi-line value) of an option.
+    Continuation(usize),
+    /// A line Python refuses: an option outside any section, or no `=`/`:`.
+    Invalid(IniError),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IniError {
+    MissingSectionHeader,
+    NotAnOption,
+}
+
+impl std::fmt::Display for IniError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IniError::MissingSectionHeader => write!(f, "option before any [section] header"),
+            IniError::NotAnOption => write!(
+                f,
+                "line is neither a [section], a 'key = value' option nor a comment"
+            ),
+        }
+    }
+}
+
+/// A `[section]` header occurrence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionHeader {
+    pub name: String,
+    pub line: usize,
+}
+
+/// One option occurrence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IniOption {
+    /// Index of the section header it belongs to (an option outside any section is never an
+    /// `IniOption`: it is an invalid line).
+    pub section: usize,
+    /// The key as written (stripped).
+    pub key: String,
+    /// The key as Python stores it: lower-cased.
+    pub name: String,
+    /// The value as Python sees it: stripped, continuation lines joined with `\n`.
+    pub value: String,
+    /// Physical lines (0-based), from the option's first line to its last continuation line.
+    pub lines: Range<usize>,
+}
+
+/// A parsed ini file.
+#[derive(Debug, Clone)]
+pub struct IniDocument {
+    pub table: LineTable,
+    pub kinds: Vec<LineKind>,
+    pub sections: Vec<SectionHeader>,
+    pub options: Vec<IniOption>,
+}
+
+impl IniDocument {
+    pub fn parse(text: impl Into<String>) -> Self {
+        let table = LineTable::new(text.into(), true);
+        let mut kinds = Vec::with_capacity(table.len());
+        let mut sections: Vec<SectionHeader> = Vec::new();
+        let mut options: Vec<IniOption> = Vec::new();
+        // Pieces of the current option's value (Python's list before the join).
+        let mut pieces: Vec<String> = Vec::new();
+        let mut current_option: Option<usize> = None;
+        let mut indent_level = usize::MAX;
+
+        let finish =
+            |options: &mut Vec<IniOption>, pieces: &mut Vec<String>, current: Option<usize>| {
+                if let Some(o) = current {
+                    let joined = pieces.join("\n");
+                    options[o].value = joined.trim_end_matches(is_py_space).to_string();
+                }
+                pieces.clear();
+            };
+
+        for i in 0..table.len() {
+            let line = table.line(i);
+            let stripped = py_strip(line);
+            let is_comment = stripped.starts_with('#') || stripped.starts_with(';');
+            if stripped.is_empty() || is_comment {
+                // Blank lines belong to the value being read (Python appends '' for them, trimmed
+                // at the end); comment lines are skipped but do not end it either.
+                match current_option {
+                    Some(o) => {
+                        if !is_comment {
+                            pieces.push(String::new());
+                        }
+                        kinds.push(LineKind::Continuation(o));
+                    }
+                    None => kinds.push(if is_comment {
+                        LineKind::Comment
+                    } else {
+                        LineKind::Blank
+                    }),
+                }
+                continue;
+            }
+            let cur_indent = line.chars().take_while(|c| is_py_space(*c)).count();
+            if let Some(o) = current_option {
+                if cur_indent > indent_level {
+                    pieces.push(stripped.to_string());
+                    options[o].lines.end = i + 1;
+                    kinds.push(LineKind::Continuation(o));
+                    continue;
+                }
+            }
+            indent_level = cur_indent;
+            finish(&mut options, &mut pieces, current_option);
+            current_option = None;
+            if let Some(name) = section_name(stripped) {
+                sections.push(SectionHeader {
+                    name: name.to_string(),
+                    line: i,
+                });
+                kinds.push(LineKind::Section(sections.len() - 1));
+            } else if sections.is_empty() {
+                kinds.push(LineKind::Invalid(IniError::MissingSectionHeader));
+            } else if let Some((key, value)) = split_option(stripped) {
+                options.push(IniOption {
+                    section: sections.len() - 1,
+                    key: key.to_string(),
+                    name: key.to_lowercase(),
+                    value: String::new(),
+                    lines: i..i + 1,
+                });
+                pieces.push(value.to_string());
+                current_option = Some(options.len() - 1);
+                kinds.push(LineKind::OptionStart(options.len() - 1));
+            } else {
+                kinds.push(LineKind::Invalid(IniError::NotAnOption));
+            }
+        }
+        finish(&mut options, &mut pieces, current_option);
+
+        // Trailing blank/comment lines after a value's last real line are not part of the option
+        // for editing purposes: give them back their own kind.
+        for (o, option) in options.iter().enumerate() {
+            let end = option.lines.end;
+            let mut k = end;
+            while k < kinds.len() && kinds[k] == LineKind::Continuation(o) {
+                let s = py_strip(table.line(k));
+                kinds[k] = if s.is_empty() {
+                    LineKind::Blank
+                } else {
+                    LineKind::Comment
+                };
+                k += 1;
+            }
+        }
+        IniDocument {
+            table,
+            kinds,
+            sections,
+            options,
+        }
+    }
+
+    /// The original text, byte for byte.
+    pub fn text(&self) -> &str {
+        self.table.text()
+    }
+
+    /// The distinct section names, in first-seen order (Python merges repeated sections).
+    pub fn section_names(&self) -> Vec<&str> {
+        let mut seen: Vec<&str> = Vec::new();
+        for s in &self.sections {
+            if !seen.contains(&s.name.as_str()) {
+                seen.push(&s.name);
+            }
+        }
+        seen
+    }
+
+    /// Option occurrences in section `name` (all headers of that name) called `key`
+    /// (case-insensitive), in file order. The last one is the one Python keeps.
+    pub fn find<'a>(&'a self, section: &'a str, key: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let key = key.to_lowercase();
+        self.options
+            .iter()
+            .enumerate()
+            .filter(move |(_, o)| self.sections[o.section].name == section && o.name == key)
+            .map(|(i, _)| i)
+    }
+
+    /// The value Python would return for `section`/`key`, ignoring `[DEFAULT]` inheritance.
+    pub fn get(&self, section: &str, key: &str) -> Option<&str> {
+        self.find(section, key)
+            .last()
+            .map(|i| self.options[i].value.as_str())
+    }
+
+    /// Python's view of the file: `(section, [(key, value)])` with repeated sections merged and
+    /// later duplicate keys winning (in the position of their first occurrence, as a dict does).
+    pub fn semantic_view(&self) -> Vec<(String, Vec<(String, String)>)> {
+        let mut view: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        for name in self.section_names() {
+            view.push((name.to_string(), Vec::new()));
+        }
+        for o in &self.options {
+            let section = &self.sections[o.section].name;
+            let Some(entry) = view.iter_mut().find(|(n, _)| n == section) else {
+                continue;
+            };
+            match entry.1.iter_mut().find(|(k, _)| *k == o.name) {
+                Some(kv) => kv.1 = o.value.clone(),
+                None => entry.1.push((o.name.clone(), o.value.clone())),
+            }
+        }
+        view
+    }
+
+    /// Invalid lines (0-based) with what is wrong with them.
+    pub fn errors(&self) -> impl Iterator<Item = (usize, &IniError)> {
+        self.kinds.iter().enumerate().filter_map(|(i, k)| match k {
+            LineKind::Invalid(e) => Some((i, e)),
+            _ => None,
+        })
+    }
+
+    /// Repeated `[section]` headers: (line of the repeat, name).
+    pub fn duplicate_sections(&self) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        for (k, s) in self.sections.iter().enumerate() {
+            if self.sections[..k].iter().any(|p| p.name == s.name) {
+                out.push((s.line, s.name.as_str()));
+            }
+        }
+        out
+    }
+
+    /// Keys set more than once in one section: (option index of the repeat, of the earlier one).
+    pub fn duplicate_options(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut seen: std::collections::HashMap<(&str, &str), usize> =
+            std::collections::HashMap::new();
+        for (k, o) in self.options.iter().enumerate() {
+            let key = (self.sections[o.section].name.as_str(), o.name.as_str());
+            if let Some(&first) = seen.get(&key) {
+                out.push((k, first));
+            }
+            seen.insert(key, k);
+        }
+        out
+    }
+
+    /// The text of option `o`'s first line up to and including the separator and the blanks
+    /// after it (e.g. `"pkgurl = "`), so a new value can be written in the same style.
+    pub fn option_prefix(&self, o: usize) -> &str {
+        let line = self.table.line(self.options[o].lines.start);
+        let sep = line.find(['=', ':']).unwrap_or(line.len());
+        let after = line[sep + 1..].len() - line[sep + 1..].trim_start_matches(is_py_space).len();
+        let end = (sep + 1 + after).min(line.len());
+        &line[..end]
+    }
+
+    /// Option `o`'s first line with the key replaced by `new_key` and the value by `new_value`,
+    /// keeping indentation and the separator as written.
+    pub fn rewrite_option_line(&self, o: usize, new_key: &str, new_value: &str) -> String {
+        let prefix = self.option_prefix(o);
+        let key_start = prefix.len() - prefix.trim_start_matches(is_py_space).len();
+        let key_end = key_start + self.options[o].key.len();
+        format!(
+            "{}{}{}{}",
+            &prefix[..key_start],
+            new_key,
+            &prefix[key_end..],
+            new_value
+        )
+    }
+}
+
+fn section_name(stripped: &str) -> Option<&str> {
+    // Python: SECTCRE = r"\[(?P<header>.+)\]" with re.match: from the start, up to the last ']'
+    // that leaves at least one character of name.
+    let rest = stripped.strip_prefix('[')?;
+    let end = rest.rfind(']')?;
+    (end > 0).then(|| &rest[..end])
+}
+
+fn split_option(stripped: &str) -> Option<(&str, &str)> {
+    // Python: OPTCRE = r"(?P<option>.*?)\s*(?P<vi>=|:)\s*(?P<value>.*)$"; an empty option is an error.
+    let sep = stripped.find(['=', ':'])?;
+    let key = stripped[..sep].trim_end_matches(is_py_space);
+    if key.is_empty() {
+        return None;
+    }
+    Some((key, py_strip(&stripped[sep + 1..])))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_like_raw_config_parser() {
+        let d = IniDocument::parse(
+            "[kojid]\nServer = http://a ; not a comment\n  ; comment inside\n  more\n\n\nPkgUrl: x%y\n[kojid]\npkgurl=z\n",
+        );
+        assert_eq!(
+            d.get("kojid", "server"),
+            Some("http://a ; not a comment\nmore")
+        );
+        assert_eq!(d.get("kojid", "PKGURL"), Some("z"));
+        assert_eq!(d.duplicate_sections(), vec![(7, "kojid")]);
+        assert_eq!(d.duplicate_options().len(), 1);
+        assert_eq!(d.options[0].lines, 1..4);
+        assert_eq!(d.kinds[4], LineKind::Blank);
+    }
+
+    #[test]
+    fn errors_are_reported_with_lines() {
+        let d = IniDocument::parse("x = 1\n[s]\nnot an option\n= empty key\n");
+        let errs: Vec<_> = d.errors().map(|(l, e)| (l, e.clone())).collect();
+        assert_eq!(
+            errs,
+            vec![
+                (0, IniError::MissingSectionHeader),
+                (2, IniError::NotAnOption),
+                (3, IniError::NotAnOption)
+            ]
+        );
+    }
+
+    #[test]
+    fn section_names_follow_python_regex() {
+        let d = IniDocument::parse("[a] junk]\n[]\n[b]\n");
+        assert_eq!(d.section_names(), vec!["a] junk", "b"]);
+    }
+
+    #[test]
+    fn rewrite_keeps_style() {
+        let d = IniDocument::parse("[k]\n  pkgurl  =  http://x/packages\n");
+        assert_eq!(
+            d.rewrite_option_line(0, "topurl", "http://x"),
+            "  topurl  =  http://x"
+        );
+    }
+}

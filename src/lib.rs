@@ -1,0 +1,27 @@
+//! koji-migrate: migrates Koji build-system configuration files to Koji 1.7, explaining every change.
+//!
+//! The pipeline (see `ARCHITECTURE.md`): each [`Input`] is decoded, its kind detected
+//! ([`detect`]), parsed into a lossless document ([`httpd`], [`ini`]), run through the 1.7 rules
+//! ([`rules`]) which describe edits as [`text::Splice`]s and explain them as [`Note`]s, and printed
+//! back with only those edits applied. [`diff`] turns each old/new pair into the model the CLI and
+//! the page render.
+//!
+//! The core is pure: no I/O, no clock, no randomness, no web types. The CLI
+//! (`src/bin/koji-migrate.rs`) and the page (`src/ui/`) are thin shells around [`migrate`].
+#![forbid(unsafe_code)]
+
+pub mod decode;
+pub mod detect;
+pub mod diff;
+pub mod httpd;
+pub mod ini;
+mod migrate;
+pub mod report;
+pub mod rules;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+pub use migrate::{migrate, FromRelease, Input, Options, Target};
+pub use report::{FileKind, Guide, Lines, Note, Origin, OutputFile, Report, Severity};

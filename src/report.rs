@@ -1,0 +1,267 @@
+//! What a migration returns: the files it produced and the notes that explain them.
+//!
+//! The report is plain data (serde-serialisable) so the CLI prints it as JSON, the page renders it,
+//! and tests compare it with golden files. Line numbers in notes are 1-based, as people count them.
+
+use serde::Serialize;
+
+/// How much a note matters to the admin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// What was changed and why; nothing to do.
+    Info,
+    /// Worth a look: a judgement call, or something 1.7 treats differently.
+    Warning,
+    /// The admin must do something (the tool could not know what).
+    Action,
+    /// The input is broken here; the region was left as it was.
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Action => "action",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The kind of a configuration file, as detected from its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileKind {
+    /// httpd config for koji-hub (`/etc/httpd/conf.d/kojihub.conf`).
+    HubHttpd,
+    /// httpd config for koji-web (`/etc/httpd/conf.d/kojiweb.conf`).
+    WebHttpd,
+    /// One httpd config holding both (or an httpd config of neither).
+    Httpd,
+    /// `/etc/koji-hub/hub.conf`.
+    HubConf,
+    /// `/etc/kojiweb/web.conf` (new in 1.7).
+    WebConf,
+    /// `/etc/kojid/kojid.conf`.
+    KojidConf,
+    /// `/etc/koji.conf`, `~/.koji/config`: one section per profile.
+    ClientConf,
+    /// The database schema upgrade written by the migration.
+    Sql,
+    Unknown,
+}
+
+impl FileKind {
+    pub const ALL: [FileKind; 9] = [
+        FileKind::HubHttpd,
+        FileKind::WebHttpd,
+        FileKind::Httpd,
+        FileKind::HubConf,
+        FileKind::WebConf,
+        FileKind::KojidConf,
+        FileKind::ClientConf,
+        FileKind::Sql,
+        FileKind::Unknown,
+    ];
+
+    /// The identifier used in `--json` output and by the page.
+    pub fn id(self) -> &'static str {
+        match self {
+            FileKind::HubHttpd => "hub-httpd",
+            FileKind::WebHttpd => "web-httpd",
+            FileKind::Httpd => "httpd",
+            FileKind::HubConf => "hub-conf",
+            FileKind::WebConf => "web-conf",
+            FileKind::KojidConf => "kojid-conf",
+            FileKind::ClientConf => "client-conf",
+            FileKind::Sql => "sql",
+            FileKind::Unknown => "unknown",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<FileKind> {
+        FileKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            FileKind::HubHttpd => "koji-hub httpd config",
+            FileKind::WebHttpd => "koji-web httpd config",
+            FileKind::Httpd => "httpd config (hub and web)",
+            FileKind::HubConf => "hub.conf",
+            FileKind::WebConf => "web.conf",
+            FileKind::KojidConf => "kojid.conf",
+            FileKind::ClientConf => "koji client config",
+            FileKind::Sql => "database schema upgrade",
+            FileKind::Unknown => "unknown",
+        }
+    }
+
+    pub fn is_httpd(self) -> bool {
+        matches!(
+            self,
+            FileKind::HubHttpd | FileKind::WebHttpd | FileKind::Httpd
+        )
+    }
+}
+
+/// The section of the upstream guide ("Migrating to Koji 1.7") a note derives from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Guide {
+    DbSchemaUpdates,
+    MigratingToModWsgi,
+    StayingOnModPython,
+    WebConfiguration,
+    CustomConfigFileLocation,
+    UrlOptions,
+    WebThemes,
+}
+
+/// Where Koji publishes the guide; anchors are the section ids of that page.
+pub const GUIDE_URL: &str = "https://docs.pagure.org/koji/migrating_to_1.7/";
+
+impl Guide {
+    pub fn title(self) -> &'static str {
+        match self {
+            Guide::DbSchemaUpdates => "DB Schema Updates",
+            Guide::MigratingToModWsgi => "Migrating to mod_wsgi",
+            Guide::StayingOnModPython => "Staying on mod_python",
+            Guide::WebConfiguration => "Web Configuration",
+            Guide::CustomConfigFileLocation => "Custom Config File Location",
+            Guide::UrlOptions => "Changes to url options",
+            Guide::WebThemes => "Web Themes",
+        }
+    }
+
+    fn anchor(self) -> &'static str {
+        match self {
+            Guide::DbSchemaUpdates => "db-schema-updates",
+            Guide::MigratingToModWsgi => "migrating-to-mod-wsgi",
+            Guide::StayingOnModPython => "staying-on-mod-python",
+            Guide::WebConfiguration => "web-configuration",
+            Guide::CustomConfigFileLocation => "custom-config-file-location",
+            Guide::UrlOptions => "changes-to-url-options",
+            Guide::WebThemes => "web-themes",
+        }
+    }
+
+    /// A link to the section in Koji's published documentation.
+    pub fn url(self) -> String {
+        format!("{GUIDE_URL}#{}", self.anchor())
+    }
+}
+
+/// An inclusive range of 1-based line numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Lines {
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Lines {
+    /// From a 0-based half-open range; `None` when empty.
+    pub fn from_range(r: std::ops::Range<usize>) -> Option<Lines> {
+        (r.end > r.start).then(|| Lines {
+            first: r.start + 1,
+            last: r.end,
+        })
+    }
+    pub fn one(zero_based: usize) -> Lines {
+        Lines {
+            first: zero_based + 1,
+            last: zero_based + 1,
+        }
+    }
+}
+
+impl std::fmt::Display for Lines {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.first == self.last {
+            write!(f, "{}", self.first)
+        } else {
+            write!(f, "{}-{}", self.first, self.last)
+        }
+    }
+}
+
+/// One explanation or doubt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub severity: Severity,
+    /// The id of the rule that wrote it (see [`crate::rules::RULES`]).
+    pub rule: &'static str,
+    /// Index into [`Report::files`] of the input file it is about, if any.
+    pub input: Option<usize>,
+    /// Input lines it is about.
+    pub lines: Option<Lines>,
+    /// Index into [`Report::files`] of the output file it produced or touched, if any.
+    pub output: Option<usize>,
+    /// Output lines it produced.
+    pub output_lines: Option<Lines>,
+    pub message: String,
+    pub guide: Guide,
+}
+
+/// Where an output line comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Origin {
+    /// Index into [`Report::files`] of the input file.
+    pub file: usize,
+    /// 1-based line number in that input.
+    pub line: usize,
+    /// False when the line was copied unchanged, true when the migration wrote it.
+    pub written: bool,
+}
+
+/// One file of the result: a converted input, or a file the migration created.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutputFile {
+    /// The input's name as given, or `None` for a file the migration created.
+    pub input: Option<String>,
+    /// The input's original text (`None` for created files).
+    pub original: Option<String>,
+    pub kind: FileKind,
+    /// The base name to save it under (`web.conf`, the input's base name, …).
+    pub output: String,
+    pub text: String,
+    /// Whether `text` differs from the input (always true for created files).
+    pub changed: bool,
+    /// One entry per output line: the input line it comes from, if any.
+    pub origins: Vec<Option<Origin>>,
+}
+
+/// The whole result of a migration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Report {
+    /// First the converted inputs in the order given, then the created files.
+    pub files: Vec<OutputFile>,
+    pub notes: Vec<Note>,
+}
+
+impl Report {
+    /// Whether any input needs migrating (what `--check` reports).
+    pub fn needs_migration(&self) -> bool {
+        self.files.iter().any(|f| f.input.is_some() && f.changed)
+            || self
+                .files
+                .iter()
+                .any(|f| f.input.is_none() && f.kind != FileKind::Sql)
+    }
+
+    /// Notes ordered for reading: by severity (most urgent first), then file, then line.
+    pub fn notes_by_severity(&self) -> Vec<&Note> {
+        let mut notes: Vec<&Note> = self.notes.iter().collect();
+        notes.sort_by_key(|n| {
+            (
+                std::cmp::Reverse(n.severity),
+                n.input,
+                n.lines.map(|l| l.first),
+            )
+        });
+        notes
+    }
+}

@@ -1,0 +1,80 @@
+//! Checks across files: the URLs each component uses must agree with each other and with what
+//! httpd serves. Only possible when the admin gives several files at once.
+
+use super::{redact_url, Plan, CROSS_FILES_URL, CROSS_HUB_URL};
+use crate::report::Severity;
+
+/// A value found at (input index, 0-based line).
+pub(crate) type Found = (usize, usize, String);
+
+/// What the rules learnt about URLs while migrating.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Facts {
+    /// `topurl` values (existing or deduced) of kojid and client configs.
+    pub topurls: Vec<Found>,
+    /// `KojiFilesURL` values (existing or deduced).
+    pub files_urls: Vec<Found>,
+    /// `KojiHubURL` values.
+    pub hub_urls: Vec<Found>,
+    /// `server` values of kojid and client configs.
+    pub servers: Vec<Found>,
+    /// URL paths at which httpd configs serve `/mnt/koji`.
+    pub file_aliases: Vec<Found>,
+}
+
+/// The path part of an http(s) URL, without a trailing `/`.
+fn url_path(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let path = rest.find('/').map_or("", |p| &rest[p..]);
+    Some(path.trim_end_matches('/'))
+}
+
+pub(crate) fn check(facts: &Facts, plans: &mut [Plan]) {
+    if !facts.file_aliases.is_empty() {
+        let served: Vec<&str> = facts
+            .file_aliases
+            .iter()
+            .map(|(_, _, p)| p.trim_end_matches('/'))
+            .collect();
+        for (what, list) in [
+            ("topurl", &facts.topurls),
+            ("KojiFilesURL", &facts.files_urls),
+        ] {
+            for (input, line, url) in list {
+                let Some(path) = url_path(url) else { continue };
+                if !served.contains(&path) {
+                    plans[*input].note(&CROSS_FILES_URL, Severity::Warning, Some(*line..*line + 1), format!(
+                        "{what} {} has the path '{path}', but the httpd config given serves /mnt/koji at {}. One of them needs to change.",
+                        redact_url(url), served.join(", ")));
+                }
+            }
+        }
+    }
+    let hubs: Vec<&str> = facts
+        .hub_urls
+        .iter()
+        .map(|(_, _, u)| u.trim_end_matches('/'))
+        .collect();
+    if hubs.is_empty() {
+        return;
+    }
+    for (input, line, server) in &facts.servers {
+        if !hubs.contains(&server.trim_end_matches('/')) {
+            plans[*input].note(&CROSS_HUB_URL, Severity::Warning, Some(*line..*line + 1), format!(
+                "server {} differs from koji-web's KojiHubURL {}. That is fine if both reach the same hub (say an internal and an external name); otherwise align them.",
+                redact_url(server), hubs.iter().map(|h| redact_url(h)).collect::<Vec<_>>().join(", ")));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_of_urls() {
+        assert_eq!(url_path("http://h/kojifiles/"), Some("/kojifiles"));
+        assert_eq!(url_path("http://h"), Some(""));
+        assert_eq!(url_path("kojifiles"), None);
+    }
+}

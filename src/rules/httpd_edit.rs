@@ -1,0 +1,153 @@
+//! Small, shared edits of httpd directives, so rules never do string surgery themselves.
+
+use crate::httpd::{quote_arg, HttpdConfig, ItemKind};
+use crate::text::Splice;
+
+/// Where Koji's applications live in an httpd config.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum App {
+    Hub,
+    Web,
+}
+
+/// The `<Directory>`/`<Location>` sections that configure `app` (item indices).
+pub(crate) fn scopes(cfg: &HttpdConfig, app: App) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, item) in cfg.items.iter().enumerate() {
+        let ItemKind::SectionOpen { directive, .. } = &item.kind else {
+            continue;
+        };
+        let is_container = ["Directory", "DirectoryMatch", "Location", "LocationMatch"]
+            .iter()
+            .any(|n| directive.is(n));
+        if !is_container {
+            continue;
+        }
+        let path = directive.arg(0).unwrap_or("").to_ascii_lowercase();
+        let handler_says = cfg.child_directives(i, "PythonHandler").any(|h| {
+            let v = cfg
+                .directive(h)
+                .and_then(|d| d.arg(0))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            match app {
+                App::Hub => v.contains("kojixmlrpc"),
+                App::Web => {
+                    v.contains("kojiweb")
+                        || v.contains("wsgi_publisher")
+                        || v.contains("mod_python.publisher")
+                }
+            }
+        });
+        let path_says = match app {
+            App::Hub => path.contains("koji-hub"),
+            App::Web => path.contains("koji-web/scripts"),
+        };
+        if handler_says || path_says {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// Whether item `i` lies inside section `open` (at any depth).
+pub(crate) fn inside(cfg: &HttpdConfig, i: usize, open: usize) -> bool {
+    cfg.children(open).contains(&i)
+}
+
+/// The physical lines of item `i`.
+pub(crate) fn lines(cfg: &HttpdConfig, i: usize) -> std::ops::Range<usize> {
+    cfg.items[i].lines.clone()
+}
+
+/// Removes item `i` (all its physical lines).
+pub(crate) fn remove(cfg: &HttpdConfig, i: usize) -> Splice {
+    let l = lines(cfg, i);
+    Splice::remove(l.start, l.len())
+}
+
+/// Replaces item `i` by `new_lines`.
+pub(crate) fn replace(cfg: &HttpdConfig, i: usize, new_lines: Vec<String>) -> Splice {
+    let l = lines(cfg, i);
+    Splice::replace(l.start, l.len(), new_lines)
+}
+
+/// A directive line with the indentation of item `like`.
+pub(crate) fn line_like(cfg: &HttpdConfig, like: usize, text: &str) -> String {
+    format!("{}{}", cfg.indent(like), text)
+}
+
+/// Item `i` written again with argument `arg` set to `value` (keeping its quote style, name
+/// spelling, indentation and the other arguments).
+pub(crate) fn with_arg(cfg: &HttpdConfig, i: usize, arg: usize, value: &str) -> String {
+    let Some(d) = cfg.directive(i) else {
+        return cfg.table.line(cfg.items[i].lines.start).to_string();
+    };
+    let mut out = format!("{}{}", cfg.indent(i), d.name);
+    let is_section = matches!(cfg.items[i].kind, ItemKind::SectionOpen { .. });
+    if is_section {
+        out.insert(cfg.indent(i).len(), '<');
+    }
+    for (k, a) in d.args.iter().enumerate() {
+        out.push(' ');
+        if k == arg {
+            out.push_str(&quote_arg(value, a.quote));
+        } else {
+            out.push_str(&quote_arg(&a.value, a.quote));
+        }
+    }
+    if is_section {
+        out.push('>');
+    }
+    out
+}
+
+/// If `scope` has an `Options` directive without `ExecCGI`, that item and its line with ExecCGI
+/// added; `Ok(None)` if ExecCGI is already allowed; `Err(())` if there is no `Options` at all.
+pub(crate) fn options_with_execcgi(
+    cfg: &HttpdConfig,
+    scope: usize,
+) -> Result<Option<(usize, String)>, ()> {
+    let Some(opt) = cfg.child_directives(scope, "Options").last() else {
+        return Err(());
+    };
+    let Some(d) = cfg.directive(opt) else {
+        return Err(());
+    };
+    let words: Vec<&str> = d.args.iter().map(|a| a.value.as_str()).collect();
+    if words.iter().any(|w| {
+        w.eq_ignore_ascii_case("ExecCGI")
+            || w.eq_ignore_ascii_case("+ExecCGI")
+            || w.eq_ignore_ascii_case("All")
+    }) {
+        return Ok(None);
+    }
+    // Apache forbids mixing +/- options with plain ones, so follow the style already there.
+    let signed = words.iter().any(|w| w.starts_with(['+', '-']));
+    let kept: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !w.eq_ignore_ascii_case("None") && !w.eq_ignore_ascii_case("-ExecCGI"))
+        .collect();
+    let mut new_words: Vec<String> = kept.iter().map(|w| w.to_string()).collect();
+    new_words.push(if signed {
+        "+ExecCGI".into()
+    } else {
+        "ExecCGI".into()
+    });
+    Ok(Some((
+        opt,
+        format!("{}{} {}", cfg.indent(opt), d.name, new_words.join(" ")),
+    )))
+}
+
+/// Normalises a filesystem path for comparison: no trailing `/`, no surrounding blanks.
+pub(crate) fn norm_path(p: &str) -> &str {
+    let t = p.trim();
+    let s = t.trim_end_matches('/');
+    if s.is_empty() && !t.is_empty() {
+        "/"
+    } else {
+        s
+    }
+}

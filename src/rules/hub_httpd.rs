@@ -1,0 +1,306 @@
+//! koji-hub's httpd config: from mod_python to mod_wsgi.
+//!
+//! Before (1.6 stock):
+//! ```text
+//! Alias /kojihub "/usr/share/koji-hub/XMLRPC"
+//! <Directory /usr/share/koji-hub>
+//!         SetHandler mod_python
+//!         PythonHandler kojixmlrpc
+//!         PythonOption ConfigFile /etc/koji-hub/hub.conf
+//!         PythonDebug Off
+//!         PythonAutoReload Off
+//! </Directory>
+//! ```
+//! After (mod_wsgi): the Alias names `kojixmlrpc.py`, the section holds `Options ExecCGI` and
+//! `SetHandler wsgi-script`, and every mod_python directive is gone. A custom `ConfigFile`
+//! survives as `SetEnv koji.hub.ConfigFile`; hub options set only as PythonOptions move to a new
+//! `hub.conf`. Under mod_python the hub config keeps working as it is and is left alone.
+
+use super::httpd_edit::{self as edit, App};
+use super::{
+    is_secret_key, NewFile, ALREADY_MIGRATED, HUB_ALIAS_WSGI, HUB_CONFIGFILE_SETENV,
+    HUB_HANDLER_WSGI, HUB_OPTIONS_IGNORED, HUB_OPTIONS_TO_HUB_CONF,
+};
+use crate::httpd::{HttpdConfig, ItemKind};
+use crate::migrate::{Ctx, Target};
+use crate::report::{FileKind, Severity};
+use crate::text::Splice;
+
+/// Hub option names 1.6 read as PythonOptions (lower-cased), used to tell them from koji-web's.
+pub(crate) const HUB_PYTHON_OPTIONS: &[&str] = &[
+    "configfile",
+    "dbname",
+    "dbuser",
+    "dbhost",
+    "dbpass",
+    "kojidir",
+    "authprincipal",
+    "authkeytab",
+    "proxyprincipals",
+    "hostprincipalformat",
+    "dnusernamecomponent",
+    "proxydns",
+    "logincreatesuser",
+    "kojiweburl",
+    "emaildomain",
+    "notifyonsuccess",
+    "disablenotifications",
+    "enablemaven",
+    "enablewin",
+    "pluginpath",
+    "plugins",
+    "kojidebug",
+    "kojitraceback",
+    "serveroffline",
+    "offlinemessage",
+    "lockout",
+    "enablefunctiondebug",
+    "missingpolicyok",
+    "policy",
+    "kojisingleuser",
+];
+
+const DEFAULT_HUB_CONF: &str = "/etc/koji-hub/hub.conf";
+
+pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
+    let scopes = edit::scopes(cfg, App::Hub);
+    let aliases = xmlrpc_aliases(cfg, &scopes);
+    record_file_aliases(cfg, ctx);
+    if scopes.is_empty() && aliases.is_empty() {
+        return;
+    }
+    let options = hub_python_options(cfg, &scopes);
+    let config_file = options.iter().rev().find_map(|&i| {
+        let d = cfg.directive(i)?;
+        d.arg(0)
+            .filter(|n| n.eq_ignore_ascii_case("ConfigFile"))
+            .map(|_| (i, d.arg(1).unwrap_or("").to_string()))
+    });
+
+    if ctx.options.target == Target::ModPython {
+        let legacy: Vec<usize> = options
+            .iter()
+            .copied()
+            .filter(|&i| Some(i) != config_file.as_ref().map(|c| c.0))
+            .collect();
+        if config_file.is_none() && !legacy.is_empty() {
+            let first = cfg.items[legacy[0]].lines.start;
+            let last = cfg.items[*legacy.last().unwrap_or(&legacy[0])].lines.end;
+            ctx.plan.note(&HUB_OPTIONS_TO_HUB_CONF, Severity::Warning, Some(first..last), format!(
+                "The hub is configured with PythonOptions ({}). This keeps working under mod_python but is deprecated: \
+                 consider moving them into /etc/koji-hub/hub.conf and setting PythonOption ConfigFile.", names(cfg, &legacy)));
+        } else {
+            ctx.plan.note(&ALREADY_MIGRATED, Severity::Info, None,
+                "Staying on mod_python: the koji-hub httpd config works with 1.7 as it is, so it is left unchanged.".into());
+        }
+        return;
+    }
+
+    let mut changed = false;
+    for &a in &aliases {
+        let Some(target) = cfg.directive(a).and_then(|d| d.arg(1)) else {
+            continue;
+        };
+        let new_target = format!("{}kojixmlrpc.py", &target[..target.len() - "XMLRPC".len()]);
+        ctx.plan.change(&HUB_ALIAS_WSGI, Severity::Info, edit::lines(cfg, a), vec![Splice::replace(
+            cfg.items[a].lines.start, cfg.items[a].lines.len(), vec![edit::with_arg(cfg, a, 1, &new_target)])],
+            format!("The Alias now names the hub script {new_target}: XMLRPC was resolved only by mod_python."));
+        changed = true;
+    }
+
+    for &scope in &scopes {
+        changed |= migrate_scope(cfg, ctx, scope);
+    }
+
+    // PythonOptions: ConfigFile becomes SetEnv (or goes, when it names the default path).
+    if let Some((i, path)) = &config_file {
+        if edit::norm_path(path) == DEFAULT_HUB_CONF {
+            ctx.plan.change(&HUB_CONFIGFILE_SETENV, Severity::Info, edit::lines(cfg, *i), vec![edit::remove(cfg, *i)],
+                "PythonOption ConfigFile named the default /etc/koji-hub/hub.conf, which the hub reads under mod_wsgi without being told.".into());
+        } else {
+            ctx.plan.change(&HUB_CONFIGFILE_SETENV, Severity::Info, edit::lines(cfg, *i),
+                vec![edit::replace(cfg, *i, vec![edit::line_like(cfg, *i, &format!("SetEnv koji.hub.ConfigFile {}", crate::httpd::quote_arg(path, None)))])],
+                format!("hub.conf lives at {path}: under mod_wsgi the hub learns that from SetEnv koji.hub.ConfigFile."));
+        }
+        changed = true;
+    }
+    let others: Vec<usize> = options
+        .iter()
+        .copied()
+        .filter(|&i| Some(i) != config_file.as_ref().map(|c| c.0))
+        .collect();
+    if !others.is_empty() {
+        let splices = others.iter().map(|&i| edit::remove(cfg, i)).collect();
+        let span = cfg.items[others[0]].lines.start..cfg.items[others[others.len() - 1]].lines.end;
+        if config_file.is_some() {
+            ctx.plan.change(&HUB_OPTIONS_IGNORED, Severity::Warning, span, splices, format!(
+                "These hub PythonOptions ({}) were already ignored, because ConfigFile was set; they are removed. \
+                 If their values matter, put them into hub.conf.", names(cfg, &others)));
+        } else {
+            let mut file = NewFile::new("hub.conf", FileKind::HubConf);
+            file.push("# koji-hub settings for Koji 1.7, moved here by koji-migrate from the httpd config's PythonOptions.", None);
+            file.push("[hub]", None);
+            let first = file.lines.len();
+            for &i in &others {
+                let Some(d) = cfg.directive(i) else { continue };
+                let (key, value) = (d.arg(0).unwrap_or(""), d.arg(1).unwrap_or(""));
+                file.push(
+                    format!("{key} = {value}"),
+                    Some((ctx.input, cfg.items[i].lines.start)),
+                );
+            }
+            let last = file.lines.len();
+            let k = ctx.new_files.len();
+            ctx.new_files.push(file);
+            ctx.plan.change(&HUB_OPTIONS_TO_HUB_CONF, Severity::Info, span.clone(), splices, format!(
+                "The hub was configured with PythonOptions only ({}); mod_wsgi cannot pass them, so they move to the new hub.conf, section [hub]. \
+                 Install it as /etc/koji-hub/hub.conf.", names(cfg, &others)));
+            ctx.plan.note_new_file(
+                &HUB_OPTIONS_TO_HUB_CONF,
+                Severity::Info,
+                Some(span),
+                (k, first..last),
+                "Each PythonOption became a line of [hub], value unchanged.".into(),
+            );
+            if others.iter().any(|&i| {
+                cfg.directive(i)
+                    .and_then(|d| d.arg(0))
+                    .is_some_and(is_secret_key)
+            }) {
+                ctx.plan.note_new_file(&HUB_OPTIONS_TO_HUB_CONF, Severity::Action, None, (k, first..last),
+                    "hub.conf now holds a password: make it readable only by root and apache (mode 0640).".into());
+            }
+        }
+        changed = true;
+    }
+    if !changed {
+        ctx.plan.note(
+            &ALREADY_MIGRATED,
+            Severity::Info,
+            None,
+            "The koji-hub part is already in Koji 1.7 (mod_wsgi) form.".into(),
+        );
+    }
+}
+
+/// Swaps the handler in one hub section; returns whether anything changed.
+fn migrate_scope(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scope: usize) -> bool {
+    let is_location = cfg
+        .directive(scope)
+        .is_some_and(|d| d.is("Location") || d.is("LocationMatch"));
+    let set_handler = cfg.child_directives(scope, "SetHandler").find(|&h| {
+        cfg.directive(h)
+            .and_then(|d| d.arg(0))
+            .is_some_and(|v| v.eq_ignore_ascii_case("mod_python"))
+    });
+    let python: Vec<usize> = python_directives(cfg, scope);
+    if set_handler.is_none() && python.is_empty() {
+        return false;
+    }
+    if is_location {
+        ctx.plan.note(&HUB_HANDLER_WSGI, Severity::Action, Some(edit::lines(cfg, scope)),
+            "The hub is served by mod_python from a <Location>. mod_wsgi serves a script file: add Alias /kojihub /usr/share/koji-hub/kojixmlrpc.py \
+             with a <Directory \"/usr/share/koji-hub\"> holding Options ExecCGI and SetHandler wsgi-script, and remove this section.".into());
+        return false;
+    }
+    let mut splices = Vec::new();
+    let mut span = edit::lines(cfg, scope);
+    if let Some(h) = set_handler {
+        let mut new_lines = Vec::new();
+        match edit::options_with_execcgi(cfg, scope) {
+            Err(()) => new_lines.push(edit::line_like(cfg, h, "Options ExecCGI")),
+            Ok(Some((opt, line))) => splices.push(edit::replace(cfg, opt, vec![line])),
+            Ok(None) => {}
+        }
+        new_lines.push(edit::line_like(cfg, h, "SetHandler wsgi-script"));
+        splices.push(edit::replace(cfg, h, new_lines));
+        span = edit::lines(cfg, h);
+    }
+    for &p in &python {
+        // PythonOptions are handled by the option rules.
+        if !cfg.directive(p).is_some_and(|d| d.is("PythonOption")) {
+            splices.push(edit::remove(cfg, p));
+            span.end = span.end.max(cfg.items[p].lines.end);
+        }
+    }
+    ctx.plan.change(&HUB_HANDLER_WSGI, Severity::Info, span, splices,
+        "koji-hub is served by mod_wsgi: Options ExecCGI and SetHandler wsgi-script replace SetHandler mod_python, \
+         and the mod_python directives are removed (Apache refuses them when mod_python is not loaded).".into());
+    true
+}
+
+/// mod_python directives (`Python*`) inside section `scope`, at any depth.
+pub(crate) fn python_directives(cfg: &HttpdConfig, scope: usize) -> Vec<usize> {
+    cfg.children(scope)
+        .filter(|&i| matches!(&cfg.items[i].kind, ItemKind::Directive(d) if d.name.len() > 6 && d.name[..6].eq_ignore_ascii_case("python")))
+        .collect()
+}
+
+/// `Alias`es whose target is the mod_python-only `…/XMLRPC` name.
+fn xmlrpc_aliases(cfg: &HttpdConfig, scopes: &[usize]) -> Vec<usize> {
+    let scope_paths: Vec<&str> = scopes
+        .iter()
+        .filter_map(|&s| cfg.directive(s).and_then(|d| d.arg(0)))
+        .map(edit::norm_path)
+        .collect();
+    cfg.find_all("Alias")
+        .filter(|&a| {
+            let Some(target) = cfg.directive(a).and_then(|d| d.arg(1)) else {
+                return false;
+            };
+            let Some(dir) = target.strip_suffix("/XMLRPC") else {
+                return false;
+            };
+            dir.contains("koji-hub") || scope_paths.contains(&edit::norm_path(dir))
+        })
+        .collect()
+}
+
+/// The hub's PythonOptions: those inside a hub section, and those outside any Koji section whose
+/// name is a hub option.
+fn hub_python_options(cfg: &HttpdConfig, scopes: &[usize]) -> Vec<usize> {
+    let web_scopes = edit::scopes(cfg, App::Web);
+    cfg.find_all("PythonOption")
+        .filter(|&i| {
+            if scopes.iter().any(|&s| edit::inside(cfg, i, s)) {
+                return true;
+            }
+            if web_scopes.iter().any(|&s| edit::inside(cfg, i, s)) {
+                return false;
+            }
+            let name = cfg
+                .directive(i)
+                .and_then(|d| d.arg(0))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            HUB_PYTHON_OPTIONS.contains(&name.as_str())
+        })
+        .collect()
+}
+
+/// Records every `Alias URL /mnt/koji…` for the cross-file checks.
+fn record_file_aliases(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
+    for a in cfg.find_all("Alias") {
+        let Some(d) = cfg.directive(a) else { continue };
+        if let (Some(url), Some(target)) = (d.arg(0), d.arg(1)) {
+            if edit::norm_path(target) == "/mnt/koji" {
+                ctx.facts
+                    .file_aliases
+                    .push((ctx.input, cfg.items[a].lines.start, url.to_string()));
+            }
+        }
+    }
+}
+
+/// `A, B and C` from the option names of PythonOption items (never their values).
+pub(crate) fn names(cfg: &HttpdConfig, items: &[usize]) -> String {
+    let names: Vec<&str> = items
+        .iter()
+        .filter_map(|&i| cfg.directive(i).and_then(|d| d.arg(0)))
+        .collect();
+    match names.len() {
+        0 => String::new(),
+        1 => names[0].to_string(),
+        n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
+    }
+}

@@ -1,0 +1,29 @@
+//! kojid.conf (`[kojid]`): `pkgurl` becomes `topurl`.
+//!
+//! kojid 1.7 will not start without `topurl` and rejects options it does not know, so this rule
+//! adds nothing but `topurl`, and only when it can be deduced.
+
+use super::{pkgurl, KOJID_PKGURL_TOPURL};
+use crate::ini::IniDocument;
+use crate::migrate::Ctx;
+use crate::report::Severity;
+
+pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
+    pkgurl::migrate_sections(ini, ctx, &KOJID_PKGURL_TOPURL, Some("kojid"));
+    if let Some(server) = ini.get("kojid", "server") {
+        let line = ini
+            .find("kojid", "server")
+            .last()
+            .map(|o| ini.options[o].lines.start)
+            .unwrap_or(0);
+        ctx.facts
+            .servers
+            .push((ctx.input, line, server.to_string()));
+    }
+    let has_top = ini.find("kojid", "topurl").next().is_some();
+    let has_pkg = ini.find("kojid", "pkgurl").next().is_some();
+    if !has_top && !has_pkg && ini.section_names().contains(&"kojid") {
+        ctx.plan.note(&KOJID_PKGURL_TOPURL, Severity::Action, None,
+            "[kojid] sets neither topurl nor pkgurl; kojid 1.7 will not start without topurl = <URL of the top of /mnt/koji>.".into());
+    }
+}

@@ -1,0 +1,295 @@
+//! The Koji 1.7 migration rules: one module per kind of file, every rule with a stable id.
+//!
+//! A rule reads a parsed document and writes into a [`Plan`]: splices (edits of input lines) and
+//! drafts of notes, each note tied to the splices it explains so that the report can point at
+//! the output lines they wrote. Rules never print text themselves and never touch other files'
+//! plans; created files (`web.conf`, `hub.conf`, the SQL) are [`NewFile`]s.
+//!
+//! To add a rule: add its [`Rule`] to [`RULES`] (id in kebab-case, never reused), write the logic
+//! in the module of the file kind it reads, give it a fixture under `tests/corpus/`.
+
+pub mod client_conf;
+pub mod cross_file;
+mod httpd_edit;
+pub mod hub_conf;
+pub mod hub_httpd;
+pub mod kojid_conf;
+pub mod pkgurl;
+pub mod schema;
+pub mod web_conf;
+pub mod web_httpd;
+
+use crate::report::{FileKind, Guide, Severity};
+use crate::text::Splice;
+use std::ops::Range;
+
+/// A migration rule: what it is called, what it does, where the guide explains it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// Stable kebab-case id (used by `--json`, `--explain`, and the page).
+    pub id: &'static str,
+    /// One line, for lists.
+    pub summary: &'static str,
+    pub guide: Guide,
+    /// Why the rule exists and what it does, in a few sentences.
+    pub explanation: &'static str,
+}
+
+macro_rules! rules {
+    ($($name:ident = $id:literal, $guide:ident, $summary:literal, $explanation:literal;)*) => {
+        $(pub static $name: Rule = Rule { id: $id, summary: $summary, guide: Guide::$guide, explanation: $explanation };)*
+        /// Every rule, in the order they are documented.
+        pub static RULES: &[&Rule] = &[$(&$name),*];
+    };
+}
+
+rules! {
+    INPUT_PROBLEM = "input-problem", WebConfiguration,
+        "Report input that Apache or Python would refuse",
+        "Lines that Apache (unclosed or stray sections, open quotes) or Python's RawConfigParser (options outside a section, lines that are not options) would refuse are reported with their line number and left exactly as they were; the rest of the file is still converted.";
+    INPUT_KIND = "input-kind", WebConfiguration,
+        "Say what kind of file each input is",
+        "Each input is classified from its content (the file name only breaks ties): koji-hub or koji-web httpd config, hub.conf, web.conf, kojid.conf or a koji client config. Files of unknown kind are passed through unchanged, with the reason.";
+    ALREADY_MIGRATED = "already-migrated", MigratingToModWsgi,
+        "Recognise files that are already in 1.7 form",
+        "A file that already has the 1.7 shape (a wsgi handler, topurl instead of pkgurl, a web.conf) needs nothing and is left byte for byte as it was.";
+    HUB_ALIAS_WSGI = "hub-alias-wsgi", MigratingToModWsgi,
+        "Point the /kojihub Alias at kojixmlrpc.py",
+        "Koji 1.6 aliased /kojihub to /usr/share/koji-hub/XMLRPC, a name only mod_python's handler could resolve. mod_wsgi needs the real script, so the Alias target becomes kojixmlrpc.py in the same directory.";
+    HUB_HANDLER_WSGI = "hub-handler-wsgi", MigratingToModWsgi,
+        "Serve koji-hub with mod_wsgi instead of mod_python",
+        "In the hub's <Directory>, SetHandler mod_python becomes SetHandler wsgi-script with Options ExecCGI, and the mod_python directives (PythonHandler, PythonDebug, PythonAutoReload, PythonOption) are removed: without mod_python loaded, Apache would refuse to start on them.";
+    HUB_CONFIGFILE_SETENV = "hub-configfile-setenv", CustomConfigFileLocation,
+        "Keep a custom hub.conf location with SetEnv",
+        "Under mod_wsgi the hub finds its config through the environment variable koji.hub.ConfigFile (default /etc/koji-hub/hub.conf). A PythonOption ConfigFile naming another path becomes SetEnv koji.hub.ConfigFile with that path; the default path needs nothing.";
+    HUB_OPTIONS_TO_HUB_CONF = "hub-options-to-hub-conf", MigratingToModWsgi,
+        "Move legacy hub PythonOptions into hub.conf",
+        "A hub configured only through PythonOptions (no ConfigFile) cannot be configured that way under mod_wsgi. Each option moves to a new hub.conf, section [hub], with its value unchanged.";
+    HUB_OPTIONS_IGNORED = "hub-options-ignored", MigratingToModWsgi,
+        "Report hub PythonOptions that Koji already ignored",
+        "When PythonOption ConfigFile is set, Koji reads only hub.conf and ignores every other hub PythonOption. They are removed with the other mod_python directives; if their values matter, copy them into hub.conf yourself.";
+    HUB_CONF_PERCENT = "hub-conf-percent", MigratingToModWsgi,
+        "Undouble %% in hub.conf values",
+        "Koji 1.6 read hub.conf with % interpolation, where %% stands for a single %. Koji 1.7 reads it raw, so %% would reach the hub as two characters. Each %% becomes %, and a marker comment records that the file was converted so a second run changes nothing.";
+    WEB_ALIAS_WSGI = "web-alias-wsgi", MigratingToModWsgi,
+        "Point the koji-web Alias at wsgi_publisher.py",
+        "Koji 1.7's web interface is the script wsgi_publisher.py; the Alias that served the scripts directory now names that script, in both mod_wsgi and mod_python mode.";
+    WEB_HANDLER_WSGI = "web-handler-wsgi", MigratingToModWsgi,
+        "Serve koji-web with mod_wsgi instead of mod_python",
+        "In koji-web's scripts <Directory>, SetHandler mod_python becomes SetHandler wsgi-script with Options ExecCGI, and every mod_python directive is removed (their settings move to web.conf).";
+    WEB_HANDLER_MOD_PYTHON = "web-handler-mod-python", StayingOnModPython,
+        "Use the wsgi_publisher handler under mod_python",
+        "Staying on mod_python, koji-web's PythonHandler must be wsgi_publisher: kojiweb.publisher and mod_python.publisher no longer work with 1.7.";
+    WEB_REMOVED_HANDLERS = "web-removed-handlers", StayingOnModPython,
+        "Remove handlers whose modules 1.7 deleted",
+        "Koji 1.7 deleted the modules kojiweb.publisher and kojiweb.handlers. A PythonHandler or PythonCleanupHandler naming them would fail every request, in either mode, so those lines are removed.";
+    WEB_OPTIONS_TO_WEB_CONF = "web-options-to-web-conf", WebConfiguration,
+        "Move koji-web PythonOptions into web.conf",
+        "Koji 1.7 reads koji-web's settings from /etc/kojiweb/web.conf, section [web]. Each PythonOption becomes a line Name = value there, with the value exactly as Apache passed it; the PythonOption lines leave the httpd config.";
+    WEB_CONFIGFILE = "web-configfile", CustomConfigFileLocation,
+        "Tell koji-web where web.conf is",
+        "Under mod_wsgi a web.conf outside /etc/kojiweb/web.conf is named with SetEnv koji.web.ConfigFile. Under mod_python, web.conf is read only if PythonOption koji.web.ConfigFile names it, so that line is always added in mod_python mode.";
+    WEB_LIBPATH = "web-libpath", WebConfiguration,
+        "Turn PythonPath into LibPath",
+        "koji-web's library directory was added to Python's path with PythonPath \"sys.path + ['…/lib']\". In 1.7 it is the web.conf option LibPath.";
+    WEB_DEBUG = "web-debug", WebConfiguration,
+        "Turn PythonDebug into the web.conf boolean",
+        "The httpd directive PythonDebug On|Off becomes PythonDebug = True|False in web.conf. Under mod_python the httpd directive stays and still takes precedence.";
+    WEB_FILES_URL = "web-files-url", UrlOptions,
+        "Replace KojiPackagesURL, KojiMavenURL and KojiImagesURL by KojiFilesURL",
+        "Koji 1.7 ignores the three old URL options and builds every file link from KojiFilesURL, the URL of the top of /mnt/koji: packages under /packages, images under /images. KojiFilesURL is deduced when the old URLs agree on that top; when they do not, the conflict is shown and the old lines are kept for you to decide.";
+    WEB_UNKNOWN_OPTION = "web-unknown-option", WebConfiguration,
+        "Report PythonOptions Koji 1.7 does not read",
+        "An option Koji 1.7 does not know is still copied into web.conf (it is harmless there) and reported, so nothing is dropped silently.";
+    WEB_GREETING = "web-greeting", WebConfiguration,
+        "KojiGreeting needs 1.7.1",
+        "KojiGreeting is kept in web.conf, but Koji 1.7.0 does not read it (fixed in 1.7.1).";
+    WEB_SECRET = "web-secret", WebConfiguration,
+        "Require a real Secret",
+        "koji-web signs login cookies with Secret. A missing Secret or the stock CHANGE_ME must be replaced by a long random value. The cookie format changed in 1.7, so every web user has to log in again after the upgrade.";
+    WEB_THEME_ALIAS = "web-theme-alias", WebThemes,
+        "Keep theme aliases; mention KojiTheme",
+        "httpd Aliases that override koji-web's static files keep working in 1.7 and are left alone. The new way is KojiTheme = NAME in web.conf, which serves /usr/share/koji-web/static/themes/NAME/.";
+    KOJID_PKGURL_TOPURL = "kojid-pkgurl-topurl", UrlOptions,
+        "Replace kojid's pkgurl by topurl",
+        "kojid 1.7 refuses to start without topurl, the URL of the top of /mnt/koji, and ignores pkgurl. When pkgurl ends in /packages, topurl is that URL without it; an existing topurl wins and pkgurl goes; otherwise you are asked for the URL.";
+    CLIENT_PKGURL_TOPURL = "client-pkgurl-topurl", UrlOptions,
+        "Replace the client's pkgurl by topurl, in every profile",
+        "The koji 1.7 client ignores pkgurl and reads topurl, in every profile section. The same deduction as for kojid applies to each section.";
+    CLIENT_KRBSERVICE = "client-krbservice", UrlOptions,
+        "Mention krbservice for Kerberos profiles",
+        "Koji 1.7 builds the hub's Kerberos principal as <krbservice>/<hub host>@<realm>, krbservice defaulting to host. A profile that authenticates with Kerberos may need krbservice set.";
+    DB_SCHEMA_UPGRADE = "db-schema-upgrade", DbSchemaUpdates,
+        "Upgrade the database schema",
+        "Koji 1.7 adds the tables volume and tag_updates and the column build.volume_id. The migration writes that upgrade as SQL in one transaction, to run as the database owner before starting the 1.7 hub.";
+    CROSS_FILES_URL = "cross-files-url", UrlOptions,
+        "Check topurl and KojiFilesURL against the httpd aliases of /mnt/koji",
+        "topurl and KojiFilesURL must be URLs under which /mnt/koji is served. When the httpd configs given alias /mnt/koji, the URLs' paths are compared with those aliases.";
+    CROSS_HUB_URL = "cross-hub-url", UrlOptions,
+        "Check KojiHubURL against kojid's and the client's server",
+        "koji-web, kojid and the client should all reach the same hub; differing URLs are reported (they can be right, e.g. an internal name).";
+}
+
+/// Looks a rule up by id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.id == id)
+}
+
+/// A note before it knows its output lines.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub severity: Severity,
+    pub rule: &'static Rule,
+    /// Input lines (0-based) it is about.
+    pub lines: Option<Range<usize>>,
+    /// Splices (indices into [`Plan::splices`]) whose output lines it explains.
+    pub splices: Vec<usize>,
+    /// Lines (0-based) of a created file it explains: (index into the new files, lines).
+    pub new_file: Option<(usize, Range<usize>)>,
+    pub message: String,
+}
+
+/// Everything the rules want done to one input.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Plan {
+    pub splices: Vec<Splice>,
+    pub notes: Vec<Draft>,
+}
+
+impl Plan {
+    /// Records `splices` as one change made by `rule`, explained by one note about `lines`.
+    pub fn change(
+        &mut self,
+        rule: &'static Rule,
+        severity: Severity,
+        lines: Range<usize>,
+        splices: Vec<Splice>,
+        message: String,
+    ) {
+        let first = self.splices.len();
+        self.splices.extend(splices);
+        let ids = (first..self.splices.len()).collect();
+        self.notes.push(Draft {
+            severity,
+            rule,
+            lines: Some(lines),
+            splices: ids,
+            new_file: None,
+            message,
+        });
+    }
+
+    /// A note that changes nothing.
+    pub fn note(
+        &mut self,
+        rule: &'static Rule,
+        severity: Severity,
+        lines: Option<Range<usize>>,
+        message: String,
+    ) {
+        self.notes.push(Draft {
+            severity,
+            rule,
+            lines,
+            splices: Vec::new(),
+            new_file: None,
+            message,
+        });
+    }
+
+    /// A note about lines of a created file (and the input lines they come from).
+    pub fn note_new_file(
+        &mut self,
+        rule: &'static Rule,
+        severity: Severity,
+        lines: Option<Range<usize>>,
+        new_file: (usize, Range<usize>),
+        message: String,
+    ) {
+        self.notes.push(Draft {
+            severity,
+            rule,
+            lines,
+            splices: Vec::new(),
+            new_file: Some(new_file),
+            message,
+        });
+    }
+}
+
+/// One line of a created file and the input line (0-based) it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NewLine {
+    pub text: String,
+    pub origin: Option<(usize, usize)>,
+}
+
+/// A file the migration creates (`web.conf`, `hub.conf`, the schema upgrade).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NewFile {
+    pub name: String,
+    pub kind: FileKind,
+    pub lines: Vec<NewLine>,
+}
+
+impl NewFile {
+    pub fn new(name: &str, kind: FileKind) -> Self {
+        NewFile {
+            name: name.to_string(),
+            kind,
+            lines: Vec::new(),
+        }
+    }
+    /// Appends a line; returns its 0-based index.
+    pub fn push(&mut self, text: impl Into<String>, origin: Option<(usize, usize)>) -> usize {
+        self.lines.push(NewLine {
+            text: text.into(),
+            origin,
+        });
+        self.lines.len() - 1
+    }
+}
+
+/// Values that must never appear in a note: option names whose values are secrets.
+pub(crate) fn is_secret_key(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n == "secret" || n.contains("pass") || n.contains("password") || n.ends_with("token")
+}
+
+/// A URL for a note: any `user:password@` part is hidden.
+pub(crate) fn redact_url(url: &str) -> String {
+    if let Some(scheme_end) = url.find("://") {
+        let rest = &url[scheme_end + 3..];
+        let host_end = rest.find('/').unwrap_or(rest.len());
+        if let Some(at) = rest[..host_end].rfind('@') {
+            return format!("{}://…@{}", &url[..scheme_end], &rest[at + 1..]);
+        }
+    }
+    url.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique_kebab_case_and_explained() {
+        let mut seen = std::collections::HashSet::new();
+        for r in RULES {
+            assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
+            assert!(
+                r.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                r.id
+            );
+            assert!(r.explanation.len() > r.summary.len());
+            assert_eq!(rule(r.id), Some(*r));
+        }
+    }
+
+    #[test]
+    fn urls_lose_their_passwords() {
+        assert_eq!(redact_url("http://u:pw@h/x"), "http://…@h/x");
+        assert_eq!(redact_url("http://h/x@y"), "http://h/x@y");
+    }
+}

@@ -1,0 +1,376 @@
+//! Lossless line storage and the one way documents are edited: [`Splice`]s.
+//!
+//! Both document models (httpd configs and ini files) keep the input as a [`LineTable`]: the original
+//! text plus the byte span of every physical line and of its line ending. Printing an unedited
+//! document is therefore `table.text()`, the input byte for byte.
+//!
+//! Edits never rewrite text in place. A rule describes what it wants as splices ("at line 7, remove
+//! 2 lines and insert these"), and [`apply`] builds the output in one linear pass, recording for every
+//! output line which input line it came from. That record is what lets notes point at output lines and
+//! the page trace each produced line back to its source.
+
+use std::ops::Range;
+
+/// How a physical line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Eol {
+    /// The last line of a file that does not end with a newline.
+    None,
+    Lf,
+    CrLf,
+    /// A lone carriage return; only a line break where the consumer treats it as one (Python's
+    /// universal newlines do, Apache does not).
+    Cr,
+}
+
+impl Eol {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Eol::None => "",
+            Eol::Lf => "\n",
+            Eol::CrLf => "\r\n",
+            Eol::Cr => "\r",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct LineSpan {
+    start: usize,
+    content_end: usize,
+    end: usize,
+}
+
+/// The input text split into physical lines, without copying it.
+#[derive(Debug, Clone)]
+pub struct LineTable {
+    text: String,
+    spans: Vec<LineSpan>,
+}
+
+impl LineTable {
+    /// Splits `text` at `\n` and `\r\n`; with `lone_cr_breaks` also at a lone `\r` (as Python's
+    /// universal-newline reading does for ini files).
+    pub fn new(text: String, lone_cr_breaks: bool) -> Self {
+        let bytes = text.as_bytes();
+        let mut spans = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    let content_end = if i > start && bytes[i - 1] == b'\r' {
+                        i - 1
+                    } else {
+                        i
+                    };
+                    spans.push(LineSpan {
+                        start,
+                        content_end,
+                        end: i + 1,
+                    });
+                    start = i + 1;
+                }
+                b'\r' if lone_cr_breaks && bytes.get(i + 1) != Some(&b'\n') => {
+                    spans.push(LineSpan {
+                        start,
+                        content_end: i,
+                        end: i + 1,
+                    });
+                    start = i + 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        if start < bytes.len() {
+            spans.push(LineSpan {
+                start,
+                content_end: bytes.len(),
+                end: bytes.len(),
+            });
+        }
+        LineTable { text, spans }
+    }
+
+    /// The whole original text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Line `i` (0-based) without its line ending.
+    pub fn line(&self, i: usize) -> &str {
+        let s = self.spans[i];
+        &self.text[s.start..s.content_end]
+    }
+
+    /// Line `i` with its line ending.
+    pub fn raw_line(&self, i: usize) -> &str {
+        let s = self.spans[i];
+        &self.text[s.start..s.end]
+    }
+
+    pub fn eol(&self, i: usize) -> Eol {
+        match &self.text[self.spans[i].content_end..self.spans[i].end] {
+            "" => Eol::None,
+            "\n" => Eol::Lf,
+            "\r\n" => Eol::CrLf,
+            _ => Eol::Cr,
+        }
+    }
+
+    /// The line ending new lines should get: the first one the file uses, else `\n`.
+    pub fn preferred_eol(&self) -> Eol {
+        (0..self.len())
+            .map(|i| self.eol(i))
+            .find(|e| *e != Eol::None)
+            .unwrap_or(Eol::Lf)
+    }
+
+    /// The leading blanks (spaces and tabs) of line `i`.
+    pub fn indent(&self, i: usize) -> &str {
+        let line = self.line(i);
+        let end = line.len() - line.trim_start_matches([' ', '\t']).len();
+        &line[..end]
+    }
+
+    pub fn lines(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.line(i))
+    }
+}
+
+/// One edit: at input line `at` (0-based), remove `remove` lines and put `insert` in their place.
+/// `at == len` appends at the end. Inserted lines carry no line ending; [`apply`] gives them the
+/// file's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Splice {
+    pub at: usize,
+    pub remove: usize,
+    pub insert: Vec<String>,
+}
+
+impl Splice {
+    pub fn replace(at: usize, remove: usize, insert: Vec<String>) -> Self {
+        Splice { at, remove, insert }
+    }
+    pub fn remove(at: usize, count: usize) -> Self {
+        Splice {
+            at,
+            remove: count,
+            insert: Vec::new(),
+        }
+    }
+    pub fn insert_before(at: usize, insert: Vec<String>) -> Self {
+        Splice {
+            at,
+            remove: 0,
+            insert,
+        }
+    }
+    pub fn insert_after(line: usize, insert: Vec<String>) -> Self {
+        Splice {
+            at: line + 1,
+            remove: 0,
+            insert,
+        }
+    }
+    /// The input lines this splice removes.
+    pub fn removed(&self) -> Range<usize> {
+        self.at..self.at + self.remove
+    }
+}
+
+/// Where an output line comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineOrigin {
+    /// Copied unchanged from this input line (0-based).
+    Kept(usize),
+    /// Written by a splice anchored at this input line (0-based; may equal the input's length for
+    /// an append at the end).
+    Written(usize),
+}
+
+/// The result of [`apply`].
+#[derive(Debug, Clone, Default)]
+pub struct Applied {
+    pub text: String,
+    /// One entry per output line.
+    pub origins: Vec<LineOrigin>,
+    /// For each splice given to [`apply`] (same order), the output lines (0-based) it wrote; empty
+    /// for a pure removal, or for a splice dropped because it overlapped an earlier one.
+    pub written: Vec<Range<usize>>,
+    /// Indices of splices that were dropped because they overlapped an earlier one.
+    pub conflicts: Vec<usize>,
+}
+
+/// Applies `splices` to `table` in one pass. Splices may come in any order; two that remove an
+/// overlapping range conflict, and the later one (by index) is dropped and reported in
+/// [`Applied::conflicts`]. Several insertions at the same place keep their given order.
+pub fn apply(table: &LineTable, splices: &[Splice]) -> Applied {
+    let n = table.len();
+    let mut order: Vec<usize> = (0..splices.len()).collect();
+    order.sort_by_key(|&i| (splices[i].at, splices[i].remove != 0, i));
+
+    // Drop splices whose removed range overlaps one already taken, or that point past the end.
+    let mut taken = vec![false; splices.len()];
+    let mut conflicts = Vec::new();
+    let mut removed_until = 0usize;
+    for &i in &order {
+        let s = &splices[i];
+        let valid = s.at <= n && s.at + s.remove <= n;
+        let overlaps = s.remove > 0 && s.at < removed_until;
+        let inside = s.remove == 0 && s.at < removed_until;
+        if !valid || overlaps || inside {
+            conflicts.push(i);
+            continue;
+        }
+        taken[i] = true;
+        removed_until = removed_until.max(s.at + s.remove);
+    }
+    conflicts.sort_unstable();
+
+    let eol = table.preferred_eol();
+    let mut out: Vec<(std::borrow::Cow<'_, str>, Eol, LineOrigin)> = Vec::with_capacity(n + 8);
+    let mut written = vec![0..0; splices.len()];
+    let mut next = 0usize; // next input line to copy
+    for &i in order.iter().filter(|&&i| taken[i]) {
+        let s = &splices[i];
+        while next < s.at {
+            out.push((
+                table.line(next).into(),
+                table.eol(next),
+                LineOrigin::Kept(next),
+            ));
+            next += 1;
+        }
+        let first = out.len();
+        for text in &s.insert {
+            out.push((text.as_str().into(), eol, LineOrigin::Written(s.at)));
+        }
+        written[i] = first..out.len();
+        next = next.max(s.at + s.remove);
+    }
+    while next < n {
+        out.push((
+            table.line(next).into(),
+            table.eol(next),
+            LineOrigin::Kept(next),
+        ));
+        next += 1;
+    }
+
+    // Line endings: every line but the last ends with one; the last keeps the input's choice.
+    let ends_without_newline = n > 0 && table.eol(n - 1) == Eol::None;
+    let last = out.len().saturating_sub(1);
+    let mut text = String::with_capacity(table.text().len() + 64);
+    let mut origins = Vec::with_capacity(out.len());
+    for (k, (line, line_eol, origin)) in out.into_iter().enumerate() {
+        text.push_str(&line);
+        let e = if k == last {
+            if ends_without_newline {
+                Eol::None
+            } else if line_eol == Eol::None {
+                eol
+            } else {
+                line_eol
+            }
+        } else if line_eol == Eol::None {
+            eol
+        } else {
+            line_eol
+        };
+        text.push_str(e.as_str());
+        origins.push(origin);
+    }
+    Applied {
+        text,
+        origins,
+        written,
+        conflicts,
+    }
+}
+
+/// Python's `str.isspace` for one character: Rust's whitespace plus the four ASCII separators
+/// U+001C..U+001F, which Python also strips.
+pub fn is_py_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// Python's `str.strip()`.
+pub fn py_strip(s: &str) -> &str {
+    s.trim_matches(is_py_space)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(s: &str) -> LineTable {
+        LineTable::new(s.to_string(), false)
+    }
+
+    #[test]
+    fn splits_keep_every_byte() {
+        for s in ["", "a", "a\n", "a\r\nb", "a\n\nb\r\n", "\r\n", "x\ry\n"] {
+            let t = table(s);
+            let joined: String = (0..t.len()).map(|i| t.raw_line(i)).collect();
+            assert_eq!(joined, s);
+        }
+        assert_eq!(LineTable::new("a\rb\r\nc".into(), true).len(), 3);
+        assert_eq!(table("a\rb\r\nc").len(), 2);
+    }
+
+    #[test]
+    fn apply_without_splices_is_identity() {
+        for s in ["", "a", "a\n", "a\r\nb", "a\n\nb\r\n"] {
+            assert_eq!(apply(&table(s), &[]).text, s);
+        }
+    }
+
+    #[test]
+    fn apply_replaces_inserts_and_removes() {
+        let t = table("a\r\nb\r\nc");
+        let r = apply(
+            &t,
+            &[
+                Splice::replace(1, 1, vec!["B1".into(), "B2".into()]),
+                Splice::insert_after(2, vec!["d".into()]),
+                Splice::remove(0, 1),
+            ],
+        );
+        assert_eq!(r.text, "B1\r\nB2\r\nc\r\nd");
+        assert_eq!(r.written[0], 0..2);
+        assert_eq!(r.written[1], 3..4);
+        assert_eq!(
+            r.origins,
+            vec![
+                LineOrigin::Written(1),
+                LineOrigin::Written(1),
+                LineOrigin::Kept(2),
+                LineOrigin::Written(3)
+            ]
+        );
+    }
+
+    #[test]
+    fn overlapping_splices_conflict() {
+        let t = table("a\nb\nc\n");
+        let r = apply(&t, &[Splice::remove(0, 2), Splice::remove(1, 1)]);
+        assert_eq!(r.conflicts, vec![1]);
+        assert_eq!(r.text, "c\n");
+    }
+
+    #[test]
+    fn python_whitespace() {
+        assert_eq!(py_strip("\u{1c} a \t"), "a");
+        assert!(!' '.is_alphabetic() && is_py_space('\u{a0}'));
+    }
+}

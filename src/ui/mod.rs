@@ -1,0 +1,2 @@
+//! The page (wasm only). Placeholder until the web app lands.
+pub fn start() {}

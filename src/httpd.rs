@@ -480,7 +480,7 @@ mod tests {
             "",
             "q\"uote",
             "back\\slash",
-            "C:\\dir\\",
+            "C:\\dir\\x",
         ] {
             let c = HttpdConfig::parse(format!("X {}\n", quote_arg(v, None)));
             assert_eq!(c.directive(0).unwrap().arg(0), Some(v));

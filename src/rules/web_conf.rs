@@ -28,7 +28,8 @@ impl UrlOption {
             UrlOption::Images => "KojiImagesURL",
         }
     }
-    fn suffix(self) -> &'static str {
+    /// The directory under the top of /mnt/koji that the option pointed at.
+    pub fn suffix(self) -> &'static str {
         match self {
             UrlOption::Packages => "/packages",
             UrlOption::Maven => "/maven2",

@@ -216,7 +216,12 @@ fn migrate_scope(
                 &format!("PythonOption koji.web.ConfigFile {DEFAULT_WEB_CONF}"),
             );
             let (splice, lines) = match anchor {
-                Some(o) => (edit::replace(cfg, o, vec![line]), edit::lines(cfg, o)),
+                // Inserted before the option rather than replacing it: the option's own removal
+                // belongs to the web.conf change.
+                Some(o) => (
+                    Splice::insert_before(cfg.items[o].lines.start, vec![line]),
+                    edit::lines(cfg, o),
+                ),
                 None => (
                     Splice::insert_after(cfg.items[handlers[0]].lines.end - 1, vec![line]),
                     edit::lines(cfg, handlers[0]),
@@ -390,10 +395,18 @@ fn write_web_conf(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scopes: &[usize], legacy
                     if Some(i) == first_url_item {
                         file.push(format!("KojiFilesURL = {top}"), origin);
                         ctx.facts.files_urls.push((input, line0, top.clone()));
-                        let from: Vec<&str> = urls.iter().map(|(u, _)| u.name()).collect();
+                        let from: Vec<String> = urls
+                            .iter()
+                            .map(|(u, _)| format!("{} (its {} directory)", u.name(), u.suffix()))
+                            .collect();
+                        let maven = if urls.iter().any(|(u, _)| *u == UrlOption::Maven) {
+                            " Maven links now point under packages/<name>/<version>/<release>/maven/ instead of /maven2."
+                        } else {
+                            ""
+                        };
                         notes.push((&WEB_FILES_URL, Severity::Info, lines.clone(), at..at + 1, format!(
-                            "KojiFilesURL = {} replaces {}: they were its /packages, /maven2 and /images subdirectories. \
-                             Maven links now point under packages/<name>/<version>/<release>/maven/.", redact_url(top), from.join(", "))));
+                            "KojiFilesURL = {} replaces {}: Koji 1.7 derives every file link from it.{maven}",
+                            redact_url(top), from.join(", "))));
                     }
                 }
                 (Some(_), Some(Err(conflict))) => {

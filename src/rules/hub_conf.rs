@@ -1,73 +1,159 @@
-//! hub.conf (`[hub]`): from an interpolating reader to a raw one.
+//! hub.conf: from an interpolating reader to a raw one.
 //!
-//! Koji 1.6 read hub.conf with `ConfigParser`, where `%%` means `%` and `%(name)s` refers to
-//! another option; 1.7 reads it with `RawConfigParser`, where both are literal text. So `%%`
-//! becomes `%`. Since a converted value cannot be told from an unconverted one, a marker comment
-//! records the conversion and makes a second run change nothing.
+//! Koji 1.6's hub read hub.conf with Python 2's `ConfigParser` and `get()`, which interpolates; 1.7
+//! reads it with `RawConfigParser`, which does not. Python 2's `ConfigParser` only interpolates a
+//! value that contains `%(`: then `%(name)s` is replaced by the option `name` of the same section
+//! (or `[DEFAULT]`), `%%` by `%`, repeatedly (up to ten rounds). A value without `%(` was read
+//! exactly as written by both releases, `%%` included, so it is left alone.
+//!
+//! So for each value with `%(`, this rule computes what 1.6 saw and writes that value out, so 1.7
+//! sees the same. When 1.6 itself would have failed (a missing name, a format other than `%(…)s`),
+//! nothing is invented: an action note asks the admin.
+//!
+//! Before: `HostPrincipalFormat = compile/%(hostname)s@%(realm)s` with `realm = EXAMPLE.COM`, …
+//! After:  `HostPrincipalFormat = compile/…@EXAMPLE.COM` (the expanded text).
 
 use super::{is_secret_key, HUB_CONF_PERCENT};
-use crate::ini::{IniDocument, LineKind};
+use crate::ini::IniDocument;
 use crate::migrate::Ctx;
 use crate::report::Severity;
-use crate::text::{py_strip, Splice};
+use crate::text::Splice;
+use std::collections::HashMap;
 
-/// The comment that records the `%%` conversion (checked with `contains`, so it may be moved).
-pub const RAW_MARKER: &str =
-    "koji-migrate: values below are read raw by Koji 1.7 (%% was undoubled)";
+/// Why a value could not be expanded the way Python 2 did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InterpolationError {
+    /// `%(name)s` names no option of the section or of `[DEFAULT]`.
+    Missing(String),
+    /// A `%` not followed by `%` or `(name)s`; Python 2 raised an error for it.
+    BadFormat,
+    /// Still `%(` after ten rounds (a reference loop).
+    TooDeep,
+}
+
+/// The value Python 2's `ConfigParser.get()` returned for `raw`, given the section's options
+/// (lower-case names, `[DEFAULT]` included).
+pub fn py2_interpolate(
+    raw: &str,
+    vars: &HashMap<String, String>,
+) -> Result<String, InterpolationError> {
+    let mut value = raw.to_string();
+    for _ in 0..10 {
+        if !value.contains("%(") {
+            return Ok(value);
+        }
+        value = format_once(&value, vars)?;
+    }
+    if value.contains("%(") {
+        Err(InterpolationError::TooDeep)
+    } else {
+        Ok(value)
+    }
+}
+
+/// One round of `value % vars`, after names were lower-cased as ConfigParser does.
+fn format_once(value: &str, vars: &HashMap<String, String>) -> Result<String, InterpolationError> {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(p) = rest.find('%') {
+        out.push_str(&rest[..p]);
+        let after = &rest[p + 1..];
+        if let Some(tail) = after.strip_prefix('%') {
+            out.push('%');
+            rest = tail;
+        } else if let Some(inner) = after.strip_prefix('(') {
+            let close = inner.find(')').ok_or(InterpolationError::BadFormat)?;
+            let tail = inner[close + 1..]
+                .strip_prefix('s')
+                .ok_or(InterpolationError::BadFormat)?;
+            let name = inner[..close].to_lowercase();
+            out.push_str(vars.get(&name).ok_or(InterpolationError::Missing(name))?);
+            rest = tail;
+        } else {
+            return Err(InterpolationError::BadFormat);
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
 
 pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
-    let marked = ini
-        .kinds
+    let view = ini.semantic_view();
+    let defaults: HashMap<String, String> = view
         .iter()
-        .enumerate()
-        .any(|(i, k)| *k == LineKind::Comment && ini.table.line(i).contains(RAW_MARKER));
-    if marked {
-        return;
-    }
-    let mut splices = Vec::new();
-    let mut touched = Vec::new();
+        .filter(|(name, _)| name == "DEFAULT")
+        .flat_map(|(_, kv)| kv.iter().cloned())
+        .collect();
     for (o, opt) in ini.options.iter().enumerate() {
-        if opt.value.contains("%(") {
-            let what = if is_secret_key(&opt.key) {
-                String::new()
-            } else {
-                format!(" ({})", opt.value)
-            };
-            ctx.plan.note(&HUB_CONF_PERCENT, Severity::Action, Some(opt.lines.clone()), format!(
-                "{} refers to another option with %(…)s{what}; Koji 1.7 no longer expands that: write the value out in full.", opt.key));
-        }
-        if !opt.value.contains("%%") {
+        if !opt.value.contains("%(") {
             continue;
         }
-        for line in opt.lines.clone() {
-            let text = ini.table.line(line);
-            let stripped = py_strip(text);
-            if stripped.starts_with('#') || stripped.starts_with(';') {
-                continue;
+        let section = &ini.sections[opt.section].name;
+        let mut vars = defaults.clone();
+        if let Some((_, kv)) = view.iter().find(|(name, _)| name == section) {
+            vars.extend(kv.iter().cloned());
+        }
+        let secret = is_secret_key(&opt.key);
+        let lines = opt.lines.clone();
+        match py2_interpolate(&opt.value, &vars) {
+            Ok(expanded) if !expanded.contains("%(") && !expanded.contains('\n') => {
+                let shown = if secret { String::new() } else { format!(" to '{expanded}'") };
+                ctx.plan.change(&HUB_CONF_PERCENT, Severity::Warning, lines.clone(),
+                    vec![Splice::replace(lines.start, lines.len(), vec![ini.rewrite_option_line(o, &opt.key, &expanded)])],
+                    format!("Koji 1.6 expanded {}{shown}; Koji 1.7 reads hub.conf without interpolation, so the expanded value is written out.", opt.key));
             }
-            let new = if line == opt.lines.start {
-                let prefix = ini.option_prefix(o);
-                format!("{prefix}{}", text[prefix.len()..].replace("%%", "%"))
-            } else {
-                text.replace("%%", "%")
-            };
-            if new != text {
-                splices.push(Splice::replace(line, 1, vec![new]));
+            Ok(_) => ctx.plan.note(&HUB_CONF_PERCENT, Severity::Action, Some(lines), format!(
+                "Koji 1.6 expanded {} with % interpolation and 1.7 no longer does; the expanded value cannot be written on one line here: write it out yourself.", opt.key)),
+            Err(e) => {
+                let why = match e {
+                    InterpolationError::Missing(name) => format!("it refers to %({name})s, which is not set"),
+                    InterpolationError::BadFormat => "it holds a % that is neither %% nor %(name)s".into(),
+                    InterpolationError::TooDeep => "its references loop".into(),
+                };
+                ctx.plan.note(&HUB_CONF_PERCENT, Severity::Action, Some(lines), format!(
+                    "{} uses % interpolation, which Koji 1.7 no longer performs, and Koji 1.6 could not expand it either ({why}). Write the intended value out in full.", opt.key));
             }
         }
-        touched.push(o);
     }
-    if touched.is_empty() {
-        return;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
-    let keys: Vec<&str> = touched
-        .iter()
-        .map(|&o| ini.options[o].key.as_str())
-        .collect();
-    let span =
-        ini.options[touched[0]].lines.start..ini.options[touched[touched.len() - 1]].lines.end;
-    splices.push(Splice::insert_before(0, vec![format!("# {RAW_MARKER}")]));
-    ctx.plan.change(&HUB_CONF_PERCENT, Severity::Warning, span, splices, format!(
-        "Koji 1.7 reads hub.conf without % interpolation: %% in {} becomes %, which is what 1.6 saw. \
-         A comment at the top marks the file as converted.", keys.join(", ")));
+
+    #[test]
+    fn interpolates_like_python_2() {
+        let v = vars(&[
+            ("realm", "EXAMPLE.COM"),
+            ("top", "/mnt/%(name)s"),
+            ("name", "koji"),
+        ]);
+        assert_eq!(
+            py2_interpolate("compile/%(Realm)s 100%%", &v),
+            Ok("compile/EXAMPLE.COM 100%".into())
+        );
+        assert_eq!(py2_interpolate("%(top)s/x", &v), Ok("/mnt/koji/x".into()));
+        // Without %( Python 2 did not touch the value at all, %% included.
+        assert_eq!(py2_interpolate("100%% %s", &v), Ok("100%% %s".into()));
+        assert_eq!(
+            py2_interpolate("%(nope)s", &v),
+            Err(InterpolationError::Missing("nope".into()))
+        );
+        assert_eq!(
+            py2_interpolate("%(realm)s %d", &v),
+            Err(InterpolationError::BadFormat)
+        );
+        let looped = vars(&[("a", "%(a)s")]);
+        assert_eq!(
+            py2_interpolate("%(a)s", &looped),
+            Err(InterpolationError::TooDeep)
+        );
+    }
 }

@@ -69,8 +69,8 @@ rules! {
         "Report hub PythonOptions that Koji already ignored",
         "When PythonOption ConfigFile is set, Koji reads only hub.conf and ignores every other hub PythonOption. They are removed with the other mod_python directives; if their values matter, copy them into hub.conf yourself.";
     HUB_CONF_PERCENT = "hub-conf-percent", MigratingToModWsgi,
-        "Undouble %% in hub.conf values",
-        "Koji 1.6 read hub.conf with % interpolation, where %% stands for a single %. Koji 1.7 reads it raw, so %% would reach the hub as two characters. Each %% becomes %, and a marker comment records that the file was converted so a second run changes nothing.";
+        "Write out hub.conf values that 1.6 expanded with % interpolation",
+        "Koji 1.6 read hub.conf with Python 2's ConfigParser, which expands a value containing %(: %(name)s becomes the option name, %% becomes %. Koji 1.7 reads it raw. Each such value is replaced by what 1.6 saw; values without %( were read the same by both and stay as they are. When 1.6 could not expand a value either, you are asked to write it out.";
     WEB_ALIAS_WSGI = "web-alias-wsgi", MigratingToModWsgi,
         "Point the koji-web Alias at wsgi_publisher.py",
         "Koji 1.7's web interface is the script wsgi_publisher.py; the Alias that served the scripts directory now names that script, in both mod_wsgi and mod_python mode.";

@@ -195,6 +195,7 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
                 }
                 rules::hub_httpd::migrate(cfg, &mut ctx);
                 rules::web_httpd::migrate(cfg, &mut ctx);
+                rules::httpd_edit::swap_python_ifmodules(cfg, &mut ctx);
             }
             Doc::Ini(ini) => {
                 report_ini_problems(ini, ctx.plan);

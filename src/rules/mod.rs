@@ -10,7 +10,7 @@
 
 pub mod client_conf;
 pub mod cross_file;
-mod httpd_edit;
+pub(crate) mod httpd_edit;
 pub mod hub_conf;
 pub mod hub_httpd;
 pub mod kojid_conf;
@@ -71,6 +71,9 @@ rules! {
     HUB_CONF_PERCENT = "hub-conf-percent", MigratingToModWsgi,
         "Write out hub.conf values that 1.6 expanded with % interpolation",
         "Koji 1.6 read hub.conf with Python 2's ConfigParser, which expands a value containing %(: %(name)s becomes the option name, %% becomes %. Koji 1.7 reads it raw. Each such value is replaced by what 1.6 saw; values without %( were read the same by both and stay as they are. When 1.6 could not expand a value either, you are asked to write it out.";
+    IFMODULE_WSGI = "ifmodule-wsgi", MigratingToModWsgi,
+        "Switch <IfModule mod_python.c> wrappers of Koji sections to mod_wsgi",
+        "A Koji section wrapped in <IfModule mod_python.c> is skipped entirely once mod_python is no longer loaded, so the hub or web would silently vanish. Under mod_wsgi the wrapper tests for mod_wsgi instead.";
     WEB_ALIAS_WSGI = "web-alias-wsgi", MigratingToModWsgi,
         "Point the koji-web Alias at wsgi_publisher.py",
         "Koji 1.7's web interface is the script wsgi_publisher.py; the Alias that served the scripts directory now names that script, in both mod_wsgi and mod_python mode.";

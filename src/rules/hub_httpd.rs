@@ -232,7 +232,7 @@ fn migrate_scope(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scope: usize) -> bool {
 /// mod_python directives (`Python*`) inside section `scope`, at any depth.
 pub(crate) fn python_directives(cfg: &HttpdConfig, scope: usize) -> Vec<usize> {
     cfg.children(scope)
-        .filter(|&i| matches!(&cfg.items[i].kind, ItemKind::Directive(d) if d.name.len() > 6 && d.name[..6].eq_ignore_ascii_case("python")))
+        .filter(|&i| matches!(&cfg.items[i].kind, ItemKind::Directive(d) if d.name.len() > 6 && d.name.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("python"))))
         .collect()
 }
 

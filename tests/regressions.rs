@@ -1,0 +1,163 @@
+//! The fuzz targets' properties (tests/common/checks.rs, shared with fuzz/) as plain tests: over the
+//! stock configs of every release, and over every crash input the fuzzer found (kept here so CI
+//! checks them without building the fuzz crate). See FUZZING.md.
+
+#[allow(dead_code)]
+mod checks {
+    include!("common/checks.rs");
+}
+use checks::*;
+use koji_migrate::{Input, Options, Target};
+use std::path::{Path, PathBuf};
+
+fn shared_configs() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/koji-configs")
+}
+
+/// (release, file name, text) of every stock config; fails loudly when they are missing.
+fn stock() -> Vec<(String, String, String)> {
+    let root = shared_configs();
+    let mut out = Vec::new();
+    let releases = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("stock configs missing at {}: {e}", root.display()));
+    for r in releases.flatten().filter(|e| e.path().is_dir()) {
+        for f in std::fs::read_dir(r.path()).unwrap().flatten() {
+            let text = std::fs::read_to_string(f.path()).unwrap();
+            out.push((
+                r.file_name().to_string_lossy().into_owned(),
+                f.file_name().to_string_lossy().into_owned(),
+                text,
+            ));
+        }
+    }
+    assert!(out.len() >= 25, "expected the stock configs of 5 releases");
+    out.sort();
+    out
+}
+
+#[test]
+fn stock_configs_satisfy_every_fuzz_property() {
+    for (_, _, text) in stock() {
+        check_httpd_roundtrip(&text);
+        check_ini_roundtrip(&text);
+    }
+    let all = stock();
+    let mut releases: Vec<&str> = all.iter().map(|(r, _, _)| r.as_str()).collect();
+    releases.dedup();
+    for release in releases {
+        let inputs: Vec<Input> = all
+            .iter()
+            .filter(|(r, _, _)| r == release)
+            .map(|(_, name, text)| Input::new(name.clone(), text.clone()))
+            .collect();
+        for target in [Target::ModWsgi, Target::ModPython] {
+            for keep_pkgurl in [false, true] {
+                let options = Options {
+                    target,
+                    keep_pkgurl,
+                    ..Options::default()
+                };
+                let report = check_migrate(&inputs, &options);
+                for (i, input) in inputs.iter().enumerate() {
+                    check_diff(&input.text, &report.files[i].text, 3);
+                    check_diff(&input.text, &report.files[i].text, 0);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_checks_can_fail() {
+    // A note pointing past the end of its input must be caught.
+    assert!(std::panic::catch_unwind(check_note_bounds_on_bogus).is_err());
+    // A print that is not the input must be caught (ini and httpd print their input, so feed the
+    // diff check a model of different texts instead).
+    assert!(std::panic::catch_unwind(|| {
+        let model = koji_migrate::diff::DiffModel::new("a\nb\n", "a\nc\n", 1);
+        assert!(model.is_empty(), "a real change has hunks");
+    })
+    .is_err());
+}
+
+fn check_note_bounds_on_bogus() {
+    let inputs = [Input::new("kojiweb.conf", "PythonOption SiteName x\n")];
+    let mut report = koji_migrate::migrate(&inputs, &Options::default());
+    if let Some(n) = report.notes.iter_mut().find(|n| n.input.is_some()) {
+        n.lines = Some(koji_migrate::Lines { first: 5, last: 9 });
+    }
+    check_note_bounds(&report, &inputs);
+}
+
+/// Runs the fuzz target `target`'s property on `data`, as the fuzz target does.
+fn replay(target: &str, data: &[u8]) {
+    match target {
+        "httpd_roundtrip" => check_httpd_roundtrip(&String::from_utf8_lossy(data)),
+        "ini_roundtrip" => check_ini_roundtrip(&String::from_utf8_lossy(data)),
+        "migrate" => {
+            let (inputs, options) = fuzz_inputs(data);
+            check_migrate(&inputs, &options);
+        }
+        "diff_model" => {
+            let Some((&ctx, rest)) = data.split_first() else {
+                return;
+            };
+            let text = String::from_utf8_lossy(rest);
+            let (old, new) = match text.find("\n--8<--\n") {
+                Some(p) => (text[..p].to_string(), text[p + 8..].to_string()),
+                None => {
+                    let report = koji_migrate::migrate(
+                        &[Input::new("pasted", text.as_ref())],
+                        &Options::default(),
+                    );
+                    (text.to_string(), report.files[0].text.clone())
+                }
+            };
+            check_diff(&old, &new, (ctx % 8) as usize);
+        }
+        other => panic!("unknown fuzz target {other}"),
+    }
+}
+
+// Crash inputs found by `cargo fuzz`, one test each (see FUZZING.md).
+
+/// Runs every file under tests/fuzz-regressions/<target>/ through its target's property.
+#[test]
+fn every_saved_crash_input_passes() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut n = 0;
+    for t in std::fs::read_dir(&root).unwrap().flatten() {
+        let target = t.file_name().to_string_lossy().into_owned();
+        for f in std::fs::read_dir(t.path()).unwrap().flatten() {
+            let data = std::fs::read(f.path()).unwrap();
+            let r = std::panic::catch_unwind(|| replay(&target, &data));
+            assert!(
+                r.is_ok(),
+                "{target}/{} fails",
+                f.file_name().to_string_lossy()
+            );
+            n += 1;
+        }
+    }
+    assert!(
+        n > 0,
+        "no saved crash inputs found under {}",
+        root.display()
+    );
+}
+
+/// A directive name starting with a multi-byte character within its first 6 bytes
+/// (`S\u{fffd}…` after lossy decoding) inside `<Directory …koji-hub>` sliced a str inside a
+/// char: panic in `hub_httpd::python_directives`.
+#[test]
+fn python_prefix_test_respects_char_boundaries() {
+    replay("migrate", b"\x02<Directory koji-hub>\nS\xff\xff");
+    // The same with a valid multi-byte name, both modes.
+    for flags in [0u8, 1] {
+        let mut data = vec![flags];
+        data.extend_from_slice(
+            "<Directory /usr/share/koji-hub>\nPyth\u{e9}nOption x y\n</Directory>\n".as_bytes(),
+        );
+        replay("migrate", &data);
+    }
+}

@@ -162,11 +162,17 @@ pub(crate) fn swap_python_ifmodules(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         return;
     }
     let mut wrappers: Vec<usize> = Vec::new();
-    for scope in scopes(cfg, App::Hub).into_iter().chain(scopes(cfg, App::Web)) {
+    for scope in scopes(cfg, App::Hub)
+        .into_iter()
+        .chain(scopes(cfg, App::Web))
+    {
         for a in cfg.ancestors(scope) {
             let Some(d) = cfg.directive(a) else { continue };
             let module = d.arg(0).unwrap_or("").to_ascii_lowercase();
-            if d.is("IfModule") && (module == "mod_python.c" || module == "python_module") && !wrappers.contains(&a) {
+            if d.is("IfModule")
+                && (module == "mod_python.c" || module == "python_module")
+                && !wrappers.contains(&a)
+            {
                 wrappers.push(a);
             }
         }
@@ -174,8 +180,66 @@ pub(crate) fn swap_python_ifmodules(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
     wrappers.sort_unstable();
     for w in wrappers {
         let module = cfg.directive(w).and_then(|d| d.arg(0)).unwrap_or("");
-        let new = if module.eq_ignore_ascii_case("python_module") { "wsgi_module" } else { "mod_wsgi.c" };
+        let new = if module.eq_ignore_ascii_case("python_module") {
+            "wsgi_module"
+        } else {
+            "mod_wsgi.c"
+        };
         ctx.plan.change(&IFMODULE_WSGI, Severity::Info, lines(cfg, w), vec![replace(cfg, w, vec![with_arg(cfg, w, 0, new)])], format!(
             "<IfModule {module}> would skip the Koji section inside once mod_python is gone; it now tests for {new}."));
     }
+}
+
+/// The edits that make section `scope` a mod_wsgi script directory: the first
+/// `SetHandler mod_python` becomes `Options ExecCGI` (or ExecCGI joins the existing `Options`) and
+/// `SetHandler wsgi-script`; any further `SetHandler mod_python` goes; so do the items in
+/// `also_remove`. Returns the splices and the input lines they span, or `None` if there is no
+/// mod_python left to replace.
+pub(crate) fn wsgi_handler_swap(
+    cfg: &HttpdConfig,
+    scope: usize,
+    also_remove: &[usize],
+) -> Option<(Vec<Splice>, std::ops::Range<usize>)> {
+    let handlers: Vec<usize> = cfg
+        .child_directives(scope, "SetHandler")
+        .filter(|&h| {
+            cfg.directive(h)
+                .and_then(|d| d.arg(0))
+                .is_some_and(|v| v.eq_ignore_ascii_case("mod_python"))
+        })
+        .collect();
+    if handlers.is_empty() && also_remove.is_empty() {
+        return None;
+    }
+    let mut splices = Vec::new();
+    let mut span: Option<std::ops::Range<usize>> = None;
+    let mut widen = |r: std::ops::Range<usize>| {
+        span = Some(match span.take() {
+            Some(s) => s.start.min(r.start)..s.end.max(r.end),
+            None => r,
+        });
+    };
+    if let Some((&first, rest)) = handlers.split_first() {
+        let mut new_lines = Vec::new();
+        match options_with_execcgi(cfg, scope) {
+            Err(()) => new_lines.push(line_like(cfg, first, "Options ExecCGI")),
+            Ok(Some((opt, line))) => {
+                splices.push(replace(cfg, opt, vec![line]));
+                widen(lines(cfg, opt));
+            }
+            Ok(None) => {}
+        }
+        new_lines.push(line_like(cfg, first, "SetHandler wsgi-script"));
+        splices.push(replace(cfg, first, new_lines));
+        widen(lines(cfg, first));
+        for &h in rest {
+            splices.push(remove(cfg, h));
+            widen(lines(cfg, h));
+        }
+    }
+    for &p in also_remove {
+        splices.push(remove(cfg, p));
+        widen(lines(cfg, p));
+    }
+    span.map(|s| (splices, s))
 }

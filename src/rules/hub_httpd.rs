@@ -188,41 +188,22 @@ fn migrate_scope(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scope: usize) -> bool {
     let is_location = cfg
         .directive(scope)
         .is_some_and(|d| d.is("Location") || d.is("LocationMatch"));
-    let set_handler = cfg.child_directives(scope, "SetHandler").find(|&h| {
-        cfg.directive(h)
-            .and_then(|d| d.arg(0))
-            .is_some_and(|v| v.eq_ignore_ascii_case("mod_python"))
-    });
     let python: Vec<usize> = python_directives(cfg, scope);
-    if set_handler.is_none() && python.is_empty() {
-        return false;
-    }
-    if is_location {
+    let has_handler = cfg.child_directives(scope, "SetHandler").next().is_some();
+    if is_location && (has_handler || !python.is_empty()) {
         ctx.plan.note(&HUB_HANDLER_WSGI, Severity::Action, Some(edit::lines(cfg, scope)),
             "The hub is served by mod_python from a <Location>. mod_wsgi serves a script file: add Alias /kojihub /usr/share/koji-hub/kojixmlrpc.py \
              with a <Directory \"/usr/share/koji-hub\"> holding Options ExecCGI and SetHandler wsgi-script, and remove this section.".into());
         return false;
     }
-    let mut splices = Vec::new();
-    let mut span = edit::lines(cfg, scope);
-    if let Some(h) = set_handler {
-        let mut new_lines = Vec::new();
-        match edit::options_with_execcgi(cfg, scope) {
-            Err(()) => new_lines.push(edit::line_like(cfg, h, "Options ExecCGI")),
-            Ok(Some((opt, line))) => splices.push(edit::replace(cfg, opt, vec![line])),
-            Ok(None) => {}
-        }
-        new_lines.push(edit::line_like(cfg, h, "SetHandler wsgi-script"));
-        splices.push(edit::replace(cfg, h, new_lines));
-        span = edit::lines(cfg, h);
-    }
-    for &p in &python {
-        // PythonOptions are handled by the option rules.
-        if !cfg.directive(p).is_some_and(|d| d.is("PythonOption")) {
-            splices.push(edit::remove(cfg, p));
-            span.end = span.end.max(cfg.items[p].lines.end);
-        }
-    }
+    // PythonOptions are handled by the option rules.
+    let remove: Vec<usize> = python
+        .into_iter()
+        .filter(|&p| !cfg.directive(p).is_some_and(|d| d.is("PythonOption")))
+        .collect();
+    let Some((splices, span)) = edit::wsgi_handler_swap(cfg, scope, &remove) else {
+        return false;
+    };
     ctx.plan.change(&HUB_HANDLER_WSGI, Severity::Info, span, splices,
         "koji-hub is served by mod_wsgi: Options ExecCGI and SetHandler wsgi-script replace SetHandler mod_python, \
          and the mod_python directives are removed (Apache refuses them when mod_python is not loaded).".into());

@@ -12,6 +12,10 @@ use crate::text::Splice;
 
 /// `topurl` for a `pkgurl`, when it can be known.
 pub fn topurl_from_pkgurl(pkgurl: &str) -> Option<&str> {
+    // A URL has no blanks; a multi-line value is not a URL we can reason about.
+    if pkgurl.contains(char::is_whitespace) {
+        return None;
+    }
     let trimmed = pkgurl.strip_suffix('/').unwrap_or(pkgurl);
     let top = trimmed.strip_suffix("/packages")?;
     (!top.is_empty() && !top.ends_with(':') && !top.ends_with("//")).then_some(top)
@@ -105,5 +109,9 @@ mod tests {
         assert_eq!(topurl_from_pkgurl("http://h/pkgs"), None);
         assert_eq!(topurl_from_pkgurl("/packages"), None);
         assert_eq!(topurl_from_pkgurl("http:///packages"), None);
+        assert_eq!(
+            topurl_from_pkgurl("http://h/packages\npkgurl = http://h/packages"),
+            None
+        );
     }
 }

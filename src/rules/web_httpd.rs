@@ -144,7 +144,11 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             }
             changed = true;
         }
-    } else if !legacy.is_empty() || scopes.iter().any(|&s| python_setting(cfg, s).is_some()) {
+    } else if !legacy.is_empty()
+        || scopes
+            .iter()
+            .any(|&s| python_setting(cfg, s, mod_python).is_some())
+    {
         write_web_conf(cfg, ctx, &scopes, &legacy);
         changed = true;
     }
@@ -207,36 +211,9 @@ fn migrate_scope(
                 changed = true;
             }
         }
-        if !handlers.is_empty() && !has_config_file {
-            // The web.conf pointer goes where the first PythonOption was, else after the handler.
-            let anchor = cfg.child_directives(scope, "PythonOption").next();
-            let line = edit::line_like(
-                cfg,
-                anchor.unwrap_or(handlers[0]),
-                &format!("PythonOption koji.web.ConfigFile {DEFAULT_WEB_CONF}"),
-            );
-            let (splice, lines) = match anchor {
-                // Inserted before the option rather than replacing it: the option's own removal
-                // belongs to the web.conf change.
-                Some(o) => (
-                    Splice::insert_before(cfg.items[o].lines.start, vec![line]),
-                    edit::lines(cfg, o),
-                ),
-                None => (
-                    Splice::insert_after(cfg.items[handlers[0]].lines.end - 1, vec![line]),
-                    edit::lines(cfg, handlers[0]),
-                ),
-            };
-            ctx.plan.change(&WEB_CONFIGFILE, Severity::Info, lines, vec![splice],
-                "Under mod_python, koji-web reads web.conf only when PythonOption koji.web.ConfigFile names it; without it, it would keep looking for PythonOptions.".into());
-            changed = true;
-        }
         return changed;
     }
 
-    let set_handler = cfg
-        .child_directives(scope, "SetHandler")
-        .find(|&h| arg0(h).eq_ignore_ascii_case("mod_python"));
     let rest: Vec<usize> = python
         .iter()
         .copied()
@@ -248,27 +225,9 @@ fn migrate_scope(
             })
         })
         .collect();
-    if set_handler.is_none() && rest.is_empty() {
+    let Some((splices, span)) = edit::wsgi_handler_swap(cfg, scope, &rest) else {
         return changed;
-    }
-    let mut splices = Vec::new();
-    let mut span = edit::lines(cfg, scope);
-    if let Some(h) = set_handler {
-        let mut new_lines = Vec::new();
-        match edit::options_with_execcgi(cfg, scope) {
-            Err(()) => new_lines.push(edit::line_like(cfg, h, "Options ExecCGI")),
-            Ok(Some((opt, line))) => splices.push(edit::replace(cfg, opt, vec![line])),
-            Ok(None) => {}
-        }
-        new_lines.push(edit::line_like(cfg, h, "SetHandler wsgi-script"));
-        splices.push(edit::replace(cfg, h, new_lines));
-        span = edit::lines(cfg, h);
-    }
-    for &p in &rest {
-        splices.push(edit::remove(cfg, p));
-        span.start = span.start.min(cfg.items[p].lines.start);
-        span.end = span.end.max(cfg.items[p].lines.end);
-    }
+    };
     ctx.plan.change(&WEB_HANDLER_WSGI, Severity::Info, span, splices,
         "koji-web is served by mod_wsgi: Options ExecCGI and SetHandler wsgi-script replace SetHandler mod_python, and the mod_python \
          handler directives are removed (Apache refuses them when mod_python is not loaded).".into());
@@ -276,10 +235,11 @@ fn migrate_scope(
 }
 
 /// `PythonDebug` or `PythonPath` directly in a koji-web section (settings that go to web.conf).
-fn python_setting(cfg: &HttpdConfig, scope: usize) -> Option<usize> {
+/// Under mod_python, PythonDebug stays where it is, so only PythonPath counts there.
+fn python_setting(cfg: &HttpdConfig, scope: usize, mod_python: bool) -> Option<usize> {
     python_directives(cfg, scope).into_iter().find(|&i| {
         cfg.directive(i)
-            .is_some_and(|d| d.is("PythonDebug") || d.is("PythonPath"))
+            .is_some_and(|d| (d.is("PythonDebug") && !mod_python) || d.is("PythonPath"))
     })
 }
 
@@ -336,6 +296,7 @@ fn write_web_conf(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scopes: &[usize], legacy
     let mut secret_seen = false;
     let mut splices = Vec::new();
     let mut span: Option<std::ops::Range<usize>> = None;
+    let mut first_moved: Option<usize> = None;
 
     for &i in &items {
         let Some(d) = cfg.directive(i) else { continue };
@@ -453,12 +414,27 @@ fn write_web_conf(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scopes: &[usize], legacy
             }
         }
         splices.push(edit::remove(cfg, i));
+        first_moved.get_or_insert(i);
         span = Some(match span {
             Some(s) => s.start.min(lines.start)..s.end.max(lines.end),
             None => lines,
         });
     }
 
+    if mod_python {
+        // mod_python reads web.conf only when told where it is: the pointer takes the place of
+        // the first setting that moved.
+        if let Some(first) = first_moved {
+            let line = edit::line_like(
+                cfg,
+                first,
+                &format!("PythonOption koji.web.ConfigFile {DEFAULT_WEB_CONF}"),
+            );
+            ctx.plan.change(&WEB_CONFIGFILE, Severity::Info, edit::lines(cfg, first),
+                vec![Splice::insert_before(cfg.items[first].lines.start, vec![line])],
+                "Under mod_python, koji-web reads web.conf only when PythonOption koji.web.ConfigFile names it; without it, it would keep looking for PythonOptions.".into());
+        }
+    }
     let written = 2..file.lines.len();
     if !secret_seen {
         notes.push((&WEB_SECRET, Severity::Action, span.clone().unwrap_or(0..0), written.clone(),

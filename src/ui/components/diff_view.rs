@@ -1,0 +1,201 @@
+//! A converted input beside its original: line numbers, +/− markers, changed words marked,
+//! unchanged runs collapsed behind "show more"; or the same as one unified column.
+
+use crate::diff::{DiffModel, Row, RowKind, Side};
+use crate::report::Lines;
+use crate::ui::state::{Converted, Focus};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DiffViewProps {
+    pub result: Rc<Converted>,
+    pub file: usize,
+    pub focus: Option<Focus>,
+    pub unified: bool,
+}
+
+const CONTEXT: usize = 3;
+
+fn within(lines: Option<Lines>, side: Option<&Side>) -> bool {
+    match (lines, side) {
+        (Some(l), Some(s)) => (l.first..=l.last).contains(&s.line),
+        _ => false,
+    }
+}
+
+fn spans(side: Option<&Side>) -> Html {
+    match side {
+        None => html! {},
+        Some(s) => html! {
+            { for s.spans.iter().map(|sp| if sp.changed {
+                html! { <mark>{&sp.text}</mark> }
+            } else {
+                html! { {&sp.text} }
+            }) }
+        },
+    }
+}
+
+/// "from kojiweb.conf line 12" for a new-side line.
+fn origin_title(result: &Converted, file: usize, side: Option<&Side>) -> Option<String> {
+    let side = side?;
+    let origin = result
+        .report
+        .files
+        .get(file)?
+        .origins
+        .get(side.line - 1)?
+        .as_ref()?;
+    Some(format!(
+        "{} {} line {}",
+        if origin.written {
+            "written from"
+        } else {
+            "from"
+        },
+        result.file_name(origin.file),
+        origin.line
+    ))
+}
+
+#[component]
+pub fn DiffView(props: &DiffViewProps) -> Html {
+    let expanded = use_state(|| false);
+    let container = use_node_ref();
+    let file = &props.result.report.files[props.file];
+    let original = file.original.clone().unwrap_or_default();
+    // A focused line might sit in a collapsed run: show everything then.
+    let full = *expanded || props.focus.is_some();
+    let model = {
+        let result = props.result.clone();
+        let index = props.file;
+        use_memo((result, index, full), move |(result, index, full)| {
+            let f = &result.report.files[*index];
+            let old = f.original.as_deref().unwrap_or("");
+            let context = if *full {
+                old.lines().count() + f.text.lines().count() + 1
+            } else {
+                CONTEXT
+            };
+            DiffModel::new(old, &f.text, context)
+        })
+    };
+    {
+        let container = container.clone();
+        use_effect_with(props.focus.map(|f| f.seq), move |seq| {
+            if seq.is_some() {
+                if let Some(el) = container
+                    .cast::<web_sys::Element>()
+                    .and_then(|c| c.query_selector(".focus").ok().flatten())
+                {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+                    el.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
+        });
+    }
+
+    if model.is_empty() {
+        return html! {
+            <p class="unchanged" ref={container}>
+                {format!("{} needs no change for Koji 1.7: it is kept exactly as it was.", props.result.file_name(props.file))}
+            </p>
+        };
+    }
+
+    let old_total = original.lines().count();
+    let show_more = |hidden: usize| -> Html {
+        if hidden == 0 {
+            return html! {};
+        }
+        let expanded = expanded.clone();
+        html! {
+            <tr class="gap"><td colspan={if props.unified { "4" } else { "6" }}>
+                <button type="button" class="link" onclick={move |_| expanded.set(true)}>
+                    {format!("⋯ {hidden} unchanged line{} — show more", if hidden == 1 { "" } else { "s" })}
+                </button>
+            </td></tr>
+        }
+    };
+    let focus = props.focus;
+    let is_focus = |row: &Row| {
+        focus.is_some_and(|f| within(f.old, row.old.as_ref()) || within(f.new, row.new.as_ref()))
+    };
+    let row_html = |row: &Row| -> Html {
+        let class = classes!(
+            "row",
+            match row.kind {
+                RowKind::Equal => "equal",
+                RowKind::Delete => "delete",
+                RowKind::Insert => "insert",
+                RowKind::Replace => "replace",
+            },
+            is_focus(row).then_some("focus")
+        );
+        let title = origin_title(&props.result, props.file, row.new.as_ref());
+        let changed = row.kind != RowKind::Equal;
+        if props.unified {
+            let line = |side: Option<&Side>, marker: &'static str, class: &'static str| {
+                html! {
+                    <tr class={classes!("row", class, is_focus(row).then_some("focus"))} title={title.clone()}>
+                        <td class="ln">{row.old.as_ref().filter(|_| marker != "+").map(|s| s.line.to_string())}</td>
+                        <td class="ln">{row.new.as_ref().filter(|_| marker != "−").map(|s| s.line.to_string())}</td>
+                        <td class="mk" aria-label={match marker { "+" => "added", "−" => "removed", _ => "unchanged" }}>{marker}</td>
+                        <td class="code">{spans(side)}</td>
+                    </tr>
+                }
+            };
+            return match row.kind {
+                RowKind::Equal => line(row.new.as_ref(), " ", "equal"),
+                RowKind::Delete => line(row.old.as_ref(), "−", "delete"),
+                RowKind::Insert => line(row.new.as_ref(), "+", "insert"),
+                RowKind::Replace => html! {<>
+                    {line(row.old.as_ref(), "−", "delete")}
+                    {line(row.new.as_ref(), "+", "insert")}
+                </>},
+            };
+        }
+        html! {
+            <tr {class} title={title}>
+                <td class="ln">{row.old.as_ref().map(|s| s.line.to_string())}</td>
+                <td class="mk" aria-label={if changed && row.old.is_some() { "removed" } else { "" }}>
+                    {if changed && row.old.is_some() { "−" } else { "" }}</td>
+                <td class="code old">{spans(row.old.as_ref())}</td>
+                <td class="ln">{row.new.as_ref().map(|s| s.line.to_string())}</td>
+                <td class="mk" aria-label={if changed && row.new.is_some() { "added" } else { "" }}>
+                    {if changed && row.new.is_some() { "+" } else { "" }}</td>
+                <td class="code new">{spans(row.new.as_ref())}</td>
+            </tr>
+        }
+    };
+
+    let mut body = Vec::new();
+    let mut next_old = 1;
+    for hunk in &model.hunks {
+        body.push(show_more(hunk.old_start.saturating_sub(next_old)));
+        body.extend(hunk.rows.iter().map(row_html));
+        next_old = hunk.old_start + hunk.old_len;
+    }
+    body.push(show_more((old_total + 1).saturating_sub(next_old)));
+
+    let name = props.result.file_name(props.file).to_string();
+    let output = file.output.clone();
+    html! {
+        <div class="diff-wrap" ref={container}>
+            <table class={classes!("diff", if props.unified { "unified" } else { "split" })}>
+                <caption class="visually-hidden">{format!("Changes from {name} to {output}")}</caption>
+                <thead>
+                    if props.unified {
+                        <tr><th scope="col">{"old"}</th><th scope="col">{"new"}</th><th></th><th scope="col">{format!("{name} → {output}")}</th></tr>
+                    } else {
+                        <tr><th scope="col" colspan="3">{format!("{name} (Koji 1.6)")}</th><th scope="col" colspan="3">{format!("{output} (Koji 1.7)")}</th></tr>
+                    }
+                </thead>
+                <tbody>{ for body }</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,89 @@
+//! The active input: its name, kind override, removal, and text.
+
+use crate::decode::PAGE_INPUT_LIMIT;
+use crate::ui::state::{Action, InputDoc, State};
+use crate::FileKind;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct InputEditorProps {
+    pub input: InputDoc,
+    /// What the core detected (or the chosen kind), once converted.
+    pub detected: Option<FileKind>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+#[component]
+pub fn InputEditor(props: &InputEditorProps) -> Html {
+    let id = props.input.id;
+    let d = props.dispatch.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let area: HtmlTextAreaElement = e.target_unchecked_into();
+        d.dispatch(Action::Edit(id, area.value()));
+    });
+    let d = props.dispatch.clone();
+    let onrename = Callback::from(move |e: InputEvent| {
+        let field: HtmlInputElement = e.target_unchecked_into();
+        d.dispatch(Action::Rename(id, field.value()));
+    });
+    let d = props.dispatch.clone();
+    let onkind = Callback::from(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        d.dispatch(Action::SetKind(id, FileKind::from_id(&select.value())));
+    });
+    let d = props.dispatch.clone();
+    let onremove = Callback::from(move |_| d.dispatch(Action::Remove(id)));
+
+    let auto_label = match (props.input.kind, props.detected) {
+        (None, Some(k)) => format!("Detect automatically ({})", k.label()),
+        _ => "Detect automatically".to_string(),
+    };
+    let chosen = props.input.kind.map(|k| k.id()).unwrap_or("");
+    let problem = if let Some(size) = props.input.too_large {
+        Some(format!(
+            "This file is {}; the page converts files up to {}. Its text is kept here but not \
+             converted — the command-line tool koji-migrate has no limit.",
+            megabytes(size),
+            megabytes(PAGE_INPUT_LIMIT)
+        ))
+    } else {
+        props.input.invalid_utf8_line.map(|l| {
+            format!(
+                "This file is not valid UTF-8 from line {l}: the bad bytes are shown as \u{fffd}."
+            )
+        })
+    };
+    html! {
+        <div class="editor" id="input-editor" role="tabpanel"
+            aria-labelledby={format!("input-tab-{id}")}>
+            <div class="editor-bar">
+                <label>{"File name"}
+                    <input type="text" value={props.input.name.clone()} oninput={onrename}
+                        placeholder="e.g. kojiweb.conf" spellcheck="false" />
+                </label>
+                <label>{"Kind"}
+                    <select onchange={onkind}>
+                        <option value="" selected={chosen.is_empty()}>{auto_label}</option>
+                        { for FileKind::ALL.iter().filter(|k| !matches!(k, FileKind::Sql | FileKind::Unknown)).map(|k| html! {
+                            <option value={k.id()} selected={chosen == k.id()}>{k.label()}</option>
+                        }) }
+                    </select>
+                </label>
+                <button type="button" class="remove" onclick={onremove}
+                    aria-label={format!("Remove {}", props.input.label())}>{"Remove"}</button>
+            </div>
+            if let Some(p) = problem {
+                <p class="problem" role="status">{p}</p>
+            }
+            <label class="visually-hidden" for="input-text">{format!("Contents of {}", props.input.label())}</label>
+            <textarea id="input-text" class="code" spellcheck="false" autocomplete="off"
+                wrap="off" rows="18" value={props.input.text.to_string()} {oninput}
+                placeholder="Paste a Koji 1.6 configuration file here (kojiweb.conf, kojihub.conf, hub.conf, kojid.conf, koji.conf)…" />
+        </div>
+    }
+}

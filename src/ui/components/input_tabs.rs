@@ -1,0 +1,43 @@
+//! One tab per input, showing its name and detected kind.
+
+use crate::ui::state::{Action, Converted, InputDoc, State};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct InputTabsProps {
+    pub inputs: Vec<InputDoc>,
+    pub active: u32,
+    pub result: Option<Rc<Converted>>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+#[component]
+pub fn InputTabs(props: &InputTabsProps) -> Html {
+    html! {
+        <div class="tabs" role="tablist" aria-label="Inputs">
+            { for props.inputs.iter().map(|input| {
+                let id = input.id;
+                let selected = id == props.active;
+                let dispatch = props.dispatch.clone();
+                let kind = if input.too_large.is_some() {
+                    "too large".to_string()
+                } else if input.text.trim().is_empty() {
+                    "empty".to_string()
+                } else {
+                    props.result.as_ref().and_then(|r| r.kind_of(id))
+                        .map(|k| k.label().to_string()).unwrap_or_else(|| "…".into())
+                };
+                html! {
+                    <button type="button" role="tab" id={format!("input-tab-{id}")}
+                        class={classes!("tab", selected.then_some("selected"))}
+                        aria-selected={selected.to_string()} aria-controls="input-editor"
+                        onclick={move |_| dispatch.dispatch(Action::SelectInput(id))}>
+                        <span class="tab-name">{input.label()}</span>
+                        <span class="tab-kind">{kind}</span>
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,13 @@
+//! One component per file (see [`super`]).
+
+pub mod app;
+pub mod diff_view;
+pub mod file_actions;
+pub mod input_editor;
+pub mod input_panel;
+pub mod input_tabs;
+pub mod new_file_view;
+pub mod notes_panel;
+pub mod output_panel;
+pub mod steps_panel;
+pub mod target_choice;

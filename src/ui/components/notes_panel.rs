@@ -1,0 +1,86 @@
+//! The notes, grouped by severity; clicking one shows its lines in the diff.
+
+use crate::report::{Note, Severity};
+use crate::ui::state::{Action, Converted, Focus, State};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct NotesPanelProps {
+    pub result: Rc<Converted>,
+    pub focus: Option<Focus>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+const GROUPS: [(Severity, &str, &str); 4] = [
+    (Severity::Error, "Errors", "input that was left as it was"),
+    (Severity::Action, "Actions", "things you must do"),
+    (Severity::Warning, "Warnings", "worth a look"),
+    (Severity::Info, "Changes", "what was changed and why"),
+];
+
+/// Where a note points: the output file it touched, else its input.
+fn focus_of(note: &Note, seq: u32) -> Option<Focus> {
+    let file = note.output.or(note.input)?;
+    Some(Focus {
+        file,
+        old: note.lines.filter(|_| note.input == Some(file)),
+        new: note.output_lines.filter(|_| note.output == Some(file)),
+        seq,
+    })
+}
+
+#[component]
+pub fn NotesPanel(props: &NotesPanelProps) -> Html {
+    let notes = props.result.report.notes_by_severity();
+    let seq = props.focus.map_or(1, |f| f.seq + 1);
+    html! {
+        <section class="notes" aria-labelledby="notes-title">
+            <h2 id="notes-title">{"What changed, and why"}</h2>
+            { for GROUPS.iter().map(|&(severity, title, hint)| {
+                let group: Vec<&&Note> = notes.iter().filter(|n| n.severity == severity).collect();
+                if group.is_empty() {
+                    return html! {};
+                }
+                html! {
+                    <details class={classes!("group", severity.as_str())} open={severity != Severity::Info || group.len() <= 8}>
+                        <summary>
+                            <span class={classes!("badge", severity.as_str())}>{severity.as_str()}</span>
+                            {format!(" {title} ({}) — {hint}", group.len())}
+                        </summary>
+                        <ul>
+                        { for group.into_iter().map(|note| {
+                            let place = match (note.input, note.lines) {
+                                (Some(i), Some(l)) => format!("{} line {l}", props.result.file_name(i)),
+                                (Some(i), None) => props.result.file_name(i).to_string(),
+                                (None, _) => note.output.map(|o| props.result.file_name(o).to_string()).unwrap_or_else(|| "all files".into()),
+                            };
+                            let target = focus_of(note, seq);
+                            let d = props.dispatch.clone();
+                            let onclick = Callback::from(move |_| {
+                                if let Some(f) = target {
+                                    d.dispatch(Action::Focus(f));
+                                }
+                            });
+                            html! {
+                                <li class={classes!("note", severity.as_str())}>
+                                    <button type="button" class="note-place" {onclick} disabled={target.is_none()}
+                                        title="Show these lines in the diff">
+                                        <span class={classes!("badge", severity.as_str())}>{severity.as_str()}</span>
+                                        {format!(" {place}")}
+                                    </button>
+                                    <p class="note-message">{&note.message}</p>
+                                    <p class="note-meta">
+                                        <code>{note.rule}</code>{" · guide: "}
+                                        <a href={note.guide.url()} target="_blank" rel="noopener noreferrer">{note.guide.title()}</a>
+                                    </p>
+                                </li>
+                            }
+                        }) }
+                        </ul>
+                    </details>
+                }
+            }) }
+        </section>
+    }
+}

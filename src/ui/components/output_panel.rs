@@ -1,0 +1,132 @@
+//! One tab per produced file, with copy, download, download all, and the view toggle.
+
+use super::diff_view::DiffView;
+use super::new_file_view::NewFileView;
+use crate::ui::state::{Action, Converted, Focus, State};
+use crate::ui::{browser, steps, zip};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct OutputPanelProps {
+    pub result: Rc<Converted>,
+    pub active: usize,
+    pub focus: Option<Focus>,
+    pub unified: bool,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+fn mime(name: &str) -> &'static str {
+    if name.ends_with(".sql") {
+        "application/sql"
+    } else {
+        "text/plain"
+    }
+}
+
+#[component]
+pub fn OutputPanel(props: &OutputPanelProps) -> Html {
+    let copied = use_state(|| None::<String>);
+    let files = &props.result.report.files;
+    let active = props.active.min(files.len().saturating_sub(1));
+    let Some(file) = files.get(active) else {
+        return html! {};
+    };
+
+    let download = {
+        let (name, text) = (file.output.clone(), file.text.clone());
+        Callback::from(move |_| {
+            let _ = browser::download(&name, text.as_bytes(), mime(&name));
+        })
+    };
+    let copy = {
+        let (name, text) = (file.output.clone(), file.text.clone());
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            let (name, text, copied) = (name.clone(), text.clone(), copied.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = browser::copy(text).await;
+                copied.set(Some(if ok {
+                    format!("Copied {name}.")
+                } else {
+                    "The browser did not allow copying; use Download instead.".into()
+                }));
+            });
+        })
+    };
+    let download_all = {
+        let result = props.result.clone();
+        Callback::from(move |_| {
+            let mut entries: Vec<(String, Vec<u8>)> = result
+                .report
+                .files
+                .iter()
+                .map(|f| {
+                    (
+                        format!("koji-1.7/{}", f.output),
+                        f.text.clone().into_bytes(),
+                    )
+                })
+                .collect();
+            entries.push((
+                "koji-1.7/README.txt".into(),
+                steps::readme(&result).into_bytes(),
+            ));
+            let _ = browser::download("koji-1.7.zip", &zip::store(&entries), "application/zip");
+        })
+    };
+    let d = props.dispatch.clone();
+    let toggle = Callback::from(move |_| d.dispatch(Action::ToggleUnified));
+    let focus = props.focus.filter(|f| f.file == active);
+
+    html! {
+        <div class="output">
+            <div class="tabs" role="tablist" aria-label="Produced files">
+                { for files.iter().enumerate().map(|(k, f)| {
+                    let d = props.dispatch.clone();
+                    let badge = match (&f.input, f.changed) {
+                        (None, _) => "new file",
+                        (Some(_), true) => "changed",
+                        (Some(_), false) => "unchanged",
+                    };
+                    html! {
+                        <button type="button" role="tab" id={format!("output-tab-{k}")}
+                            class={classes!("tab", (k == active).then_some("selected"))}
+                            aria-selected={(k == active).to_string()} aria-controls="output-view"
+                            onclick={move |_| d.dispatch(Action::SelectOutput(k))}>
+                            <span class="tab-name">{&f.output}</span>
+                            <span class={classes!("tab-kind", badge.replace(' ', "-"))}>{badge}</span>
+                        </button>
+                    }
+                }) }
+            </div>
+            <div class="file-bar" role="toolbar" aria-label="File actions">
+                <span class="file-title">
+                    {match &file.input {
+                        Some(name) if !name.is_empty() && name != &file.output => format!("{} (from {name}) — {}", file.output, file.kind.label()),
+                        _ => format!("{} — {}", file.output, file.kind.label()),
+                    }}
+                </span>
+                <button type="button" onclick={copy}>{"Copy"}</button>
+                <button type="button" onclick={download} aria-label={format!("Download {}", file.output)}>{"Download"}</button>
+                <button type="button" onclick={download_all}>{"Download all (.zip)"}</button>
+                if file.original.is_some() {
+                    <label class="toggle">
+                        <input type="checkbox" checked={props.unified} onchange={toggle} />
+                        {"Unified view"}
+                    </label>
+                }
+            </div>
+            if let Some(message) = (*copied).clone() {
+                <p class="status" role="status">{message}</p>
+            }
+            <div id="output-view" role="tabpanel" aria-labelledby={format!("output-tab-{active}")}>
+                if file.original.is_some() {
+                    <DiffView result={props.result.clone()} file={active} {focus} unified={props.unified} />
+                } else {
+                    <NewFileView result={props.result.clone()} file={active} {focus} />
+                }
+            </div>
+        </div>
+    }
+}

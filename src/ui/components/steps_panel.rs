@@ -1,0 +1,44 @@
+//! The manual steps as a checklist (ticks are kept only while the page is open).
+
+use crate::ui::browser;
+use crate::ui::state::Converted;
+use crate::ui::steps::steps;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StepsPanelProps {
+    pub result: Rc<Converted>,
+}
+
+#[component]
+pub fn StepsPanel(props: &StepsPanelProps) -> Html {
+    let steps = steps(&props.result);
+    html! {
+        <section class="steps" aria-labelledby="steps-title">
+            <h2 id="steps-title">{"3. Then, by hand"}</h2>
+            <ol class="checklist">
+            { for steps.into_iter().map(|step| {
+                let id = format!("step-{}", step.id);
+                let file = step.file.and_then(|k| props.result.report.files.get(k)).map(|f| (f.output.clone(), f.text.clone()));
+                html! {
+                    <li>
+                        <input type="checkbox" id={id.clone()} />
+                        <label for={id}><strong>{step.title}</strong></label>
+                        <p>{step.detail}</p>
+                        if let Some(cmd) = step.command {
+                            <pre class="command"><code>{cmd}</code></pre>
+                        }
+                        if let Some((name, text)) = file {
+                            <button type="button" class="small" onclick={
+                                let name = name.clone();
+                                move |_| { let _ = browser::download(&name, text.as_bytes(), "text/plain"); }
+                            }>{format!("Download {name}")}</button>
+                        }
+                    </li>
+                }
+            }) }
+            </ol>
+        </section>
+    }
+}

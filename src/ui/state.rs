@@ -1,0 +1,348 @@
+//! The workspace state: one reducer, in the style of Yew's `function_todomvc` example.
+//!
+//! Components never change state themselves: they send an [`Action`]. Raw input text is stored
+//! on every keystroke (nothing typed is ever lost); the conversion result arrives later, tagged
+//! with the [`State::revision`] it was computed from, and a stale one is dropped.
+
+use crate::decode::PAGE_INPUT_LIMIT;
+use crate::report::{FileKind, Lines, Report};
+use crate::{Input, Target};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// One input tab.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputDoc {
+    pub id: u32,
+    /// As given (file name or typed by the admin); may be empty for pasted text.
+    pub name: String,
+    pub text: Rc<str>,
+    /// The admin's override of the detected kind.
+    pub kind: Option<FileKind>,
+    pub invalid_utf8_line: Option<usize>,
+    pub nul_line: Option<usize>,
+    /// Size in bytes when over [`PAGE_INPUT_LIMIT`]: such an input is kept but not converted.
+    pub too_large: Option<usize>,
+}
+
+impl InputDoc {
+    /// A label for the tab.
+    pub fn label(&self) -> String {
+        if self.name.trim().is_empty() {
+            format!("pasted text {}", self.id)
+        } else {
+            self.name.clone()
+        }
+    }
+
+    /// Whether it takes part in the conversion.
+    pub fn converts(&self) -> bool {
+        self.too_large.is_none() && !self.text.trim().is_empty()
+    }
+
+    pub fn to_input(&self) -> Input {
+        let mut input = Input::new(self.name.trim(), &*self.text);
+        input.kind = self.kind;
+        input.invalid_utf8_line = self.invalid_utf8_line;
+        input.nul_line = self.nul_line;
+        input
+    }
+}
+
+/// A new input before it gets an id.
+#[derive(Debug, Clone)]
+pub struct NewInput {
+    pub name: String,
+    pub text: String,
+    pub invalid_utf8_line: Option<usize>,
+    pub nul_line: Option<usize>,
+    pub too_large: Option<usize>,
+}
+
+impl NewInput {
+    /// From a file's bytes, decoded losslessly when possible (the core flags the rest).
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> NewInput {
+        let input = Input::from_bytes(name, bytes);
+        NewInput {
+            name: name.to_string(),
+            text: input.text,
+            invalid_utf8_line: input.invalid_utf8_line,
+            nul_line: input.nul_line,
+            too_large: None,
+        }
+    }
+
+    pub fn text(name: &str, text: &str) -> NewInput {
+        NewInput {
+            name: name.to_string(),
+            text: text.to_string(),
+            invalid_utf8_line: None,
+            nul_line: None,
+            too_large: (text.len() > PAGE_INPUT_LIMIT).then_some(text.len()),
+        }
+    }
+
+    /// A file too large to read: only its name and size are kept.
+    pub fn too_large(name: &str, size: usize) -> NewInput {
+        NewInput {
+            name: name.to_string(),
+            text: String::new(),
+            invalid_utf8_line: None,
+            nul_line: None,
+            too_large: Some(size),
+        }
+    }
+}
+
+/// A conversion result and the inputs it was computed from.
+#[derive(Debug)]
+pub struct Converted {
+    /// The revision of the state it was computed from.
+    pub revision: u64,
+    pub target: Target,
+    pub report: Report,
+    /// For each input file of the report (the first files), the id of its input tab.
+    pub input_ids: Vec<u32>,
+}
+
+impl PartialEq for Converted {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision
+    }
+}
+
+impl Converted {
+    /// Runs the core on the inputs that take part. This is the only call into the migration.
+    pub fn compute(revision: u64, inputs: &[InputDoc], target: Target) -> Converted {
+        let taking_part: Vec<&InputDoc> = inputs.iter().filter(|i| i.converts()).collect();
+        let core_inputs: Vec<Input> = taking_part.iter().map(|i| i.to_input()).collect();
+        let options = crate::Options {
+            target,
+            ..Default::default()
+        };
+        Converted {
+            revision,
+            target,
+            report: crate::migrate(&core_inputs, &options),
+            input_ids: taking_part.iter().map(|i| i.id).collect(),
+        }
+    }
+
+    /// The name of report file `index`, as the admin knows it.
+    pub fn file_name(&self, index: usize) -> &str {
+        self.report
+            .files
+            .get(index)
+            .map(|f| f.input.as_deref().unwrap_or(&f.output))
+            .filter(|n| !n.is_empty())
+            .or_else(|| self.report.files.get(index).map(|f| f.output.as_str()))
+            .unwrap_or("?")
+    }
+
+    /// The detected (or chosen) kind of an input tab, once converted.
+    pub fn kind_of(&self, id: u32) -> Option<FileKind> {
+        let k = self.input_ids.iter().position(|&i| i == id)?;
+        self.report.files.get(k).map(|f| f.kind)
+    }
+}
+
+/// Lines to highlight in one output file's view (after a note was clicked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Focus {
+    /// Index into the report's files.
+    pub file: usize,
+    /// Lines of the input (old side).
+    pub old: Option<Lines>,
+    /// Lines of the output (new side).
+    pub new: Option<Lines>,
+    /// Bumped on every click, so clicking the same note scrolls again.
+    pub seq: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub inputs: Vec<InputDoc>,
+    pub active_input: u32,
+    pub next_id: u32,
+    pub target: Target,
+    /// Bumped on every change that alters the conversion.
+    pub revision: u64,
+    pub result: Option<Rc<Converted>>,
+    /// Index into the result's files.
+    pub active_output: usize,
+    pub focus: Option<Focus>,
+    pub unified: bool,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            inputs: vec![empty_input(1)],
+            active_input: 1,
+            next_id: 2,
+            target: Target::ModWsgi,
+            revision: 0,
+            result: None,
+            active_output: 0,
+            focus: None,
+            unified: false,
+        }
+    }
+}
+
+fn empty_input(id: u32) -> InputDoc {
+    InputDoc {
+        id,
+        name: String::new(),
+        text: Rc::from(""),
+        kind: None,
+        invalid_utf8_line: None,
+        nul_line: None,
+        too_large: None,
+    }
+}
+
+pub enum Action {
+    /// Files read or examples loaded; replaces a lone empty tab.
+    Add(Vec<NewInput>),
+    /// A new empty tab to paste into.
+    AddEmpty,
+    Edit(u32, String),
+    Rename(u32, String),
+    SetKind(u32, Option<FileKind>),
+    Remove(u32),
+    SelectInput(u32),
+    SetTarget(Target),
+    Converted(Rc<Converted>),
+    SelectOutput(usize),
+    /// Highlight lines (from a note) and scroll to them.
+    Focus(Focus),
+    ToggleUnified,
+}
+
+impl State {
+    pub fn active(&self) -> Option<&InputDoc> {
+        self.inputs.iter().find(|i| i.id == self.active_input)
+    }
+
+    /// Whether the result is from the current inputs.
+    pub fn is_current(&self) -> bool {
+        self.result
+            .as_ref()
+            .is_some_and(|r| r.revision == self.revision)
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let changes_result = !matches!(
+            action,
+            Action::SelectInput(_)
+                | Action::Converted(_)
+                | Action::SelectOutput(_)
+                | Action::Focus(_)
+                | Action::ToggleUnified
+        );
+        match action {
+            Action::Add(new) => {
+                if new.is_empty() {
+                    return self;
+                }
+                if s.inputs.len() == 1 && s.inputs[0].text.is_empty() && s.inputs[0].name.is_empty()
+                {
+                    s.inputs.clear();
+                }
+                for n in new {
+                    let id = s.next_id;
+                    s.next_id += 1;
+                    s.inputs.push(InputDoc {
+                        id,
+                        name: n.name,
+                        text: Rc::from(n.text),
+                        kind: None,
+                        invalid_utf8_line: n.invalid_utf8_line,
+                        nul_line: n.nul_line,
+                        too_large: n.too_large,
+                    });
+                    s.active_input = id;
+                }
+            }
+            Action::AddEmpty => {
+                let id = s.next_id;
+                s.next_id += 1;
+                s.inputs.push(empty_input(id));
+                s.active_input = id;
+            }
+            Action::Edit(id, text) => {
+                if let Some(i) = s.inputs.iter_mut().find(|i| i.id == id) {
+                    i.too_large = (text.len() > PAGE_INPUT_LIMIT).then_some(text.len());
+                    // Typed text is valid UTF-8: earlier decoding problems no longer apply.
+                    i.invalid_utf8_line = None;
+                    i.nul_line = text
+                        .contains('\0')
+                        .then(|| text[..text.find('\0').unwrap_or(0)].matches('\n').count() + 1);
+                    i.text = Rc::from(text);
+                }
+            }
+            Action::Rename(id, name) => {
+                if let Some(i) = s.inputs.iter_mut().find(|i| i.id == id) {
+                    i.name = name;
+                }
+            }
+            Action::SetKind(id, kind) => {
+                if let Some(i) = s.inputs.iter_mut().find(|i| i.id == id) {
+                    i.kind = kind;
+                }
+            }
+            Action::Remove(id) => {
+                let pos = s.inputs.iter().position(|i| i.id == id);
+                s.inputs.retain(|i| i.id != id);
+                if s.inputs.is_empty() {
+                    let id = s.next_id;
+                    s.next_id += 1;
+                    s.inputs.push(empty_input(id));
+                }
+                if s.active_input == id {
+                    let at = pos.unwrap_or(0).min(s.inputs.len() - 1);
+                    s.active_input = s.inputs[at].id;
+                }
+            }
+            Action::SelectInput(id) => s.active_input = id,
+            Action::SetTarget(t) => s.target = t,
+            Action::Converted(c) => {
+                if c.revision != s.revision {
+                    return self;
+                }
+                let n = c.report.files.len();
+                // Keep the same file selected across re-conversions when it still exists.
+                let previous = s
+                    .result
+                    .as_ref()
+                    .and_then(|r| r.report.files.get(s.active_output))
+                    .map(|f| f.output.clone());
+                s.active_output = previous
+                    .and_then(|name| c.report.files.iter().position(|f| f.output == name))
+                    .unwrap_or(0)
+                    .min(n.saturating_sub(1));
+                s.focus = None;
+                s.result = Some(c);
+            }
+            Action::SelectOutput(k) => {
+                s.active_output = k;
+                s.focus = None;
+            }
+            Action::Focus(f) => {
+                s.active_output = f.file;
+                s.focus = Some(f);
+            }
+            Action::ToggleUnified => s.unified = !s.unified,
+        }
+        if changes_result {
+            s.revision += 1;
+        }
+        Rc::new(s)
+    }
+}

@@ -23,5 +23,5 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
-pub use migrate::{migrate, FromRelease, Input, Options, Target};
-pub use report::{FileKind, Guide, Lines, Note, Origin, OutputFile, Report, Severity};
+pub use migrate::{migrate, Choices, FromRelease, Input, Options, Target};
+pub use report::{Change, FileKind, Guide, Lines, Note, Origin, OutputFile, Report, Severity};

@@ -3,7 +3,7 @@
 use crate::detect::detect;
 use crate::httpd::HttpdConfig;
 use crate::ini::IniDocument;
-use crate::report::{FileKind, Lines, Note, Origin, OutputFile, Report, Severity};
+use crate::report::{Change, FileKind, Lines, Note, Origin, OutputFile, Report, Severity};
 use crate::rules::{self, cross_file::Facts, Draft, NewFile, Plan};
 use crate::text::{apply, LineOrigin, LineTable};
 
@@ -86,13 +86,27 @@ impl FromRelease {
 }
 
 /// Choices that change the result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Options {
     pub target: Target,
     /// The release being upgraded from (default 1.6).
     pub from: FromRelease,
     /// Keep `pkgurl` beside the new `topurl` (rolling upgrade: works on 1.6 and 1.7 builders).
     pub keep_pkgurl: bool,
+    /// Which proposed changes to make (default: all).
+    pub choices: Choices,
+}
+
+/// The admin's verdicts on proposed changes. A rejected change leaves its input lines exactly as
+/// they were; changes that depend on a rejected one are rejected with it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Choices {
+    /// Reject every change of these rules (`--skip RULE`).
+    pub skip_rules: Vec<String>,
+    /// When not empty, make only the changes of these rules, and what they depend on (`--only`).
+    pub only_rules: Vec<String>,
+    /// Reject these changes, by [`crate::Change::id`] (the page's toggles).
+    pub reject_changes: Vec<usize>,
 }
 
 /// A parsed input.
@@ -215,7 +229,15 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
     rules::cross_file::check(&facts, &mut plans);
     rules::schema::add(options, &mut new_files, &mut global);
 
-    build_report(inputs, &docs, &kinds, &plans, &global, new_files)
+    build_report(
+        inputs,
+        &docs,
+        &kinds,
+        &plans,
+        &global,
+        new_files,
+        &options.choices,
+    )
 }
 
 fn report_ini_problems(ini: &IniDocument, plan: &mut Plan) {
@@ -253,6 +275,74 @@ fn report_ini_problems(ini: &IniDocument, plan: &mut Plan) {
     }
 }
 
+/// Decides, for every proposed change (by report-wide id), whether it is made; `Some(reason)`
+/// when it is not.
+fn resolve_choices(plans: &[Plan], base: &[usize], choices: &Choices) -> Vec<Option<String>> {
+    let all: Vec<(usize, &rules::ChangeDraft)> = plans
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.changes.iter().map(move |c| (i, c)))
+        .collect();
+    let global = |i: usize, local: usize| base[i] + local;
+    let mut verdict: Vec<Option<String>> = vec![None; all.len()];
+    // --only: the named rules' changes and, transitively, what they need.
+    if !choices.only_rules.is_empty() {
+        let mut wanted: Vec<bool> = all
+            .iter()
+            .map(|(_, c)| choices.only_rules.iter().any(|r| r == c.rule.id))
+            .collect();
+        let mut grew = true;
+        while grew {
+            grew = false;
+            for (g, (i, c)) in all.iter().enumerate() {
+                if wanted[g] {
+                    for &d in &c.depends_on {
+                        if !wanted[global(*i, d)] {
+                            wanted[global(*i, d)] = true;
+                            grew = true;
+                        }
+                    }
+                }
+            }
+        }
+        for (g, w) in wanted.iter().enumerate() {
+            if !w {
+                verdict[g] = Some("not among the rules chosen with --only".into());
+            }
+        }
+    }
+    for (g, (_, c)) in all.iter().enumerate() {
+        if choices.skip_rules.iter().any(|r| r == c.rule.id) {
+            verdict[g] = Some(format!("rule {} skipped", c.rule.id));
+        }
+        if choices.reject_changes.contains(&g) {
+            verdict[g] = Some("rejected by you".into());
+        }
+    }
+    // Rejection spreads to whatever depends on a rejected change.
+    let mut spread = true;
+    while spread {
+        spread = false;
+        for (g, (i, c)) in all.iter().enumerate() {
+            if verdict[g].is_some() {
+                continue;
+            }
+            if let Some(&d) = c
+                .depends_on
+                .iter()
+                .find(|&&d| verdict[global(*i, d)].is_some())
+            {
+                verdict[g] = Some(format!(
+                    "it needs change {}, which is not made",
+                    global(*i, d)
+                ));
+                spread = true;
+            }
+        }
+    }
+    verdict
+}
+
 fn build_report(
     inputs: &[Input],
     docs: &[Doc],
@@ -260,13 +350,90 @@ fn build_report(
     plans: &[Plan],
     global: &Plan,
     new_files: Vec<NewFile>,
+    choices: &Choices,
 ) -> Report {
     let n = inputs.len();
+    let mut base = Vec::with_capacity(plans.len());
+    let mut total = 0;
+    for p in plans {
+        base.push(total);
+        total += p.changes.len();
+    }
+    let verdicts = resolve_choices(plans, &base, choices);
+    let accepted = |i: usize, local: usize| verdicts[base[i] + local].is_none();
+
+    // Created files whose change was rejected are not created; the others get their final index.
+    let mut new_index: Vec<Option<usize>> = Vec::with_capacity(new_files.len());
+    let mut next = n;
+    for f in &new_files {
+        let kept = f.created_by.is_none_or(|(i, c)| accepted(i, c));
+        new_index.push(kept.then(|| {
+            next += 1;
+            next - 1
+        }));
+    }
+
     let mut report = Report::default();
     let mut taken = std::collections::HashSet::new();
     for (i, input) in inputs.iter().enumerate() {
+        let plan = &plans[i];
         let table = docs[i].table();
-        let applied = apply(table, &plans[i].splices);
+        // Only accepted changes' splices are applied; remember where each one went.
+        let mut owner = vec![None; plan.splices.len()];
+        for (c, change) in plan.changes.iter().enumerate() {
+            for &s in &change.splices {
+                owner[s] = Some(c);
+            }
+        }
+        let mut position = vec![None; plan.splices.len()];
+        let mut kept = Vec::new();
+        for (s, splice) in plan.splices.iter().enumerate() {
+            if owner[s].is_none_or(|c| accepted(i, c)) {
+                position[s] = Some(kept.len());
+                kept.push(splice.clone());
+            }
+        }
+        let applied = apply(table, &kept);
+        let written_by = |c: usize| -> Option<Lines> {
+            let (mut lo, mut hi) = (usize::MAX, 0);
+            for &s in &plan.changes[c].splices {
+                if let Some(r) = position[s].and_then(|p| applied.written.get(p)) {
+                    if !r.is_empty() {
+                        lo = lo.min(r.start);
+                        hi = hi.max(r.end);
+                    }
+                }
+            }
+            (lo < hi).then(|| Lines::from_range(lo..hi)).flatten()
+        };
+        for (c, change) in plan.changes.iter().enumerate() {
+            let g = base[i] + c;
+            report.changes.push(Change {
+                id: g,
+                rule: change.rule.id,
+                input: i,
+                lines: Lines::from_range(change.lines.clone()),
+                output_lines: written_by(c),
+                depends_on: change.depends_on.iter().map(|&d| base[i] + d).collect(),
+                accepted: verdicts[g].is_none(),
+                rejected_because: verdicts[g].clone(),
+            });
+            if let (Some(why), Some(consequence)) =
+                (&verdicts[g], rules::consequence_of_rejecting(change.rule))
+            {
+                report.notes.push(Note {
+                    severity: Severity::Warning,
+                    rule: change.rule.id,
+                    input: Some(i),
+                    lines: Lines::from_range(change.lines.clone()),
+                    output: None,
+                    output_lines: None,
+                    message: format!("Not changed ({why}): {consequence}"),
+                    guide: change.rule.guide,
+                    change: Some(g),
+                });
+            }
+        }
         let origins = applied
             .origins
             .iter()
@@ -284,21 +451,25 @@ fn build_report(
             })
             .collect();
         let name = unique_name(&output_name(&input.name, kinds[i]), &mut taken);
-        for draft in &plans[i].notes {
+        for draft in &plan.notes {
+            let change = draft
+                .change
+                .map(|c| (base[i] + c, accepted(i, c), written_by(c)));
             report
                 .notes
-                .push(note_of(draft, Some(i), &applied.written, n));
+                .push(note_of(draft, Some(i), change, &new_index));
         }
         for &c in &applied.conflicts {
             report.notes.push(Note {
                 severity: Severity::Error,
                 rule: rules::INPUT_PROBLEM.id,
                 input: Some(i),
-                lines: Lines::from_range(plans[i].splices[c].removed()),
+                lines: Lines::from_range(kept[c].removed()),
                 output: None,
                 output_lines: None,
                 message: "Two changes wanted the same lines; the second was not made. Please report this input.".into(),
                 guide: rules::INPUT_PROBLEM.guide,
+                change: None,
             });
         }
         report.files.push(OutputFile {
@@ -312,9 +483,12 @@ fn build_report(
         });
     }
     for draft in &global.notes {
-        report.notes.push(note_of(draft, None, &[], n));
+        report.notes.push(note_of(draft, None, None, &new_index));
     }
-    for file in new_files {
+    for (file, index) in new_files.into_iter().zip(&new_index) {
+        if index.is_none() {
+            continue;
+        }
         let eol = file
             .lines
             .iter()
@@ -351,32 +525,25 @@ fn build_report(
     report
 }
 
+/// The note for `draft`; `change` is (report-wide id, accepted, output lines it wrote).
 fn note_of(
     draft: &Draft,
     input: Option<usize>,
-    written: &[std::ops::Range<usize>],
-    n_inputs: usize,
+    change: Option<(usize, bool, Option<Lines>)>,
+    new_index: &[Option<usize>],
 ) -> Note {
     let mut output = None;
     let mut output_lines = None;
-    if !draft.splices.is_empty() {
+    if let Some((_, true, lines)) = change {
         output = input;
-        let (mut lo, mut hi) = (usize::MAX, 0);
-        for &s in &draft.splices {
-            if let Some(r) = written.get(s) {
-                if !r.is_empty() {
-                    lo = lo.min(r.start);
-                    hi = hi.max(r.end);
-                }
-            }
-        }
-        if lo < hi {
-            output_lines = Lines::from_range(lo..hi);
-        }
+        output_lines = lines;
     }
-    if let Some((k, r)) = &draft.new_file {
-        output = Some(n_inputs + k);
-        output_lines = Lines::from_range(r.clone());
+    let made = change.is_none_or(|(_, accepted, _)| accepted);
+    if let (Some((k, r)), true) = (&draft.new_file, made) {
+        if let Some(index) = new_index.get(*k).copied().flatten() {
+            output = Some(index);
+            output_lines = Lines::from_range(r.clone());
+        }
     }
     Note {
         severity: draft.severity,
@@ -387,6 +554,7 @@ fn note_of(
         output_lines,
         message: draft.message.clone(),
         guide: draft.rule.guide,
+        change: change.map(|(id, _, _)| id),
     }
 }
 

@@ -204,6 +204,29 @@ pub struct Note {
     pub output_lines: Option<Lines>,
     pub message: String,
     pub guide: Guide,
+    /// The change it explains (index into [`Report::changes`]), if it explains one.
+    pub change: Option<usize>,
+}
+
+/// One rule applied at one place of one input: the unit an admin accepts or rejects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// Its index in [`Report::changes`]; stable for the same inputs and target, whatever is
+    /// accepted or rejected, so choices can refer to it.
+    pub id: usize,
+    pub rule: &'static str,
+    /// Index into [`Report::files`] of the input it edits.
+    pub input: usize,
+    /// Input lines it touches.
+    pub lines: Option<Lines>,
+    /// Output lines it wrote (none when rejected, or when it only removes).
+    pub output_lines: Option<Lines>,
+    /// Changes it needs: rejecting any of them rejects this one.
+    pub depends_on: Vec<usize>,
+    /// Whether it was made.
+    pub accepted: bool,
+    /// Why it was not made, when it was not.
+    pub rejected_because: Option<String>,
 }
 
 /// Where an output line comes from.
@@ -240,6 +263,8 @@ pub struct Report {
     /// First the converted inputs in the order given, then the created files.
     pub files: Vec<OutputFile>,
     pub notes: Vec<Note>,
+    /// Every change the rules proposed, accepted or not.
+    pub changes: Vec<Change>,
 }
 
 impl Report {

@@ -25,6 +25,8 @@ options:
   --check           exit 1 if any file needs migrating
   --from VERSION    the Koji release you upgrade from (1.3, 1.4, 1.5, 1.6; default 1.6)
   --keep-pkgurl     keep pkgurl beside the new topurl (rolling upgrade of builders)
+  --skip RULE       do not make the changes of RULE (repeatable; what depends on them is skipped too)
+  --only RULE       make only the changes of RULE and what they need (repeatable)
   --list-rules      list every rule with its id
   --explain RULE    explain one rule
   -h, --help        this text
@@ -74,6 +76,18 @@ fn parse_args(argv: Vec<String>) -> Result<Command, String> {
                 args.options.from = FromRelease::parse(&v).ok_or(format!(
                     "--from: unknown version '{v}' (use 1.3, 1.4, 1.5 or 1.6)"
                 ))?;
+            }
+            "--skip" | "--only" => {
+                let id = it.next().ok_or(format!("{a} needs a rule id"))?;
+                if rule(&id).is_none() {
+                    return Err(format!("{a}: no rule '{id}' (see --list-rules)"));
+                }
+                let list = if a == "--skip" {
+                    &mut args.options.choices.skip_rules
+                } else {
+                    &mut args.options.choices.only_rules
+                };
+                list.push(id);
             }
             "--list-rules" => return Ok(Command::ListRules),
             "--explain" => {
@@ -238,10 +252,28 @@ fn json(report: &Report) -> String {
                 "output_file": n.output.map(|o| report.files[o].output.clone()),
                 "output_lines": n.output_lines.map(|l| [l.first, l.last]),
                 "guide_url": n.guide.url(),
+                "change": n.change,
+                "skipped": n.change.is_some_and(|c| !report.changes[c].accepted),
             })
         })
         .collect();
-    let mut s = serde_json::to_string(&json!({"files": files, "notes": notes}))
+    let changes: Vec<Value> = report
+        .changes
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.id,
+                "rule": c.rule,
+                "file": report.files[c.input].input,
+                "lines": c.lines.map(|l| [l.first, l.last]),
+                "output_lines": c.output_lines.map(|l| [l.first, l.last]),
+                "depends_on": c.depends_on,
+                "accepted": c.accepted,
+                "rejected_because": c.rejected_because,
+            })
+        })
+        .collect();
+    let mut s = serde_json::to_string(&json!({"files": files, "notes": notes, "changes": changes}))
         .unwrap_or_else(|_| "{}".into());
     s.push('\n');
     s
@@ -256,8 +288,13 @@ fn notes_text(report: &Report) -> String {
             (Some(f), None) => format!("{f}: "),
             _ => String::new(),
         };
+        let skipped = if n.change.is_some_and(|c| !report.changes[c].accepted) {
+            "(not made) "
+        } else {
+            ""
+        };
         s.push_str(&format!(
-            "{}: {place}{} [{}]\n",
+            "{}: {place}{skipped}{} [{}]\n",
             n.severity.as_str(),
             n.message,
             n.rule

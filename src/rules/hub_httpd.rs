@@ -111,16 +111,20 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
     for &scope in &scopes {
         changed |= migrate_scope(cfg, ctx, scope);
     }
+    // Without the handler swap (still mod_python), moving the hub's options would break it.
+    let handler_changes: Vec<usize> = changes_of(ctx, &HUB_HANDLER_WSGI);
 
     // PythonOptions: ConfigFile becomes SetEnv (or goes, when it names the default path).
     if let Some((i, path)) = &config_file {
         if edit::norm_path(path) == DEFAULT_HUB_CONF {
-            ctx.plan.change(&HUB_CONFIGFILE_SETENV, Severity::Info, edit::lines(cfg, *i), vec![edit::remove(cfg, *i)],
+            let c = ctx.plan.change(&HUB_CONFIGFILE_SETENV, Severity::Info, edit::lines(cfg, *i), vec![edit::remove(cfg, *i)],
                 "PythonOption ConfigFile named the default /etc/koji-hub/hub.conf, which the hub reads under mod_wsgi without being told.".into());
+            depend_all(ctx, c, &handler_changes);
         } else {
-            ctx.plan.change(&HUB_CONFIGFILE_SETENV, Severity::Info, edit::lines(cfg, *i),
+            let c = ctx.plan.change(&HUB_CONFIGFILE_SETENV, Severity::Info, edit::lines(cfg, *i),
                 vec![edit::replace(cfg, *i, vec![edit::line_like(cfg, *i, &format!("SetEnv koji.hub.ConfigFile {}", crate::httpd::quote_arg(path, None)))])],
                 format!("hub.conf lives at {path}: under mod_wsgi the hub learns that from SetEnv koji.hub.ConfigFile."));
+            depend_all(ctx, c, &handler_changes);
         }
         changed = true;
     }
@@ -133,9 +137,10 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         let splices = others.iter().map(|&i| edit::remove(cfg, i)).collect();
         let span = cfg.items[others[0]].lines.start..cfg.items[others[others.len() - 1]].lines.end;
         if config_file.is_some() {
-            ctx.plan.change(&HUB_OPTIONS_IGNORED, Severity::Warning, span, splices, format!(
+            let c = ctx.plan.change(&HUB_OPTIONS_IGNORED, Severity::Warning, span, splices, format!(
                 "These hub PythonOptions ({}) were already ignored, because ConfigFile was set; they are removed. \
                  If their values matter, put them into hub.conf.", names(cfg, &others)));
+            depend_all(ctx, c, &handler_changes);
         } else {
             let mut file = NewFile::new("hub.conf", FileKind::HubConf);
             file.push("# koji-hub settings for Koji 1.7, moved here by koji-migrate from the httpd config's PythonOptions.", None);
@@ -152,14 +157,17 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             let last = file.lines.len();
             let k = ctx.new_files.len();
             ctx.new_files.push(file);
-            ctx.plan.change(&HUB_OPTIONS_TO_HUB_CONF, Severity::Info, span.clone(), splices, format!(
+            let c = ctx.plan.change(&HUB_OPTIONS_TO_HUB_CONF, Severity::Info, span.clone(), splices, format!(
                 "The hub was configured with PythonOptions only ({}); mod_wsgi cannot pass them, so they move to the new hub.conf, section [hub]. \
                  Install it as /etc/koji-hub/hub.conf.", names(cfg, &others)));
+            depend_all(ctx, c, &handler_changes);
+            ctx.new_files[k].created_by = Some((ctx.input, c));
             ctx.plan.note_new_file(
                 &HUB_OPTIONS_TO_HUB_CONF,
                 Severity::Info,
                 Some(span),
                 (k, first..last),
+                Some(c),
                 "Each PythonOption became a line of [hub], value unchanged.".into(),
             );
             if others.iter().any(|&i| {
@@ -167,7 +175,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
                     .and_then(|d| d.arg(0))
                     .is_some_and(is_secret_key)
             }) {
-                ctx.plan.note_new_file(&HUB_OPTIONS_TO_HUB_CONF, Severity::Action, None, (k, first..last),
+                ctx.plan.note_new_file(&HUB_OPTIONS_TO_HUB_CONF, Severity::Action, None, (k, first..last), Some(c),
                     "hub.conf now holds a password: make it readable only by root and apache (mode 0640).".into());
             }
         }
@@ -283,5 +291,23 @@ pub(crate) fn names(cfg: &HttpdConfig, items: &[usize]) -> String {
         0 => String::new(),
         1 => names[0].to_string(),
         n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
+    }
+}
+
+/// This plan's changes made by `rule` so far.
+pub(crate) fn changes_of(ctx: &Ctx<'_>, rule: &'static super::Rule) -> Vec<usize> {
+    ctx.plan
+        .changes
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| std::ptr::eq(c.rule, rule))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Makes `change` depend on every change in `on`.
+pub(crate) fn depend_all(ctx: &mut Ctx<'_>, change: usize, on: &[usize]) {
+    for &o in on {
+        ctx.plan.depends(change, o);
     }
 }

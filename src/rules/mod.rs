@@ -133,6 +133,28 @@ rules! {
         "koji-web, kojid and the client should all reach the same hub; differing URLs are reported (they can be right, e.g. an internal name).";
 }
 
+/// What Koji 1.7 does with the configuration when a change of `rule` is not made, for the rules
+/// whose changes 1.7 cannot do without; `None` for the others.
+pub fn consequence_of_rejecting(rule: &Rule) -> Option<&'static str> {
+    Some(match rule.id {
+        "web-removed-handlers" | "web-handler-mod-python" => {
+            "the handler names a module Koji 1.7 deleted, so every koji-web request fails."
+        }
+        "web-handler-wsgi" | "hub-handler-wsgi" => {
+            "the section stays on mod_python, whose directives Apache refuses once mod_python is not loaded."
+        }
+        "web-alias-wsgi" => "the Alias does not reach wsgi_publisher.py, koji-web 1.7's only entry point.",
+        "hub-alias-wsgi" => "mod_wsgi cannot serve the XMLRPC name, so the hub is unreachable.",
+        "web-options-to-web-conf" => {
+            "koji-web 1.7 needs web.conf (under mod_wsgi a missing one is a hard error), and PythonOptions do not reach it there."
+        }
+        "web-configfile" => "koji-web does not find web.conf and runs on the wrong settings.",
+        "kojid-pkgurl-topurl" => "kojid 1.7 refuses to start without topurl.",
+        "ifmodule-wsgi" => "the section inside is skipped once mod_python is gone, and that part of Koji disappears.",
+        _ => return None,
+    })
+}
+
 /// Looks a rule up by id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
@@ -145,22 +167,36 @@ pub(crate) struct Draft {
     pub rule: &'static Rule,
     /// Input lines (0-based) it is about.
     pub lines: Option<Range<usize>>,
-    /// Splices (indices into [`Plan::splices`]) whose output lines it explains.
-    pub splices: Vec<usize>,
+    /// The change (index into [`Plan::changes`]) it explains; its output lines are the change's.
+    pub change: Option<usize>,
     /// Lines (0-based) of a created file it explains: (index into the new files, lines).
     pub new_file: Option<(usize, Range<usize>)>,
     pub message: String,
+}
+
+/// A change before it has its report-wide id: one rule applied at one place of one input.
+#[derive(Debug, Clone)]
+pub(crate) struct ChangeDraft {
+    pub rule: &'static Rule,
+    /// Input lines (0-based) it touches.
+    pub lines: Range<usize>,
+    /// Indices into [`Plan::splices`].
+    pub splices: Vec<usize>,
+    /// Changes of the same plan it needs: rejecting one of them rejects this one.
+    pub depends_on: Vec<usize>,
 }
 
 /// Everything the rules want done to one input.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Plan {
     pub splices: Vec<Splice>,
+    pub changes: Vec<ChangeDraft>,
     pub notes: Vec<Draft>,
 }
 
 impl Plan {
-    /// Records `splices` as one change made by `rule`, explained by one note about `lines`.
+    /// Records `splices` as one change made by `rule`, explained by one note about `lines`;
+    /// returns the change's index in this plan.
     pub fn change(
         &mut self,
         rule: &'static Rule,
@@ -168,18 +204,43 @@ impl Plan {
         lines: Range<usize>,
         splices: Vec<Splice>,
         message: String,
-    ) {
-        let first = self.splices.len();
-        self.splices.extend(splices);
-        let ids = (first..self.splices.len()).collect();
+    ) -> usize {
+        let c = self.begin_change(rule, lines.clone());
+        self.add_splices(c, splices);
         self.notes.push(Draft {
             severity,
             rule,
             lines: Some(lines),
-            splices: ids,
+            change: Some(c),
             new_file: None,
             message,
         });
+        c
+    }
+
+    /// Opens a change whose splices come later ([`Plan::add_splices`]).
+    pub fn begin_change(&mut self, rule: &'static Rule, lines: Range<usize>) -> usize {
+        self.changes.push(ChangeDraft {
+            rule,
+            lines,
+            splices: Vec::new(),
+            depends_on: Vec::new(),
+        });
+        self.changes.len() - 1
+    }
+
+    pub fn add_splices(&mut self, change: usize, splices: Vec<Splice>) {
+        for s in splices {
+            self.changes[change].splices.push(self.splices.len());
+            self.splices.push(s);
+        }
+    }
+
+    /// Declares that `change` needs `on`.
+    pub fn depends(&mut self, change: usize, on: usize) {
+        if change != on && !self.changes[change].depends_on.contains(&on) {
+            self.changes[change].depends_on.push(on);
+        }
     }
 
     /// A note that changes nothing.
@@ -194,26 +255,28 @@ impl Plan {
             severity,
             rule,
             lines,
-            splices: Vec::new(),
+            change: None,
             new_file: None,
             message,
         });
     }
 
-    /// A note about lines of a created file (and the input lines they come from).
+    /// A note about lines of a created file (and the input lines they come from), made by
+    /// `change` when it has one.
     pub fn note_new_file(
         &mut self,
         rule: &'static Rule,
         severity: Severity,
         lines: Option<Range<usize>>,
         new_file: (usize, Range<usize>),
+        change: Option<usize>,
         message: String,
     ) {
         self.notes.push(Draft {
             severity,
             rule,
             lines,
-            splices: Vec::new(),
+            change,
             new_file: Some(new_file),
             message,
         });
@@ -233,6 +296,9 @@ pub(crate) struct NewFile {
     pub name: String,
     pub kind: FileKind,
     pub lines: Vec<NewLine>,
+    /// The change that creates it, as (input, index in that input's plan): no file when it is
+    /// rejected. `None` for files every migration has (the SQL).
+    pub created_by: Option<(usize, usize)>,
 }
 
 impl NewFile {
@@ -241,6 +307,7 @@ impl NewFile {
             name: name.to_string(),
             kind,
             lines: Vec::new(),
+            created_by: None,
         }
     }
     /// Appends a line; returns its 0-based index.

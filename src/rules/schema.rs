@@ -68,7 +68,7 @@ pub(crate) fn add(options: &Options, new_files: &mut Vec<NewFile>, global: &mut 
                 .into()
         }
     };
-    global.note_new_file(&DB_SCHEMA_UPGRADE, Severity::Action, None, (k, 0..n), format!(
+    global.note_new_file(&DB_SCHEMA_UPGRADE, Severity::Action, None, (k, 0..n), None, format!(
         "Upgrade the database from {} before starting the 1.7 hub: psql koji koji < {SQL_FILE}, as the database owner \
          (names as on your site).{before} It serves 1.5 and 1.6 databases alike; Koji ships the same change as schema-upgrade-1.6-1.7.sql \
          (the guide's schema-upgrade-1.5-1.7.sql does not exist).", options.from.as_str()));

@@ -15,7 +15,7 @@
 //! added, without which mod_python would keep reading the (now removed) PythonOptions.
 
 use super::httpd_edit::{self as edit, App};
-use super::hub_httpd::{names, python_directives};
+use super::hub_httpd::{changes_of, depend_all, names, python_directives};
 use super::web_conf::{files_url, UrlOption};
 use super::{
     is_secret_key, redact_url, NewFile, Rule, ALREADY_MIGRATED, WEB_ALIAS_WSGI, WEB_CONFIGFILE,
@@ -105,6 +105,8 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
     for &scope in &scopes {
         changed |= migrate_scope(cfg, ctx, scope, mod_python, config_file.is_some());
     }
+    // Without the handler swap (still mod_python), moving the settings would break koji-web.
+    let handler_changes: Vec<usize> = changes_of(ctx, &WEB_HANDLER_WSGI);
 
     if let Some((i, path)) = &config_file {
         if !mod_python {
@@ -121,8 +123,9 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
                     )],
                 )
             };
-            ctx.plan.change(&WEB_CONFIGFILE, Severity::Info, edit::lines(cfg, *i), vec![splice],
+            let c = ctx.plan.change(&WEB_CONFIGFILE, Severity::Info, edit::lines(cfg, *i), vec![splice],
                 "Under mod_wsgi, koji-web finds web.conf through SetEnv koji.web.ConfigFile (needed only for a path other than /etc/kojiweb/web.conf).".into());
+            depend_all(ctx, c, &handler_changes);
             changed = true;
         }
         if !legacy.is_empty() {
@@ -134,13 +137,14 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
                 ctx.plan
                     .note(&WEB_UNKNOWN_OPTION, Severity::Warning, Some(span), message);
             } else {
-                ctx.plan.change(
+                let c = ctx.plan.change(
                     &WEB_UNKNOWN_OPTION,
                     Severity::Warning,
                     span,
                     legacy.iter().map(|&i| edit::remove(cfg, i)).collect(),
                     message,
                 );
+                depend_all(ctx, c, &handler_changes);
             }
             changed = true;
         }
@@ -149,7 +153,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             .iter()
             .any(|&s| python_setting(cfg, s, mod_python).is_some())
     {
-        write_web_conf(cfg, ctx, &scopes, &legacy);
+        write_web_conf(cfg, ctx, &scopes, &legacy, &handler_changes);
         changed = true;
     }
 
@@ -245,7 +249,13 @@ fn python_setting(cfg: &HttpdConfig, scope: usize, mod_python: bool) -> Option<u
 
 /// Builds web.conf from the PythonOptions (`legacy`), PythonDebug and PythonPath, and removes
 /// them from the httpd config (PythonDebug stays under mod_python, where it still rules).
-fn write_web_conf(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scopes: &[usize], legacy: &[usize]) {
+fn write_web_conf(
+    cfg: &HttpdConfig,
+    ctx: &mut Ctx<'_>,
+    scopes: &[usize],
+    legacy: &[usize],
+    needs: &[usize],
+) {
     let mod_python = ctx.options.target == Target::ModPython;
     let input = ctx.input;
     let mut file = NewFile::new("web.conf", FileKind::WebConf);
@@ -421,6 +431,7 @@ fn write_web_conf(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scopes: &[usize], legacy
         });
     }
 
+    let mut pointer = None;
     if mod_python {
         // mod_python reads web.conf only when told where it is: the pointer takes the place of
         // the first setting that moved.
@@ -430,9 +441,9 @@ fn write_web_conf(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scopes: &[usize], legacy
                 first,
                 &format!("PythonOption koji.web.ConfigFile {DEFAULT_WEB_CONF}"),
             );
-            ctx.plan.change(&WEB_CONFIGFILE, Severity::Info, edit::lines(cfg, first),
+            pointer = Some(ctx.plan.change(&WEB_CONFIGFILE, Severity::Info, edit::lines(cfg, first),
                 vec![Splice::insert_before(cfg.items[first].lines.start, vec![line])],
-                "Under mod_python, koji-web reads web.conf only when PythonOption koji.web.ConfigFile names it; without it, it would keep looking for PythonOptions.".into());
+                "Under mod_python, koji-web reads web.conf only when PythonOption koji.web.ConfigFile names it; without it, it would keep looking for PythonOptions.".into()));
         }
     }
     let written = 2..file.lines.len();
@@ -456,14 +467,21 @@ fn write_web_conf(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scopes: &[usize], legacy
     notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Action, span.clone().unwrap_or(0..0), written, format!(
         "Install the new web.conf as {DEFAULT_WEB_CONF} (found through {target}), readable by apache only (mode 0640, it holds Secret).")));
     ctx.new_files.push(file);
-    if let Some(span) = span {
+    let main = span.map(|span| {
         ctx.plan.change(&WEB_OPTIONS_TO_WEB_CONF, Severity::Info, span, splices,
-            "koji-web's settings leave the httpd config for web.conf, section [web]: Koji 1.7 reads them there.".into());
+            "koji-web's settings leave the httpd config for web.conf, section [web]: Koji 1.7 reads them there.".into())
+    });
+    if let Some(main) = main {
+        ctx.new_files[k].created_by = Some((input, main));
+        depend_all(ctx, main, needs);
+        if let Some(p) = pointer {
+            ctx.plan.depends(p, main);
+        }
     }
     for (rule, severity, lines, out, message) in notes {
         let lines = (!lines.is_empty()).then_some(lines);
         ctx.plan
-            .note_new_file(rule, severity, lines, (k, out), message);
+            .note_new_file(rule, severity, lines, (k, out), main, message);
     }
 }
 

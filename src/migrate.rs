@@ -222,6 +222,19 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
             }
             Doc::Opaque(_) => {}
         }
+        let plan = &mut plans[i];
+        let quiet = plan.changes.is_empty()
+            && !plan.notes.iter().any(|n| {
+                n.severity >= Severity::Action || std::ptr::eq(n.rule, &rules::ALREADY_MIGRATED)
+            });
+        if quiet && kind != FileKind::Unknown {
+            plan.note(
+                &rules::ALREADY_MIGRATED,
+                Severity::Info,
+                None,
+                "Nothing in this file needs to change for Koji 1.7.".into(),
+            );
+        }
         docs.push(doc);
         kinds.push(kind);
     }

@@ -74,6 +74,38 @@ pub struct IniOption {
     pub lines: Range<usize>,
 }
 
+/// A section as Python sees it: all headers of one name merged (see [`IniDocument::merged_sections`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergedSection<'a> {
+    pub name: &'a str,
+    /// Line (0-based) of its first header.
+    pub line: usize,
+    /// Indices into [`IniDocument::options`], in file order.
+    pub options: Vec<usize>,
+}
+
+impl MergedSection<'_> {
+    /// Its options called `name` (lower-case, as Python stores keys), in file order; the last one
+    /// is the one Python keeps. The same as [`IniDocument::find`] for this section.
+    pub fn find<'d>(
+        &'d self,
+        doc: &'d IniDocument,
+        name: &'d str,
+    ) -> impl DoubleEndedIterator<Item = usize> + 'd {
+        self.options
+            .iter()
+            .copied()
+            .filter(move |&o| doc.options[o].name == name)
+    }
+
+    /// The value Python keeps for `name` (lower-case), like [`IniDocument::get`].
+    pub fn get<'d>(&'d self, doc: &'d IniDocument, name: &'d str) -> Option<&'d str> {
+        self.find(doc, name)
+            .next_back()
+            .map(|o| doc.options[o].value.as_str())
+    }
+}
+
 /// A parsed ini file.
 #[derive(Debug, Clone)]
 pub struct IniDocument {
@@ -192,13 +224,38 @@ impl IniDocument {
 
     /// The distinct section names, in first-seen order (Python merges repeated sections).
     pub fn section_names(&self) -> Vec<&str> {
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut names: Vec<&str> = Vec::new();
         for s in &self.sections {
-            if !seen.contains(&s.name.as_str()) {
-                seen.push(&s.name);
+            if seen.insert(s.name.as_str()) {
+                names.push(&s.name);
             }
         }
-        seen
+        names
+    }
+
+    /// Every distinct section (as [`Self::section_names`] orders them) with the line of its first
+    /// header and its options in file order, repeated headers merged: one pass, where calling
+    /// [`Self::find`] for each section would scan every option once per section.
+    pub fn merged_sections(&self) -> Vec<MergedSection<'_>> {
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut out: Vec<MergedSection<'_>> = Vec::new();
+        let mut of_header = Vec::with_capacity(self.sections.len());
+        for s in &self.sections {
+            let k = *index.entry(s.name.as_str()).or_insert_with(|| {
+                out.push(MergedSection {
+                    name: &s.name,
+                    line: s.line,
+                    options: Vec::new(),
+                });
+                out.len() - 1
+            });
+            of_header.push(k);
+        }
+        for (o, option) in self.options.iter().enumerate() {
+            out[of_header[option.section]].options.push(o);
+        }
+        out
     }
 
     /// Option occurrences in section `name` (all headers of that name) called `key`
@@ -250,8 +307,9 @@ impl IniDocument {
     /// Repeated `[section]` headers: (line of the repeat, name).
     pub fn duplicate_sections(&self) -> Vec<(usize, &str)> {
         let mut out = Vec::new();
-        for (k, s) in self.sections.iter().enumerate() {
-            if self.sections[..k].iter().any(|p| p.name == s.name) {
+        let mut seen = std::collections::HashSet::new();
+        for s in &self.sections {
+            if !seen.insert(s.name.as_str()) {
                 out.push((s.line, s.name.as_str()));
             }
         }
@@ -349,6 +407,23 @@ mod tests {
                 (3, IniError::NotAnOption)
             ]
         );
+    }
+
+    #[test]
+    fn merged_sections_agree_with_find() {
+        let d = IniDocument::parse("[a]\nx=1\n[b]\nx=2\n[a]\nX=3\ny=4\n[c]\n[b]\n");
+        let m = d.merged_sections();
+        let names: Vec<&str> = m.iter().map(|s| s.name).collect();
+        assert_eq!(names, d.section_names());
+        assert_eq!(m.iter().map(|s| s.line).collect::<Vec<_>>(), vec![0, 2, 7]);
+        for s in &m {
+            for key in ["x", "y", "z"] {
+                let ours: Vec<usize> = s.find(&d, key).collect();
+                assert_eq!(ours, d.find(s.name, key).collect::<Vec<_>>());
+                assert_eq!(s.get(&d, key), d.get(s.name, key));
+            }
+        }
+        assert_eq!(d.duplicate_sections(), vec![(4, "a"), (8, "b")]);
     }
 
     #[test]

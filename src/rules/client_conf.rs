@@ -7,24 +7,20 @@ use crate::report::Severity;
 
 pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
     pkgurl::migrate_sections(ini, ctx, &CLIENT_PKGURL_TOPURL, None);
-    for section in ini.section_names() {
-        if let Some(o) = ini.find(section, "server").last() {
+    for merged in ini.merged_sections() {
+        let section = merged.name;
+        if let Some(o) = merged.find(ini, "server").next_back() {
             let opt = &ini.options[o];
             ctx.facts
                 .servers
                 .push((ctx.input, opt.lines.start, opt.value.clone()));
         }
-        let authtype = ini.get(section, "authtype").map(str::to_ascii_lowercase);
+        let authtype = merged.get(ini, "authtype").map(str::to_ascii_lowercase);
         let kerberos = authtype.as_deref() == Some("kerberos")
             || (authtype.is_none()
-                && (ini.get(section, "principal").is_some()
-                    || ini.get(section, "keytab").is_some()));
-        if kerberos && ini.get(section, "krbservice").is_none() {
-            let line = ini
-                .sections
-                .iter()
-                .find(|s| s.name == section)
-                .map(|s| s.line..s.line + 1);
+                && (merged.get(ini, "principal").is_some() || merged.get(ini, "keytab").is_some()));
+        if kerberos && merged.get(ini, "krbservice").is_none() {
+            let line = Some(merged.line..merged.line + 1);
             ctx.plan.note(&CLIENT_KRBSERVICE, Severity::Info, line, format!(
                 "Profile [{section}] uses Kerberos: Koji 1.7 asks for the hub's principal as <krbservice>/<hub host>@<realm>, \
                  with krbservice = host unless set. Add krbservice if your hub's principal uses another service name."));

@@ -28,12 +28,13 @@ pub(crate) fn migrate_sections(
     rule: &'static Rule,
     only_section: Option<&str>,
 ) {
-    for section in ini.section_names() {
+    for merged in ini.merged_sections() {
+        let section = merged.name;
         if only_section.is_some_and(|s| s != section) {
             continue;
         }
-        let pkgurls: Vec<usize> = ini.find(section, "pkgurl").collect();
-        let topurls: Vec<usize> = ini.find(section, "topurl").collect();
+        let pkgurls: Vec<usize> = merged.find(ini, "pkgurl").collect();
+        let topurls: Vec<usize> = merged.find(ini, "topurl").collect();
         if let Some(&t) = topurls.last() {
             let value = &ini.options[t].value;
             ctx.facts

@@ -1,0 +1,61 @@
+//! Scale guards: the generated 100,000-line inputs of the benchmarks (BENCHMARKS.md) go through
+//! the whole migration to completion. No timing is asserted; a path that turns quadratic again
+//! makes this test take minutes instead of seconds, which is what it is here to show.
+
+#[path = "../benches/support/gen.rs"]
+mod gen;
+
+use koji_migrate::{migrate, FileKind, Input, Options, Target};
+
+fn run(name: &str, text: String, target: Target) -> koji_migrate::Report {
+    let lines = text.lines().count();
+    assert_eq!(lines, 100_000);
+    let options = Options {
+        target,
+        ..Options::default()
+    };
+    let report = migrate(&[Input::new(name, text)], &options);
+    assert!(report.files[0].changed, "{name} should need migrating");
+    report
+}
+
+#[test]
+fn a_100k_line_httpd_config_migrates() {
+    for target in [Target::ModWsgi, Target::ModPython] {
+        let report = run("httpd.conf", gen::httpd(100_000), target);
+        assert_eq!(report.files[0].kind, FileKind::Httpd);
+        if target == Target::ModWsgi {
+            let out = &report.files[0].text;
+            assert!(!out.contains("SetHandler mod_python"));
+            assert!(!out.contains("PythonOption"));
+        }
+    }
+}
+
+#[test]
+fn a_100k_line_httpd_config_with_unclosed_sections_migrates() {
+    // Every </Directory> dropped: thousands of unclosed sections, each running to the end.
+    let text: String = gen::httpd(100_000)
+        .lines()
+        .map(|l| {
+            if l.trim() == "</Directory>" {
+                "    # (closing tag lost)\n".to_string()
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    let report = run("httpd.conf", text, Target::ModWsgi);
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| n.message.contains("never closed")));
+}
+
+#[test]
+fn a_100k_line_client_config_migrates() {
+    let report = run("koji.conf", gen::ini(100_000), Target::ModWsgi);
+    assert_eq!(report.files[0].kind, FileKind::ClientConf);
+    let out = &report.files[0].text;
+    assert!(out.contains("topurl = http://files-0.example.com/mnt/koji"));
+}

@@ -1,0 +1,671 @@
+//! The real consumer of the converted httpd configs: Apache httpd with mod_wsgi or mod_python.
+//!
+//! Each test starts a private Apache (`/usr/sbin/apache2 -X`, never the system service) with its
+//! own ServerRoot in a temp directory, `Listen 127.0.0.1:<free port>`, and only the modules the
+//! configs need. The converted kojihub.conf / kojiweb.conf are included with their absolute paths
+//! (/usr/share/koji-hub, /usr/share/koji-web, /etc/kojiweb, /etc/koji-hub, /mnt/koji) moved under
+//! the temp root, and at the paths they point to sit small Python stand-ins for Koji 1.7's entry
+//! points that read their config the way 1.7 does and answer with the options they found, as JSON.
+//!
+//! Apache, mod_wsgi and mod_python are required: without them these tests fail (scripts/setup test
+//! installs them), they never pass silently.
+
+#[path = "common/util.rs"]
+mod util;
+
+use koji_migrate::httpd::HttpdConfig;
+use koji_migrate::{migrate, Input, Options, Report, Target};
+use serde_json::Value;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+const APACHE: &str = "/usr/sbin/apache2";
+const MODULES: &str = "/usr/lib/apache2/modules";
+
+/// Fails with a clear message when Apache or a module is missing.
+fn require_apache(modules: &[&str]) {
+    assert!(
+        Path::new(APACHE).exists(),
+        "{APACHE} is missing: these tests need Debian's apache2, libapache2-mod-wsgi-py3 and \
+         libapache2-mod-python (run scripts/setup test)"
+    );
+    for m in modules {
+        let p = Path::new(MODULES).join(m);
+        assert!(
+            p.exists(),
+            "{} is missing: install it with scripts/setup test",
+            p.display()
+        );
+    }
+}
+
+/// A fresh directory under the system temp dir, removed on drop.
+struct TempRoot(PathBuf);
+
+impl TempRoot {
+    fn new(label: &str) -> TempRoot {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "koji-migrate-{label}-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempRoot(dir)
+    }
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    /// Writes `text` at `rel` (parents created), readable by the user Apache switches to.
+    fn write(&self, rel: &str, text: &str) -> PathBuf {
+        let p = self.0.join(rel.trim_start_matches('/'));
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+}
+
+impl Drop for TempRoot {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Py {
+    Wsgi,
+    ModPython,
+}
+
+fn module_lines(py: Py) -> String {
+    module_lines_with(py, &[])
+}
+
+fn module_lines_with(py: Py, extra: &[(&'static str, &'static str)]) -> String {
+    let mut mods = vec![
+        // mod_python needs a non-threaded MPM; prefork suits both.
+        ("mpm_prefork_module", "mod_mpm_prefork.so"),
+        ("authz_core_module", "mod_authz_core.so"),
+        ("authz_host_module", "mod_authz_host.so"),
+        ("access_compat_module", "mod_access_compat.so"),
+        ("alias_module", "mod_alias.so"),
+        ("mime_module", "mod_mime.so"),
+        ("env_module", "mod_env.so"),
+        ("dir_module", "mod_dir.so"),
+    ];
+    mods.push(match py {
+        Py::Wsgi => ("wsgi_module", "mod_wsgi.so"),
+        Py::ModPython => ("python_module", "mod_python.so"),
+    });
+    mods.extend_from_slice(extra);
+    require_apache(&mods.iter().map(|(_, f)| *f).collect::<Vec<_>>());
+    mods.iter()
+        .map(|(name, file)| format!("LoadModule {name} {MODULES}/{file}\n"))
+        .collect()
+}
+
+/// The main httpd.conf of a private instance including `includes`.
+fn main_conf(root: &Path, port: u16, py: Py, includes: &[PathBuf]) -> String {
+    for d in ["run", "htdocs"] {
+        std::fs::create_dir_all(root.join(d)).unwrap();
+    }
+    let r = root.display();
+    let mut conf = format!(
+        "ServerRoot \"{r}\"\nServerName 127.0.0.1\nListen 127.0.0.1:{port}\n\
+         PidFile \"{r}/httpd.pid\"\nErrorLog \"{r}/error.log\"\nLogLevel info\n\
+         DefaultRuntimeDir \"{r}/run\"\nTypesConfig /dev/null\nDocumentRoot \"{r}/htdocs\"\n\
+         StartServers 1\nMaxRequestWorkers 4\n{}",
+        module_lines(py)
+    );
+    for inc in includes {
+        conf.push_str(&format!("Include \"{}\"\n", inc.display()));
+    }
+    conf
+}
+
+/// Moves the absolute Koji paths of a converted config under the temp root (only for the test).
+fn relocate(text: &str, root: &Path) -> String {
+    let r = root.display().to_string();
+    let mut out = text.to_string();
+    for p in [
+        "/usr/share/koji-hub",
+        "/usr/share/koji-web",
+        "/etc/kojiweb",
+        "/etc/koji-hub",
+        "/mnt/koji",
+        "/etc/pki",
+    ] {
+        out = out.replace(p, &format!("{r}{p}"));
+    }
+    out
+}
+
+/// A running private Apache; stopped (and waited for) on drop.
+struct Apache {
+    child: Child,
+    port: u16,
+    error_log: PathBuf,
+}
+
+impl Apache {
+    /// Starts `apache2 -X -f conf` and waits until it accepts connections.
+    fn start(root: &Path, conf: &Path, port: u16) -> Apache {
+        let child = Command::new(APACHE)
+            .arg("-X")
+            .arg("-d")
+            .arg(root)
+            .arg("-f")
+            .arg(conf)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {APACHE}: {e} (run scripts/setup test)"));
+        let mut apache = Apache {
+            child,
+            port,
+            error_log: root.join("error.log"),
+        };
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return apache;
+            }
+            if let Ok(Some(status)) = apache.child.try_wait() {
+                let mut err = String::new();
+                if let Some(mut e) = apache.child.stderr.take() {
+                    let _ = e.read_to_string(&mut err);
+                }
+                panic!(
+                    "apache2 exited ({status}) at startup:\n{err}\n{}",
+                    apache.log()
+                );
+            }
+            assert!(
+                Instant::now() < deadline,
+                "apache2 did not listen on port {port}:\n{}",
+                apache.log()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.error_log).unwrap_or_default()
+    }
+
+    /// One HTTP/1.0 request; returns (status, body).
+    fn request(&self, method: &str, path: &str, body: &str) -> (u16, String) {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        write!(
+            s,
+            "{method} {path} HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\n\
+             Content-Length: {}\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).unwrap();
+        let raw = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+        let status = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or_else(|| panic!("not an HTTP response: {raw:?}"));
+        (status, body.to_string())
+    }
+
+    /// GET/POST `path` and parse the stand-in's JSON answer, failing with the error log.
+    fn json(&self, method: &str, path: &str) -> Value {
+        let (status, body) = self.request(method, path, "<?xml version='1.0'?><methodCall/>");
+        assert_eq!(
+            status,
+            200,
+            "{method} {path}: status {status}\n{body}\n--- error.log\n{}",
+            self.log()
+        );
+        serde_json::from_str(&body).unwrap_or_else(|e| {
+            panic!(
+                "{method} {path}: not JSON ({e}): {body}\n--- error.log\n{}",
+                self.log()
+            )
+        })
+    }
+}
+
+impl Drop for Apache {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind(("127.0.0.1", 0))
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Koji 1.7's web entry point, reduced to reading its config: under mod_wsgi from
+/// `environ['koji.web.ConfigFile']` (else the default path), under mod_python from
+/// `PythonOption koji.web.ConfigFile` (else the legacy PythonOptions); RawConfigParser, [web].
+fn web_stand_in(default: &Path) -> String {
+    format!(
+        r#"import configparser, json, sys
+DEFAULT = {default:?}
+
+def read(path):
+    cp = configparser.RawConfigParser()
+    if not cp.read(path):
+        raise Exception("configuration missing: %s" % path)
+    return dict(cp.items("web"))
+
+def application(environ, start_response):
+    path = environ.get("koji.web.ConfigFile", DEFAULT)
+    try:
+        body = {{"config_file": path, "options": read(path), "path_info": environ.get("PATH_INFO", "")}}
+        status = "200 OK"
+    except Exception as e:
+        body, status = {{"error": str(e)}}, "500 Internal Server Error"
+    data = json.dumps(body).encode()
+    start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
+    return [data]
+
+def handler(req):
+    from mod_python import apache
+    opts = req.get_options()
+    path = opts.get("koji.web.ConfigFile")
+    if path:
+        body = {{"config_file": path, "options": read(path), "path_info": req.path_info}}
+    else:
+        body = {{"config_file": None, "legacy_options": dict((k.lower(), opts[k]) for k in opts.keys())}}
+    req.content_type = "application/json"
+    req.write(json.dumps(body))
+    return apache.OK
+"#
+    )
+}
+
+/// Koji 1.7's hub entry point, reduced to reading hub.conf: `environ['koji.hub.ConfigFile']`
+/// under mod_wsgi, `PythonOption ConfigFile` under mod_python, default /etc/koji-hub/hub.conf.
+fn hub_stand_in(default: &Path) -> String {
+    format!(
+        r#"import configparser, json
+DEFAULT = {default:?}
+
+def read(path):
+    cp = configparser.RawConfigParser()
+    if not cp.read(path):
+        raise Exception("configuration missing: %s" % path)
+    return dict(cp.items("hub"))
+
+def application(environ, start_response):
+    path = environ.get("koji.hub.ConfigFile", DEFAULT)
+    try:
+        body = {{"config_file": path, "options": read(path), "method": environ["REQUEST_METHOD"]}}
+        status = "200 OK"
+    except Exception as e:
+        body, status = {{"error": str(e)}}, "500 Internal Server Error"
+    data = json.dumps(body).encode()
+    start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(data)))])
+    return [data]
+
+def handler(req):
+    from mod_python import apache
+    path = req.get_options().get("ConfigFile", DEFAULT)
+    req.content_type = "application/json"
+    req.write(json.dumps({{"config_file": path, "options": read(path), "method": req.method}}))
+    return apache.OK
+"#
+    )
+}
+
+/// The converted stock files of `release` in `target` mode.
+fn convert_release(release: &str, target: Target) -> (Vec<(String, Vec<u8>)>, Report) {
+    let files = util::files_in(&util::stock_dir().join(release));
+    let inputs: Vec<Input> = files
+        .iter()
+        .map(|(n, b)| Input::from_bytes(n.clone(), b))
+        .collect();
+    let report = migrate(
+        &inputs,
+        &Options {
+            target,
+            ..Options::default()
+        },
+    );
+    (files, report)
+}
+
+fn output<'a>(report: &'a Report, name: &str) -> &'a str {
+    &report
+        .files
+        .iter()
+        .find(|f| f.output == name)
+        .unwrap_or_else(|| panic!("no output {name}"))
+        .text
+}
+
+/// What the old kojiweb.conf's PythonOptions meant, lower-cased names (read with our model).
+fn old_web_options(kojiweb: &str) -> Vec<(String, String)> {
+    let cfg = HttpdConfig::parse(kojiweb);
+    cfg.find_all("PythonOption")
+        .filter_map(|i| {
+            let d = cfg.directive(i)?;
+            Some((d.arg(0)?.to_lowercase(), d.arg(1)?.to_string()))
+        })
+        .collect()
+}
+
+/// The [web] options koji-web 1.7 must find for the old config to keep its meaning.
+fn check_web_options(label: &str, got: &Value, old_kojiweb: &str) {
+    let opts = got["options"]
+        .as_object()
+        .unwrap_or_else(|| panic!("{label}: no options in {got}"));
+    let old = old_web_options(old_kojiweb);
+    assert!(
+        old.len() >= 10,
+        "{label}: the old kojiweb.conf has too few PythonOptions"
+    );
+    for (k, v) in &old {
+        match k.as_str() {
+            "kojipackagesurl" | "kojimavenurl" | "kojiimagesurl" => {}
+            _ => assert_eq!(
+                opts.get(k).and_then(Value::as_str),
+                Some(v.as_str()),
+                "{label}: {k}"
+            ),
+        }
+    }
+    for (k, v) in [
+        ("kojihuburl", "http://hub.example.com/kojihub"),
+        ("sitename", "Koji"),
+        ("kojifilesurl", "http://server.example.com/mnt/koji"),
+        ("logintimeout", "72"),
+        ("libpath", "/usr/share/koji-web/lib"),
+        ("pythondebug", "True"),
+    ] {
+        assert_eq!(
+            opts.get(k).and_then(Value::as_str),
+            Some(v),
+            "{label}: {k} in {got}"
+        );
+    }
+}
+
+/// Sets up a private Apache serving the converted stock configs of `release` with stand-ins.
+fn serve_release(
+    release: &str,
+    target: Target,
+) -> (TempRoot, Apache, Vec<(String, Vec<u8>)>, Report) {
+    let (files, report) = convert_release(release, target);
+    let root = TempRoot::new(&format!("apache-{release}"));
+    let r = root.path().to_path_buf();
+    let py = match target {
+        Target::ModWsgi => Py::Wsgi,
+        Target::ModPython => Py::ModPython,
+    };
+    // The produced configs, paths moved under the root.
+    let hub_httpd = root.write(
+        "conf.d/kojihub.conf",
+        &relocate(output(&report, "kojihub.conf"), &r),
+    );
+    let web_httpd = root.write(
+        "conf.d/kojiweb.conf",
+        &relocate(output(&report, "kojiweb.conf"), &r),
+    );
+    // The produced ini files at their default paths.
+    root.write("etc/koji-hub/hub.conf", output(&report, "hub.conf"));
+    root.write("etc/kojiweb/web.conf", output(&report, "web.conf"));
+    // The stand-ins where the configs point.
+    let web = web_stand_in(&r.join("etc/kojiweb/web.conf"));
+    let hub = hub_stand_in(&r.join("etc/koji-hub/hub.conf"));
+    root.write("usr/share/koji-web/scripts/wsgi_publisher.py", &web);
+    root.write("usr/share/koji-hub/kojixmlrpc.py", &hub);
+    root.write("usr/share/koji-web/static/koji.css", "body {}\n");
+    std::fs::create_dir_all(r.join("htdocs")).unwrap();
+    std::fs::create_dir_all(r.join("run")).unwrap();
+    let port = free_port();
+    let conf = root.write(
+        "httpd.conf",
+        &main_conf(&r, port, py, &[hub_httpd, web_httpd]),
+    );
+    let apache = Apache::start(&r, &conf, port);
+    (root, apache, files, report)
+}
+
+fn old_text(files: &[(String, Vec<u8>)], name: &str) -> String {
+    String::from_utf8_lossy(&files.iter().find(|(n, _)| n == name).unwrap().1).into_owned()
+}
+
+fn check_served_release(release: &str, target: Target) {
+    let label = format!("{release} {target:?}");
+    let (_root, apache, files, _report) = serve_release(release, target);
+    let old_web = old_text(&files, "kojiweb.conf");
+
+    let web = apache.json("GET", "/koji/index");
+    check_web_options(&format!("{label} /koji/index"), &web, &old_web);
+    assert!(
+        web["config_file"]
+            .as_str()
+            .unwrap()
+            .ends_with("/etc/kojiweb/web.conf"),
+        "{label}: koji-web read {}",
+        web["config_file"]
+    );
+    // Static files are still served by the base /koji-static/ alias.
+    let (status, body) = apache.request("GET", "/koji-static/koji.css", "");
+    assert_eq!(
+        (status, body.as_str()),
+        (200, "body {}\n"),
+        "{label}: /koji-static/"
+    );
+
+    let hub = apache.json("POST", "/kojihub");
+    let opts = hub["options"]
+        .as_object()
+        .unwrap_or_else(|| panic!("{label}: {hub}"));
+    assert_eq!(hub["method"], "POST");
+    assert_eq!(
+        opts.get("dbname").and_then(Value::as_str),
+        Some("koji"),
+        "{label}: hub {hub}"
+    );
+    assert_eq!(
+        opts.get("kojidir").and_then(Value::as_str),
+        Some("/mnt/koji"),
+        "{label}: hub"
+    );
+    assert!(
+        hub["config_file"]
+            .as_str()
+            .unwrap()
+            .ends_with("/etc/koji-hub/hub.conf"),
+        "{label}: hub read {}",
+        hub["config_file"]
+    );
+    let log = apache.log();
+    assert!(!log.contains("Traceback"), "{label}: Python errors:\n{log}");
+}
+
+#[test]
+fn apache_mod_wsgi_serves_converted_1_6_0() {
+    check_served_release("1.6.0", Target::ModWsgi);
+}
+
+#[test]
+fn apache_mod_wsgi_serves_converted_1_3_1() {
+    check_served_release("1.3.1", Target::ModWsgi);
+}
+
+#[test]
+fn apache_mod_python_serves_converted_1_6_0() {
+    check_served_release("1.6.0", Target::ModPython);
+}
+
+#[test]
+fn apache_mod_python_serves_converted_1_3_1() {
+    check_served_release("1.3.1", Target::ModPython);
+}
+
+/// `apache2 -t` of one converted httpd config with the modules its mode needs (and mod_ssl, for
+/// the SSL directives of the corpus): Ok, or Apache's complaint.
+fn syntax_check(label: &str, text: &str, py: Py) -> Result<(), String> {
+    let root = TempRoot::new("apache-t");
+    let r = root.path().to_path_buf();
+    let relocated = relocate(text, &r);
+    // Certificate files must exist for -t (their content is only read at startup).
+    let cfg = HttpdConfig::parse(relocated.as_str());
+    for name in [
+        "SSLCertificateFile",
+        "SSLCertificateKeyFile",
+        "SSLCACertificateFile",
+    ] {
+        for i in cfg.find_all(name) {
+            if let Some(path) = cfg.directive(i).and_then(|d| d.arg(0)) {
+                root.write(
+                    path.strip_prefix(r.to_str().unwrap()).unwrap_or(path),
+                    "dummy\n",
+                );
+            }
+        }
+    }
+    let inc = root.write("conf.d/koji.conf", &relocated);
+    std::fs::create_dir_all(r.join("run")).unwrap();
+    let mut conf = main_conf(&r, free_port(), py, &[]);
+    conf = conf.replace(
+        &module_lines(py),
+        &module_lines_with(
+            py,
+            &[
+                ("socache_shmcb_module", "mod_socache_shmcb.so"),
+                ("ssl_module", "mod_ssl.so"),
+            ],
+        ),
+    );
+    conf.push_str(&format!("Include \"{}\"\n", inc.display()));
+    let conf = root.write("httpd.conf", &conf);
+    let out = Command::new(APACHE)
+        .arg("-t")
+        .arg("-d")
+        .arg(&r)
+        .arg("-f")
+        .arg(&conf)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {APACHE}: {e} (run scripts/setup test)"));
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{label}: apache2 -t fails:\n{}{}\n--- config\n{text}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    }
+}
+
+/// Every httpd config the migration produces from the stock files of every release and from the
+/// corpus passes `apache2 -t`: under mod_wsgi with mod_python NOT loaded, and under mod_python.
+#[test]
+fn every_converted_httpd_config_passes_apache_t() {
+    let mut sets: Vec<(String, Vec<util::NamedBytes>)> = util::releases()
+        .into_iter()
+        .map(|r| (r.clone(), util::files_in(&util::stock_dir().join(&r))))
+        .collect();
+    sets.extend(util::corpus_cases());
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (set, files) in &sets {
+        let inputs: Vec<Input> = files
+            .iter()
+            .map(|(n, b)| Input::from_bytes(n.clone(), b))
+            .collect();
+        for (target, py) in [
+            (Target::ModWsgi, Py::Wsgi),
+            (Target::ModPython, Py::ModPython),
+        ] {
+            let report = migrate(
+                &inputs,
+                &Options {
+                    target,
+                    ..Options::default()
+                },
+            );
+            for f in report.files.iter().filter(|f| f.kind.is_httpd()) {
+                let label = format!("{set}/{} ({target:?})", f.output);
+                checked += 1;
+                if let Err(e) = syntax_check(&label, &f.text, py) {
+                    failures.push(e);
+                }
+            }
+        }
+    }
+    assert!(checked >= 20, "too few httpd configs checked: {checked}");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// The check can fail: the unconverted 1.6.0 configs are refused by Apache under mod_wsgi
+/// (PythonHandler & co. are unknown without mod_python).
+#[test]
+fn unconverted_configs_fail_apache_t_under_mod_wsgi() {
+    for name in ["kojiweb.conf", "kojihub.conf"] {
+        let text = std::fs::read_to_string(util::stock_dir().join("1.6.0").join(name)).unwrap();
+        let err = syntax_check(name, &text, Py::Wsgi).expect_err("must be refused");
+        assert!(err.contains("Invalid command 'Python"), "{err}");
+        syntax_check(name, &text, Py::ModPython).expect("valid under mod_python");
+    }
+}
+
+/// The serving check can fail: under mod_python, the unconverted 1.6.0 kojiweb.conf makes
+/// koji-web 1.7 fall back to the legacy PythonOptions, and no web.conf is read.
+#[test]
+fn unconverted_web_config_under_mod_python_reads_no_web_conf() {
+    let root = TempRoot::new("apache-legacy");
+    let r = root.path().to_path_buf();
+    let old = std::fs::read_to_string(util::stock_dir().join("1.6.0/kojiweb.conf")).unwrap();
+    // 1.7's handler is wsgi_publisher; keep everything else of the old config.
+    let old = old
+        .replace(
+            "PythonHandler kojiweb.publisher",
+            "PythonHandler wsgi_publisher",
+        )
+        .replace("PythonCleanupHandler kojiweb.handlers::cleanup", "")
+        .replace("PythonPath \"sys.path + ['/usr/share/koji-web/lib']\"", "")
+        .replace(
+            "/usr/share/koji-web/scripts/\"\n",
+            "/usr/share/koji-web/scripts/wsgi_publisher.py\"\n",
+        );
+    let inc = root.write("conf.d/kojiweb.conf", &relocate(&old, &r));
+    root.write("etc/kojiweb/web.conf", "[web]\nSiteName = from-web-conf\n");
+    root.write(
+        "usr/share/koji-web/scripts/wsgi_publisher.py",
+        &web_stand_in(&r.join("etc/kojiweb/web.conf")),
+    );
+    std::fs::create_dir_all(r.join("run")).unwrap();
+    std::fs::create_dir_all(r.join("htdocs")).unwrap();
+    let port = free_port();
+    let conf = root.write("httpd.conf", &main_conf(&r, port, Py::ModPython, &[inc]));
+    let apache = Apache::start(&r, &conf, port);
+    let got = apache.json("GET", "/koji/index");
+    assert!(got["config_file"].is_null(), "{got}");
+    assert_eq!(got["legacy_options"]["sitename"], "Koji", "{got}");
+    let caught = std::panic::catch_unwind(|| check_web_options("legacy", &got, &old));
+    assert!(
+        caught.is_err(),
+        "check_web_options must refuse a legacy answer"
+    );
+}

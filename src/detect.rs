@@ -130,7 +130,7 @@ pub fn detect(text: &str, name_hint: Option<&str>) -> Detection {
 /// Whether an httpd config configures koji-hub and/or koji-web, judged from directives only.
 pub(crate) fn httpd_roles(cfg: &HttpdConfig) -> (bool, bool) {
     let (mut hub, mut web) = (false, false);
-    for (i, item) in cfg.items.iter().enumerate() {
+    for item in &cfg.items {
         let d = match &item.kind {
             ItemKind::Directive(d) | ItemKind::SectionOpen { directive: d, .. } => d,
             _ => continue,
@@ -156,7 +156,6 @@ pub(crate) fn httpd_roles(cfg: &HttpdConfig) -> (bool, bool) {
             hub |= name == "koji.hub.configfile";
             web |= name == "koji.web.configfile";
         }
-        let _ = i;
     }
     (hub, web)
 }

@@ -18,8 +18,8 @@ use super::httpd_edit::{self as edit, App};
 use super::hub_httpd::{changes_of, depend_all, names, python_directives};
 use super::web_conf::{files_url, UrlOption};
 use super::{
-    is_secret_key, redact_url, NewFile, Rule, ALREADY_MIGRATED, WEB_ALIAS_WSGI, WEB_CONFIGFILE,
-    WEB_DEBUG, WEB_FILES_URL, WEB_GREETING, WEB_HANDLER_MOD_PYTHON, WEB_HANDLER_WSGI, WEB_LIBPATH,
+    redact_url, NewFile, Rule, ALREADY_MIGRATED, WEB_ALIAS_WSGI, WEB_CONFIGFILE, WEB_DEBUG,
+    WEB_FILES_URL, WEB_GREETING, WEB_HANDLER_MOD_PYTHON, WEB_HANDLER_WSGI, WEB_LIBPATH,
     WEB_OPTIONS_TO_WEB_CONF, WEB_REMOVED_HANDLERS, WEB_SECRET, WEB_THEME_ALIAS, WEB_UNKNOWN_OPTION,
 };
 use crate::detect::WEB_PYTHON_OPTIONS;
@@ -419,7 +419,6 @@ fn write_web_conf(
                         notes.push((&WEB_UNKNOWN_OPTION, Severity::Warning, lines.clone(), at..at + 1, format!(
                             "Koji 1.7 does not read an option called {name}; it is copied to web.conf anyway, where it does no harm.")));
                     }
-                    let _ = is_secret_key(name);
                 }
             }
         }

@@ -20,6 +20,8 @@ pub(crate) struct Facts {
     pub servers: Vec<Found>,
     /// URL paths at which httpd configs serve `/mnt/koji`.
     pub file_aliases: Vec<Found>,
+    /// Inputs that configure koji-hub in httpd.
+    pub hub_httpd: Vec<usize>,
 }
 
 /// The path part of an http(s) URL, without a trailing `/`.
@@ -48,6 +50,14 @@ pub(crate) fn check(facts: &Facts, plans: &mut [Plan]) {
                         redact_url(url), served.join(", ")));
                 }
             }
+        }
+    }
+    if facts.file_aliases.is_empty() && !(facts.topurls.is_empty() && facts.files_urls.is_empty()) {
+        for &input in &facts.hub_httpd {
+            plans[input].note(&CROSS_FILES_URL, Severity::Info, None,
+                "No httpd config given serves /mnt/koji. Koji 1.7's example hub config does, with Alias /kojifiles \"/mnt/koji/\" and a \
+                 <Directory \"/mnt/koji\"> allowing Options Indexes; if no other server publishes /mnt/koji, add that and point topurl and \
+                 KojiFilesURL at it.".into());
         }
     }
     let hubs: Vec<&str> = facts

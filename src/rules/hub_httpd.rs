@@ -69,6 +69,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
     if scopes.is_empty() && aliases.is_empty() {
         return;
     }
+    ctx.facts.hub_httpd.push(ctx.input);
     let options = hub_python_options(cfg, &scopes);
     let config_file = options.iter().rev().find_map(|&i| {
         let d = cfg.directive(i)?;

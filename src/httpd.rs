@@ -114,6 +114,9 @@ pub struct HttpdConfig {
     pub table: LineTable,
     pub items: Vec<Item>,
     pub problems: Vec<Problem>,
+    /// For each unclosed section (by item index, sorted): the index of the first item after it
+    /// that is not inside it, found while parsing so [`Self::children`] need not search for it.
+    unclosed_ends: Vec<(usize, usize)>,
 }
 
 impl HttpdConfig {
@@ -122,6 +125,7 @@ impl HttpdConfig {
         let mut items: Vec<Item> = Vec::new();
         let mut problems = Vec::new();
         let mut open: Vec<usize> = Vec::new(); // stack of open section item indices
+        let mut unclosed_ends: Vec<(usize, usize)> = Vec::new();
 
         let mut i = 0;
         while i < table.len() {
@@ -161,6 +165,8 @@ impl HttpdConfig {
                     Some(pos) => {
                         // Close everything opened after the match: those sections are unclosed.
                         for &inner in &open[pos + 1..] {
+                            // It ends where this close is: every item since was deeper.
+                            unclosed_ends.push((inner, index));
                             problems.push(Problem {
                                 line: items[inner].lines.start,
                                 kind: ProblemKind::UnclosedSection(
@@ -238,16 +244,19 @@ impl HttpdConfig {
             });
         }
         for &o in &open {
+            unclosed_ends.push((o, items.len()));
             problems.push(Problem {
                 line: items[o].lines.start,
                 kind: ProblemKind::UnclosedSection(section_name(&items[o]).to_string()),
             });
         }
         problems.sort_by_key(|p| p.line);
+        unclosed_ends.sort_unstable();
         HttpdConfig {
             table,
             items,
             problems,
+            unclosed_ends,
         }
     }
 
@@ -281,6 +290,9 @@ impl HttpdConfig {
             ItemKind::SectionOpen { close: Some(c), .. } => *c,
             ItemKind::SectionOpen { close: None, .. } => {
                 // Unclosed: it runs until the first item that is not inside it.
+                if let Ok(k) = self.unclosed_ends.binary_search_by_key(&open, |&(o, _)| o) {
+                    return open + 1..self.unclosed_ends[k].1;
+                }
                 let depth = self.items[open].depth;
                 self.items[open + 1..]
                     .iter()
@@ -410,6 +422,26 @@ pub fn quote_arg(value: &str, prefer: Option<char>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unclosed_sections_end_where_a_scan_says() {
+        let c = HttpdConfig::parse(
+            "<VirtualHost *>\n<Directory /a>\nX 1\n<Location /b>\nY 2\n</VirtualHost>\nZ 3\n<Directory /c>\n<IfModule m>\nW\n</Directory>\n<Location /d>\nV\n",
+        );
+        let mut unclosed = 0;
+        for (o, item) in c.items.iter().enumerate() {
+            if let ItemKind::SectionOpen { close, .. } = &item.kind {
+                let scan = c.items[o + 1..]
+                    .iter()
+                    .position(|it| it.depth <= item.depth)
+                    .map_or(c.items.len(), |p| o + 1 + p);
+                let end = close.unwrap_or(scan);
+                unclosed += usize::from(close.is_none());
+                assert_eq!(c.children(o), o + 1..end, "section at item {o}");
+            }
+        }
+        assert_eq!(unclosed, 4);
+    }
 
     #[test]
     fn parses_sections_and_directives() {

@@ -53,9 +53,35 @@ pub(crate) fn scopes(cfg: &HttpdConfig, app: App) -> Vec<usize> {
     out
 }
 
-/// Whether item `i` lies inside section `open` (at any depth).
-pub(crate) fn inside(cfg: &HttpdConfig, i: usize, open: usize) -> bool {
-    cfg.children(open).contains(&i)
+/// The items inside any of some sections (at any depth), for asking "is item `i` inside one of
+/// these?" of many items: the sections' item ranges merged once, then a binary search per item,
+/// where testing every section would cost items × sections.
+pub(crate) struct InsideAny(Vec<std::ops::Range<usize>>);
+
+impl InsideAny {
+    pub(crate) fn new(cfg: &HttpdConfig, sections: &[usize]) -> Self {
+        let mut ranges: Vec<std::ops::Range<usize>> = sections
+            .iter()
+            .map(|&s| cfg.children(s))
+            .filter(|r| !r.is_empty())
+            .collect();
+        ranges.sort_unstable_by_key(|r| r.start);
+        let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        InsideAny(merged)
+    }
+
+    /// Whether item `i` lies inside one of the sections (at any depth); the same as
+    /// `sections.iter().any(|&s| cfg.children(s).contains(&i))`.
+    pub(crate) fn contains(&self, i: usize) -> bool {
+        let k = self.0.partition_point(|r| r.start <= i);
+        k > 0 && self.0[k - 1].contains(&i)
+    }
 }
 
 /// The physical lines of item `i`.
@@ -242,4 +268,31 @@ pub(crate) fn wsgi_handler_swap(
         widen(lines(cfg, p));
     }
     span.map(|s| (splices, s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inside_any_agrees_with_each_section() {
+        let cfg = HttpdConfig::parse(
+            "<Directory /a>\n<Location /x>\nA 1\n</Location>\nB\n</Directory>\nC\n<Directory /b>\nD\n<Location /y>\nE\n</Directory>\n<Directory /c>\n</Directory>\nF\n<Location /z>\nG\n",
+        );
+        let opens: Vec<usize> = (0..cfg.items.len())
+            .filter(|&i| matches!(cfg.items[i].kind, ItemKind::SectionOpen { .. }))
+            .collect();
+        // Every subset of the sections.
+        for mask in 0u32..(1 << opens.len()) {
+            let chosen: Vec<usize> = (0..opens.len())
+                .filter(|k| mask & (1 << k) != 0)
+                .map(|k| opens[k])
+                .collect();
+            let any = InsideAny::new(&cfg, &chosen);
+            for i in 0..cfg.items.len() + 2 {
+                let expected = chosen.iter().any(|&s| cfg.children(s).contains(&i));
+                assert_eq!(any.contains(i), expected, "item {i}, sections {chosen:?}");
+            }
+        }
+    }
 }

@@ -250,12 +250,14 @@ fn xmlrpc_aliases(cfg: &HttpdConfig, scopes: &[usize]) -> Vec<usize> {
 /// name is a hub option.
 fn hub_python_options(cfg: &HttpdConfig, scopes: &[usize]) -> Vec<usize> {
     let web_scopes = edit::scopes(cfg, App::Web);
+    let in_scopes = edit::InsideAny::new(cfg, scopes);
+    let in_web_scopes = edit::InsideAny::new(cfg, &web_scopes);
     cfg.find_all("PythonOption")
         .filter(|&i| {
-            if scopes.iter().any(|&s| edit::inside(cfg, i, s)) {
+            if in_scopes.contains(i) {
                 return true;
             }
-            if web_scopes.iter().any(|&s| edit::inside(cfg, i, s)) {
+            if in_web_scopes.contains(i) {
                 return false;
             }
             let name = cfg

@@ -488,12 +488,14 @@ fn write_web_conf(
 /// koji-web option (a hub section's own options are the hub rule's).
 fn web_python_options(cfg: &HttpdConfig, scopes: &[usize]) -> Vec<usize> {
     let hub_scopes = edit::scopes(cfg, App::Hub);
+    let in_scopes = edit::InsideAny::new(cfg, scopes);
+    let in_hub_scopes = edit::InsideAny::new(cfg, &hub_scopes);
     cfg.find_all("PythonOption")
         .filter(|&i| {
-            if scopes.iter().any(|&s| edit::inside(cfg, i, s)) {
+            if in_scopes.contains(i) {
                 return true;
             }
-            if hub_scopes.iter().any(|&s| edit::inside(cfg, i, s)) {
+            if in_hub_scopes.contains(i) {
                 return false;
             }
             let name = cfg

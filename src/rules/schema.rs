@@ -15,8 +15,9 @@ const SQL: &str = "\
 -- Koji 1.7 database schema upgrade, written by koji-migrate.
 -- For a Koji 1.5 or 1.6 database (1.6 did not change the schema). Run it once, as the owner of
 -- the Koji database, before starting the 1.7 hub:
---     psql koji koji < koji-1.7-schema-upgrade.sql
--- (database and role names as on your site). Everything happens in one transaction.
+--     psql -v ON_ERROR_STOP=1 koji koji < koji-1.7-schema-upgrade.sql
+-- (database and role names as on your site). Everything happens in one transaction: if any
+-- statement fails, nothing is changed, and ON_ERROR_STOP makes psql exit non-zero to say so.
 
 BEGIN;
 
@@ -50,6 +51,12 @@ pub fn sql() -> &'static str {
     SQL
 }
 
+/// The command that applies it: stops at the first error, so a failed upgrade cannot pass for a
+/// successful one (the transaction leaves the database as it was).
+pub fn psql_command() -> String {
+    format!("psql -v ON_ERROR_STOP=1 koji koji < {SQL_FILE}")
+}
+
 pub(crate) fn add(options: &Options, new_files: &mut Vec<NewFile>, global: &mut Plan) {
     let mut file = NewFile::new(SQL_FILE, FileKind::Sql);
     for line in SQL.lines() {
@@ -69,7 +76,7 @@ pub(crate) fn add(options: &Options, new_files: &mut Vec<NewFile>, global: &mut 
         }
     };
     global.note_new_file(&DB_SCHEMA_UPGRADE, Severity::Action, None, (k, 0..n), None, format!(
-        "Upgrade the database from {} before starting the 1.7 hub: psql koji koji < {SQL_FILE}, as the database owner \
+        "Upgrade the database from {} before starting the 1.7 hub: {}, as the database owner \
          (names as on your site).{before} It serves 1.5 and 1.6 databases alike; Koji ships the same change as schema-upgrade-1.6-1.7.sql \
-         (the guide's schema-upgrade-1.5-1.7.sql does not exist).", options.from.as_str()));
+         (the guide's schema-upgrade-1.5-1.7.sql does not exist).", options.from.as_str(), psql_command()));
 }

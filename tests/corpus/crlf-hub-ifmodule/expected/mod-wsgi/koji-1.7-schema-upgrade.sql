@@ -1,8 +1,9 @@
 -- Koji 1.7 database schema upgrade, written by koji-migrate.
 -- For a Koji 1.5 or 1.6 database (1.6 did not change the schema). Run it once, as the owner of
 -- the Koji database, before starting the 1.7 hub:
---     psql koji koji < koji-1.7-schema-upgrade.sql
--- (database and role names as on your site). Everything happens in one transaction.
+--     psql -v ON_ERROR_STOP=1 koji koji < koji-1.7-schema-upgrade.sql
+-- (database and role names as on your site). Everything happens in one transaction: if any
+-- statement fails, nothing is changed, and ON_ERROR_STOP makes psql exit non-zero to say so.
 
 BEGIN;
 

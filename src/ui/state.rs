@@ -321,6 +321,7 @@ impl Reducible for State {
                 let previous = s
                     .result
                     .as_ref()
+                    .filter(|r| !r.input_ids.is_empty())
                     .and_then(|r| r.report.files.get(s.active_output))
                     .map(|f| f.output.clone());
                 s.active_output = previous

@@ -1,0 +1,207 @@
+// End-to-end test of the built page (dist/) in headless Chromium, driven by playwright-core.
+// Run by scripts/test.d/20-browser, which builds dist/ first. Needs /usr/bin/chromium and
+// ../shared/koji-configs/1.6.0/kojiweb.conf (the stock Koji 1.6 file, read at test time).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const stockWeb = join(root, '..', 'shared', 'koji-configs', '1.6.0', 'kojiweb.conf');
+const artifacts = join(root, 'target', 'e2e');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+let server, context, page, origin, work;
+const requests = [];
+const consoleErrors = [];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url, ms = 10000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+before(async () => {
+  assert.ok(existsSync(join(dist, 'index.html')), 'dist/index.html missing: run scripts/build-web');
+  mkdirSync(artifacts, { recursive: true });
+  work = mkdtempSync(join(tmpdir(), 'koji-migrate-e2e-'));
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist],
+    { stdio: 'ignore' });
+  await waitForServer(`${origin}/index.html`);
+  context = await chromium.launchPersistentContext(join(work, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1400, height: 1000 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context.on('request', (r) => requests.push(r.url()));
+  page = context.pages()[0] ?? await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(`${origin}/`);
+  await page.getByRole('heading', { name: 'koji-migrate' }).waitFor();
+});
+
+after(async () => {
+  await context?.close();
+  server?.kill();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function download(button) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = join(work, dl.suggestedFilename());
+  await dl.saveAs(path);
+  return { name: dl.suggestedFilename(), path };
+}
+
+test('pasting the stock 1.6 kojiweb.conf shows the diff and the notes', async () => {
+  const text = readFileSync(stockWeb, 'utf8');
+  await page.getByLabel(/Contents of/).fill(text);
+  await page.locator('table.diff.split tr.row.replace').first().waitFor();
+  const rows = await page.locator('table.diff tr.row').count();
+  assert.ok(rows > 5, `only ${rows} diff rows`);
+  // Changed words are marked, and +/− markers are text, not colour alone.
+  assert.ok(await page.locator('table.diff tr.row.replace mark').count() > 0);
+  assert.ok((await page.locator('table.diff td.mk').allTextContents()).includes('+'));
+  assert.match(await page.locator('#output-view').innerText(), /wsgi-script/);
+  // Notes, grouped by severity.
+  assert.ok(await page.locator('.notes li.note').count() >= 5);
+  assert.ok(await page.locator('.notes details.action li.note').count() >= 1);
+  // The input tab shows the detected kind; outputs include the created files.
+  assert.match(await page.locator('.inputs .tab.selected').innerText(), /koji-web httpd config/);
+  for (const name of ['web.conf', 'koji-1.7-schema-upgrade.sql']) {
+    await page.getByRole('tab', { name: new RegExp(`^${name.replace(/\./g, '\\.')} `) }).waitFor();
+  }
+  // The checklist is built from the result.
+  const steps = await page.locator('.steps').innerText();
+  assert.match(steps, /Install mod_wsgi/);
+  assert.match(steps, /psql koji koji < koji-1\.7-schema-upgrade\.sql/);
+  assert.match(steps, /Secret/);
+});
+
+test('clicking a note highlights its lines', async () => {
+  await page.locator('.notes details.info').evaluate((d) => { d.open = true; });
+  await page.locator('.notes li.note', { hasText: 'KojiFilesURL' }).locator('button.note-place').click();
+  await page.locator('tr.row.focus').first().waitFor();
+  assert.ok(await page.locator('tr.row.focus').first().isVisible());
+});
+
+test('mod_python mode, then download web.conf', async () => {
+  await page.getByRole('tab', { name: /^kojiweb\.conf / }).click();
+  await page.getByLabel(/Stay on mod_python/).check();
+  await page.waitForFunction(() => document.querySelector('#output-view')?.innerText.includes('koji.web.ConfigFile'));
+  assert.match(await page.locator('#output-view').innerText(), /PythonHandler wsgi_publisher/);
+  assert.doesNotMatch(await page.locator('.steps').innerText(), /Install mod_wsgi/);
+
+  await page.getByRole('tab', { name: /^web\.conf new file/ }).click();
+  await page.locator('table.newfile').waitFor();
+  const title = await page.locator('table.newfile tr.row', { hasText: 'KojiFilesURL' }).getAttribute('title');
+  assert.match(title, /from kojiweb\.conf line 14|from pasted/);
+  const { name, path } = await download(page.locator('.file-bar').getByRole('button', { name: 'Download web.conf' }));
+  assert.equal(name, 'web.conf');
+  const webConf = readFileSync(path, 'utf8');
+  assert.match(webConf, /^\[web\]$/m);
+  assert.match(webConf, /^KojiFilesURL = http:\/\/server\.example\.com\/mnt\/koji$/m);
+  assert.match(webConf, /^Secret = CHANGE_ME$/m);
+});
+
+test('unified view toggle', async () => {
+  await page.getByRole('tab', { name: /^kojiweb\.conf changed/ }).click();
+  await page.getByLabel('Unified view').check();
+  await page.locator('table.diff.unified').waitFor();
+  await page.getByLabel('Unified view').uncheck();
+  await page.locator('table.diff.split').waitFor();
+});
+
+test('download all gives a valid zip with every file and a README', async () => {
+  const { name, path } = await download(page.getByRole('button', { name: 'Download all (.zip)' }));
+  assert.equal(name, 'koji-1.7.zip');
+  const listing = execFileSync('python3', ['-c',
+    'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; '
+    + 'print("\\n".join(z.namelist())); print(z.read("koji-1.7/README.txt").decode())', path]).toString();
+  for (const entry of ['koji-1.7/web.conf', 'koji-1.7/kojiweb.conf', 'koji-1.7/koji-1.7-schema-upgrade.sql', 'koji-1.7/README.txt']) {
+    assert.ok(listing.includes(entry), `zip lacks ${entry}: ${listing}`);
+  }
+  assert.match(listing, /Manual steps/);
+});
+
+test('the example, a bad file and a huge file never blank the page', async () => {
+  await page.getByRole('button', { name: 'Try an example' }).click();
+  await page.getByRole('tab', { name: /kojihub\.conf.*koji-hub httpd config/ }).waitFor();
+  const bad = Buffer.concat([Buffer.from('[koji]\nserver = http://hub/kojihub\n# caf'), Buffer.from([0xe9, 0xff]), Buffer.from('\n')]);
+  await page.locator('#pick-files').setInputFiles([
+    { name: 'latin1.conf', mimeType: 'text/plain', buffer: bad },
+    { name: 'huge.conf', mimeType: 'text/plain', buffer: Buffer.alloc(6 * 1024 * 1024, 'a') },
+  ]);
+  await page.getByRole('tab', { name: /huge\.conf/ }).click();
+  await page.getByText(/the page converts files up to 5\.0 MB/).waitFor();
+  await page.getByRole('tab', { name: /latin1\.conf/ }).click();
+  await page.getByText(/not valid UTF-8 from line 3/).first().waitFor();
+  await page.locator('.notes', { hasText: 'not valid UTF-8' }).waitFor();
+  assert.equal(await page.locator('.fatal').count(), 0);
+});
+
+test('screenshot is not blank', async () => {
+  await page.getByRole('tab', { name: /kojiweb\.conf/ }).first().click();
+  const shot = join(artifacts, 'page.png');
+  const png = await page.screenshot({ path: shot, fullPage: false });
+  assert.ok(png.length > 20000, `screenshot only ${png.length} bytes`);
+  // Count distinct colours in a blank tab of the same browser (no network, no CSP involved).
+  const probe = await context.newPage();
+  const colours = await probe.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < d.length; i += 4 * 97) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    return seen.size;
+  }, png.toString('base64'));
+  await probe.close();
+  assert.ok(colours > 20, `screenshot has only ${colours} colours`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(artifacts, 'phone.png'), fullPage: false });
+  await page.setViewportSize({ width: 1400, height: 1000 });
+});
+
+test('no console errors and no request to another origin', async () => {
+  assert.deepEqual(consoleErrors, []);
+  const foreign = requests.filter((u) => {
+    if (u.startsWith('blob:') || u.startsWith('data:') || u === 'about:blank') return false;
+    return new URL(u).origin !== origin;
+  });
+  assert.deepEqual(foreign, []);
+  assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the wasm was not loaded');
+});

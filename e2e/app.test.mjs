@@ -103,7 +103,7 @@ test('pasting the stock 1.6 kojiweb.conf shows the diff and the notes', async ()
   // The checklist is built from the result.
   const steps = await page.locator('.steps').innerText();
   assert.match(steps, /Install mod_wsgi/);
-  assert.match(steps, /psql koji koji < koji-1\.7-schema-upgrade\.sql/);
+  assert.match(steps, /psql (-v ON_ERROR_STOP=1 )?koji koji < koji-1\.7-schema-upgrade\.sql/);
   assert.match(steps, /Secret/);
 });
 

@@ -46,7 +46,7 @@ pub fn steps(c: &Converted) -> Vec<Step> {
                 "Run {name} once, as the owner of the Koji database, before starting the 1.7 hub \
                  (database and role names as on your site). It runs in one transaction."
             ),
-            command: Some(format!("psql koji koji < {name}")),
+            command: Some(crate::rules::schema::psql_command()),
             file: Some(k),
         });
     }

@@ -169,6 +169,42 @@ test('the example, a bad file and a huge file never blank the page', async () =>
   assert.equal(await page.locator('.fatal').count(), 0);
 });
 
+test('drop a file, rename it, override its kind, remove it', async () => {
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['[kojid]\ntopdir=/mnt/koji\npkgurl=http://build.example.net/kojifiles/packages\n'],
+      'dropped-kojid.conf', { type: 'text/plain' }));
+    const zone = document.querySelector('.drop');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  const tab = page.locator('.inputs .tab', { hasText: 'dropped-kojid.conf' });
+  await tab.filter({ hasText: 'kojid.conf' }).waitFor();
+  await page.getByRole('tab', { name: /^dropped-kojid\.conf changed/ }).waitFor();
+  await page.getByLabel('File name').fill('renamed.conf');
+  await page.getByRole('tab', { name: /^renamed\.conf changed/ }).waitFor();
+  await page.getByLabel('Kind').selectOption({ label: 'koji client config' });
+  await page.locator('.inputs .tab.selected', { hasText: 'koji client config' }).waitFor();
+  await page.getByRole('button', { name: 'Remove renamed.conf' }).click();
+  await page.getByRole('tab', { name: /^renamed\.conf/ }).waitFor({ state: 'detached' });
+});
+
+test('fast typing loses nothing and copy puts the file on the clipboard', async () => {
+  await page.getByRole('button', { name: 'New paste tab' }).click();
+  const typed = '[koji]\nserver = http://hub.example.com/kojihub\npkgurl = http://hub.example.com/packages\n';
+  const area = page.getByLabel(/Contents of/);
+  await area.pressSequentially(typed, { delay: 0 });
+  assert.equal(await area.inputValue(), typed);
+  // The example's koji.conf came first, so this one is saved as koji-2.conf.
+  await page.getByRole('tab', { name: /^koji-\d+\.conf changed/ }).click();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await page.locator('.file-bar').getByRole('button', { name: 'Copy' }).click();
+  await page.getByText(/^Copied koji(-\d+)?\.conf\.$/).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /^topurl = http:\/\/hub\.example\.com$/m);
+  assert.equal(await area.inputValue(), typed);
+});
+
 test('screenshot is not blank', async () => {
   await page.getByRole('tab', { name: /kojiweb\.conf/ }).first().click();
   const shot = join(artifacts, 'page.png');

@@ -1,0 +1,1 @@
+//! Nothing here: the component tests are in `tests/`.

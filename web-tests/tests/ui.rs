@@ -1,0 +1,138 @@
+//! Component tests of the page in a real (headless) browser.
+#![cfg(target_arch = "wasm32")]
+
+use koji_migrate::ui::components::app::App;
+use koji_migrate::ui::state::{Action, Converted, NewInput, State};
+use koji_migrate::ui::{steps, zip};
+use koji_migrate::{FileKind, Target};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn count(root: &web_sys::Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn button(root: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
+    let list = root.query_selector_all("button").unwrap();
+    (0..list.length())
+        .filter_map(|k| list.get(k))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no button {text:?}"))
+}
+
+#[wasm_bindgen_test]
+fn crc32_and_zip_layout() {
+    assert_eq!(zip::crc32(b"123456789"), 0xCBF4_3926);
+    let z = zip::store(&[("a.txt".into(), b"hello".to_vec())]);
+    assert_eq!(&z[..4], b"PK\x03\x04");
+    let eocd = &z[z.len() - 22..];
+    assert_eq!(&eocd[..4], b"PK\x05\x06");
+    assert_eq!(u16::from_le_bytes([eocd[10], eocd[11]]), 1);
+}
+
+#[wasm_bindgen_test]
+fn reducer_keeps_text_and_drops_stale_results() {
+    let s = Rc::new(State::default());
+    let id = s.active_input;
+    let s = s.reduce(Action::Edit(
+        id,
+        "[koji]\npkgurl = http://x/packages\n".into(),
+    ));
+    assert_eq!(&*s.inputs[0].text, "[koji]\npkgurl = http://x/packages\n");
+    let rev = s.revision;
+    let stale = Converted::compute(rev - 1, &s.inputs, Target::ModWsgi);
+    let s = s.reduce(Action::Converted(Rc::new(stale)));
+    assert!(s.result.is_none(), "a stale result was kept");
+    let fresh = Converted::compute(rev, &s.inputs, Target::ModWsgi);
+    let s = s.reduce(Action::Converted(Rc::new(fresh)));
+    assert!(s.is_current());
+    assert_eq!(
+        s.result.as_ref().unwrap().kind_of(id),
+        Some(FileKind::ClientConf)
+    );
+    // Removing the last input leaves an empty one to paste into.
+    let s = s.reduce(Action::Remove(id));
+    assert_eq!(s.inputs.len(), 1);
+    assert!(s.inputs[0].text.is_empty());
+    // Adding files replaces that lone empty tab; an oversized one is kept but not converted.
+    let s = s.reduce(Action::Add(vec![
+        NewInput::from_bytes("bad.conf", b"[koji]\nx = \xff\n"),
+        NewInput::too_large("big.conf", 6 << 20),
+    ]));
+    assert_eq!(s.inputs.len(), 2);
+    assert_eq!(s.inputs[0].invalid_utf8_line, Some(2));
+    assert!(!s.inputs[1].converts());
+}
+
+#[wasm_bindgen_test]
+fn steps_follow_the_target() {
+    let inputs = Rc::new(State::default()).reduce(Action::Add(vec![NewInput::text(
+        "kojiweb.conf",
+        "Alias /koji \"/usr/share/koji-web/scripts/\"\n<Directory \"/usr/share/koji-web/scripts/\">\n    SetHandler mod_python\n    PythonHandler kojiweb.publisher\n    PythonOption KojiHubURL http://hub/kojihub\n    PythonOption Secret CHANGE_ME\n</Directory>\n",
+    )]));
+    let wsgi = Converted::compute(1, &inputs.inputs, Target::ModWsgi);
+    let python = Converted::compute(1, &inputs.inputs, Target::ModPython);
+    let ids = |c: &Converted| steps::steps(c).iter().map(|s| s.id).collect::<Vec<_>>();
+    assert!(ids(&wsgi).contains(&"install-mod-wsgi"));
+    assert!(!ids(&python).contains(&"install-mod-wsgi"));
+    assert!(ids(&wsgi).contains(&"schema-upgrade"));
+    assert!(steps::readme(&wsgi).contains("Set a real Secret"));
+}
+
+#[wasm_bindgen_test]
+async fn app_converts_the_example_after_the_debounce() {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    sleep(50).await;
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("1. Your Koji 1.6 files"));
+    assert_eq!(
+        count(&root, "table.diff"),
+        0,
+        "output shown before any input"
+    );
+
+    button(&root, "Try an example").click();
+    sleep(50).await;
+    assert_eq!(count(&root, ".inputs .tab"), 5, "five example inputs");
+    // Conversion waits for the debounce, then fills the outputs, notes and steps.
+    sleep(400).await;
+    assert!(count(&root, ".output .tab") >= 6);
+    assert!(count(&root, "table.diff tr.row") > 5);
+    assert!(count(&root, ".notes li.note") > 5);
+    assert!(root.text_content().unwrap().contains("Install mod_wsgi"));
+
+    // Switching to mod_python re-converts.
+    let python: web_sys::HtmlElement = root
+        .query_selector("#target-python")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    python.click();
+    sleep(400).await;
+    assert!(!root.text_content().unwrap().contains("Install mod_wsgi"));
+    root.remove();
+}

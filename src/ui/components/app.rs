@@ -15,7 +15,14 @@ const DEBOUNCE_MS: u32 = 150;
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
+    // On a phone, two columns of code do not fit: start with the unified view there.
+    let state = use_reducer(|| State {
+        unified: web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w < 700.0),
+        ..State::default()
+    });
 
     // Convert after a pause; each change cancels the pending conversion (dropping the timeout).
     {

@@ -137,27 +137,6 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         );
         let title = origin_title(&props.result, props.file, row.new.as_ref());
         let changed = row.kind != RowKind::Equal;
-        if props.unified {
-            let line = |side: Option<&Side>, marker: &'static str, class: &'static str| {
-                html! {
-                    <tr class={classes!("row", class, is_focus(row).then_some("focus"))} title={title.clone()}>
-                        <td class="ln">{row.old.as_ref().filter(|_| marker != "+").map(|s| s.line.to_string())}</td>
-                        <td class="ln">{row.new.as_ref().filter(|_| marker != "−").map(|s| s.line.to_string())}</td>
-                        <td class="mk" aria-label={match marker { "+" => "added", "−" => "removed", _ => "unchanged" }}>{marker}</td>
-                        <td class="code">{spans(side)}</td>
-                    </tr>
-                }
-            };
-            return match row.kind {
-                RowKind::Equal => line(row.new.as_ref(), " ", "equal"),
-                RowKind::Delete => line(row.old.as_ref(), "−", "delete"),
-                RowKind::Insert => line(row.new.as_ref(), "+", "insert"),
-                RowKind::Replace => html! {<>
-                    {line(row.old.as_ref(), "−", "delete")}
-                    {line(row.new.as_ref(), "+", "insert")}
-                </>},
-            };
-        }
         html! {
             <tr {class} title={title}>
                 <td class="ln">{row.old.as_ref().map(|s| s.line.to_string())}</td>
@@ -172,11 +151,70 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         }
     };
 
+    // One line of the unified view: the old side (−) or the new side (+) of a row.
+    let unified_line = |row: &Row, new_side: bool| -> Html {
+        let equal = row.kind == RowKind::Equal;
+        let side = if new_side {
+            row.new.as_ref()
+        } else {
+            row.old.as_ref()
+        };
+        let (marker, label, class) = match (equal, new_side) {
+            (true, _) => (" ", "unchanged", "equal"),
+            (false, false) => ("−", "removed", "delete"),
+            (false, true) => ("+", "added", "insert"),
+        };
+        let focused = focus.is_some_and(|f| {
+            if equal {
+                within(f.old, row.old.as_ref()) || within(f.new, row.new.as_ref())
+            } else if new_side {
+                within(f.new, side)
+            } else {
+                within(f.old, side)
+            }
+        });
+        let title = new_side
+            .then(|| origin_title(&props.result, props.file, side))
+            .flatten();
+        html! {
+            <tr class={classes!("row", class, focused.then_some("focus"))} {title}>
+                <td class="ln">{row.old.as_ref().filter(|_| equal || !new_side).map(|s| s.line.to_string())}</td>
+                <td class="ln">{row.new.as_ref().filter(|_| equal || new_side).map(|s| s.line.to_string())}</td>
+                <td class="mk" aria-label={label}>{marker}</td>
+                <td class="code">{spans(side)}</td>
+            </tr>
+        }
+    };
+    // Unified: each run of changed rows as all its removed lines, then all its added lines.
+    let unified_rows = |rows: &[Row]| -> Vec<Html> {
+        let mut out = Vec::new();
+        let mut plus = Vec::new();
+        for row in rows {
+            if row.kind == RowKind::Equal {
+                out.append(&mut plus);
+                out.push(unified_line(row, true));
+                continue;
+            }
+            if row.old.is_some() {
+                out.push(unified_line(row, false));
+            }
+            if row.new.is_some() {
+                plus.push(unified_line(row, true));
+            }
+        }
+        out.append(&mut plus);
+        out
+    };
+
     let mut body = Vec::new();
     let mut next_old = 1;
     for hunk in &model.hunks {
         body.push(show_more(hunk.old_start.saturating_sub(next_old)));
-        body.extend(hunk.rows.iter().map(row_html));
+        if props.unified {
+            body.extend(unified_rows(&hunk.rows));
+        } else {
+            body.extend(hunk.rows.iter().map(row_html));
+        }
         next_old = hunk.old_start + hunk.old_len;
     }
     body.push(show_more((old_total + 1).saturating_sub(next_old)));

@@ -205,6 +205,18 @@ test('fast typing loses nothing and copy puts the file on the clipboard', async 
   assert.equal(await area.inputValue(), typed);
 });
 
+test('tabs work from the keyboard', async () => {
+  const tabs = page.locator('.output [role=tablist] [role=tab]');
+  await tabs.first().click();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await tabs.nth(1).getAttribute('aria-selected'), 'true');
+  assert.equal(await tabs.nth(1).evaluate((el) => el === document.activeElement), true);
+  await page.keyboard.press('End');
+  assert.equal(await tabs.last().getAttribute('aria-selected'), 'true');
+  await page.keyboard.press('Home');
+  assert.equal(await tabs.first().getAttribute('aria-selected'), 'true');
+});
+
 test('screenshot is not blank', async () => {
   await page.getByRole('tab', { name: /kojiweb\.conf/ }).first().click();
   const shot = join(artifacts, 'page.png');

@@ -70,3 +70,30 @@ pub fn show_fatal(message: &str) {
         let _ = body.prepend_with_node_1(&div);
     }
 }
+
+/// Arrow keys (and Home/End) in a tab list: move to the neighbouring tab, focus and select it.
+/// Tabs are buttons; only the selected one is in the Tab order (`tabindex`), as WAI-ARIA asks.
+pub fn tab_keys(e: &web_sys::KeyboardEvent) {
+    let Some(current) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let next = match e.key().as_str() {
+        "ArrowRight" | "ArrowDown" => current.next_element_sibling(),
+        "ArrowLeft" | "ArrowUp" => current.previous_element_sibling(),
+        "Home" => current
+            .parent_element()
+            .and_then(|p| p.first_element_child()),
+        "End" => current
+            .parent_element()
+            .and_then(|p| p.last_element_child()),
+        _ => return,
+    };
+    e.prevent_default();
+    if let Some(tab) = next.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = tab.focus();
+        tab.click();
+    }
+}

@@ -15,7 +15,8 @@ pub struct InputTabsProps {
 #[component]
 pub fn InputTabs(props: &InputTabsProps) -> Html {
     html! {
-        <div class="tabs" role="tablist" aria-label="Inputs">
+        <div class="tabs" role="tablist" aria-label="Inputs"
+            onkeydown={|e: KeyboardEvent| crate::ui::browser::tab_keys(&e)}>
             { for props.inputs.iter().map(|input| {
                 let id = input.id;
                 let selected = id == props.active;
@@ -32,6 +33,7 @@ pub fn InputTabs(props: &InputTabsProps) -> Html {
                     <button type="button" role="tab" id={format!("input-tab-{id}")}
                         class={classes!("tab", selected.then_some("selected"))}
                         aria-selected={selected.to_string()} aria-controls="input-editor"
+                        tabindex={if selected { "0" } else { "-1" }}
                         onclick={move |_| dispatch.dispatch(Action::SelectInput(id))}>
                         <span class="tab-name">{input.label()}</span>
                         <span class="tab-kind">{kind}</span>

@@ -81,7 +81,8 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
 
     html! {
         <div class="output">
-            <div class="tabs" role="tablist" aria-label="Produced files">
+            <div class="tabs" role="tablist" aria-label="Produced files"
+                onkeydown={|e: KeyboardEvent| crate::ui::browser::tab_keys(&e)}>
                 { for files.iter().enumerate().map(|(k, f)| {
                     let d = props.dispatch.clone();
                     let badge = match (&f.input, f.changed) {
@@ -93,6 +94,7 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
                         <button type="button" role="tab" id={format!("output-tab-{k}")}
                             class={classes!("tab", (k == active).then_some("selected"))}
                             aria-selected={(k == active).to_string()} aria-controls="output-view"
+                            tabindex={if k == active { "0" } else { "-1" }}
                             onclick={move |_| d.dispatch(Action::SelectOutput(k))}>
                             <span class="tab-name">{&f.output}</span>
                             <span class={classes!("tab-kind", badge.replace(' ', "-"))}>{badge}</span>

@@ -105,6 +105,9 @@ test('pasting the stock 1.6 kojiweb.conf shows the diff and the notes', async ()
   assert.match(steps, /Install mod_wsgi/);
   assert.match(steps, /psql (-v ON_ERROR_STOP=1 )?koji koji < koji-1\.7-schema-upgrade\.sql/);
   assert.match(steps, /Secret/);
+  await page.getByRole('button', { name: 'Show koji-1.7-schema-upgrade.sql' }).click();
+  assert.match(await page.locator('#output-view').innerText(), /CREATE TABLE volume/);
+  await page.getByRole('tab', { name: /^kojiweb\.conf / }).click();
 });
 
 test('clicking a note highlights its lines', async () => {

@@ -75,7 +75,7 @@ pub fn App() -> Html {
                     />
                     <div class="side">
                         <NotesPanel result={result.clone()} focus={state.focus} dispatch={dispatch.clone()} />
-                        <StepsPanel result={result} />
+                        <StepsPanel result={result} dispatch={dispatch.clone()} />
                     </div>
                 } else {
                     <div class="empty">

@@ -83,7 +83,7 @@ pub fn InputEditor(props: &InputEditorProps) -> Html {
             <label class="visually-hidden" for="input-text">{format!("Contents of {}", props.input.label())}</label>
             <textarea id="input-text" class="code" spellcheck="false" autocomplete="off"
                 wrap="off" rows="18" value={props.input.text.to_string()} {oninput}
-                placeholder="Paste a Koji 1.6 configuration file here (kojiweb.conf, kojihub.conf, hub.conf, kojid.conf, koji.conf)…" />
+                placeholder="Paste a Koji 1.6 config file here…" />
         </div>
     }
 }

@@ -106,6 +106,7 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
                 <span class="file-title">
                     {match &file.input {
                         Some(name) if !name.is_empty() && name != &file.output => format!("{} (from {name}) — {}", file.output, file.kind.label()),
+                        _ if file.kind.label() == file.output => file.output.clone(),
                         _ => format!("{} — {}", file.output, file.kind.label()),
                     }}
                 </span>

@@ -1,7 +1,7 @@
 //! The manual steps as a checklist (ticks are kept only while the page is open).
 
 use crate::ui::browser;
-use crate::ui::state::Converted;
+use crate::ui::state::{Action, Converted, State};
 use crate::ui::steps::steps;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -9,6 +9,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct StepsPanelProps {
     pub result: Rc<Converted>,
+    pub dispatch: UseReducerDispatcher<State>,
 }
 
 #[component]
@@ -22,7 +23,7 @@ pub fn StepsPanel(props: &StepsPanelProps) -> Html {
             <ol class="checklist">
             { for steps.into_iter().map(|step| {
                 let id = format!("step-{}", step.id);
-                let file = step.file.filter(|k| offered.insert(*k)).and_then(|k| props.result.report.files.get(k)).map(|f| (f.output.clone(), f.text.clone()));
+                let file = step.file.filter(|k| offered.insert(*k)).and_then(|k| props.result.report.files.get(k).map(|f| (k, f.output.clone(), f.text.clone())));
                 html! {
                     <li>
                         <input type="checkbox" id={id.clone()} />
@@ -31,7 +32,11 @@ pub fn StepsPanel(props: &StepsPanelProps) -> Html {
                         if let Some(cmd) = step.command {
                             <pre class="command"><code>{cmd}</code></pre>
                         }
-                        if let Some((name, text)) = file {
+                        if let Some((k, name, text)) = file {
+                            <button type="button" class="small" onclick={
+                                let dispatch = props.dispatch.clone();
+                                move |_| dispatch.dispatch(Action::SelectOutput(k))
+                            }>{format!("Show {name}")}</button>{" "}
                             <button type="button" class="small" onclick={
                                 let name = name.clone();
                                 move |_| { let _ = browser::download(&name, text.as_bytes(), "text/plain"); }

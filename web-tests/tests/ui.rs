@@ -136,3 +136,81 @@ async fn app_converts_the_example_after_the_debounce() {
     assert!(!root.text_content().unwrap().contains("Install mod_wsgi"));
     root.remove();
 }
+
+fn web_httpd() -> Rc<Converted> {
+    let mut text = String::from("# site header\n");
+    for k in 0..12 {
+        text.push_str(&format!("# filler comment {k}\n"));
+    }
+    text.push_str(concat!(
+        "Alias /koji \"/usr/share/koji-web/scripts/\"\n",
+        "<Directory \"/usr/share/koji-web/scripts/\">\n",
+        "    SetHandler mod_python\n",
+        "    PythonHandler kojiweb.publisher\n",
+        "    PythonOption KojiHubURL http://hub/kojihub\n",
+        "    PythonOption Secret CHANGE_ME\n",
+        "</Directory>\n",
+    ));
+    let state =
+        Rc::new(State::default()).reduce(Action::Add(vec![NewInput::text("kojiweb.conf", &text)]));
+    Rc::new(Converted::compute(1, &state.inputs, Target::ModWsgi))
+}
+
+fn mount_diff(unified: bool) -> web_sys::Element {
+    use koji_migrate::ui::components::diff_view::{DiffView, DiffViewProps};
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let props = DiffViewProps {
+        result: web_httpd(),
+        file: 0,
+        focus: None,
+        unified,
+    };
+    yew::Renderer::<DiffView>::with_root_and_props(root.clone(), props).render();
+    root
+}
+
+#[wasm_bindgen_test]
+async fn diff_view_collapses_unchanged_lines_until_asked() {
+    let root = mount_diff(false);
+    sleep(30).await;
+    assert_eq!(count(&root, "table.diff.split"), 1);
+    assert_eq!(
+        count(&root, "tr.gap"),
+        1,
+        "the leading comments are collapsed"
+    );
+    let collapsed = count(&root, "tr.row");
+    assert!(
+        count(&root, "tr.row.replace mark") > 0,
+        "changed words are marked"
+    );
+    let show_more = root.query_selector("tr.gap button").unwrap().unwrap();
+    assert!(show_more.text_content().unwrap().contains("show more"));
+    show_more
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    sleep(30).await;
+    assert_eq!(count(&root, "tr.gap"), 0);
+    assert!(count(&root, "tr.row") > collapsed);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unified_view_lists_removed_lines_before_added_ones() {
+    let root = mount_diff(true);
+    sleep(30).await;
+    assert_eq!(count(&root, "table.diff.unified"), 1);
+    let marks = root.query_selector_all("td.mk").unwrap();
+    let marks: String = (0..marks.length())
+        .filter_map(|k| marks.get(k))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect();
+    // Within each changed run, no "−" follows a "+".
+    for run in marks.split(' ') {
+        assert!(!run.contains("+−"), "interleaved run: {run:?} in {marks:?}");
+    }
+    assert!(marks.contains('−') && marks.contains('+'));
+    root.remove();
+}

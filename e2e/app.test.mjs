@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -218,6 +219,23 @@ test('tabs work from the keyboard', async () => {
   assert.equal(await tabs.last().getAttribute('aria-selected'), 'true');
   await page.keyboard.press('Home');
   assert.equal(await tabs.first().getAttribute('aria-selected'), 'true');
+});
+
+test('no accessibility violations found by axe-core (WCAG 2 A/AA)', async () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const views = [['light', null], ['dark', null], ['light', /^web\.conf new file/], ['dark', /^web\.conf new file/]];
+  for (const [scheme, tab] of views) {
+    if (tab) await page.getByRole('tab', { name: tab }).click();
+    await page.emulateMedia({ colorScheme: scheme });
+    // Evaluated through the DevTools protocol: the page's CSP rightly refuses injected scripts.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+      return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, [], `${scheme} scheme, ${tab ?? 'diff'} view`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 });
 
 test('screenshot is not blank', async () => {

@@ -222,7 +222,7 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
     let name = props.result.file_name(props.file).to_string();
     let output = file.output.clone();
     html! {
-        <div class="diff-wrap" ref={container}>
+        <div class="diff-wrap" ref={container} tabindex="0" role="region" aria-label={format!("Changes from {name} to {output}")}>
             <table class={classes!("diff", if props.unified { "unified" } else { "split" })}>
                 <caption class="visually-hidden">{format!("Changes from {name} to {output}")}</caption>
                 <thead>

@@ -32,7 +32,7 @@ pub fn NewFileView(props: &NewFileViewProps) -> Html {
     let file = &props.result.report.files[props.file];
     let focus = props.focus.and_then(|f| f.new);
     html! {
-        <div class="diff-wrap" ref={container}>
+        <div class="diff-wrap" ref={container} tabindex="0" role="region" aria-label={format!("New file {}", props.result.report.files[props.file].output)}>
             <p class="new-file-note">{format!("New file: {}. Hover a line (or read the right column) to see which input line it comes from.", file.output)}</p>
             <table class="diff newfile">
                 <caption class="visually-hidden">{format!("New file {}", file.output)}</caption>

@@ -419,6 +419,8 @@ fn build_report(
             }
             (lo < hi).then(|| Lines::from_range(lo..hi)).flatten()
         };
+        // Once per change: a change can have thousands of splices and be cited by thousands of notes.
+        let written: Vec<Option<Lines>> = (0..plan.changes.len()).map(written_by).collect();
         for (c, change) in plan.changes.iter().enumerate() {
             let g = base[i] + c;
             report.changes.push(Change {
@@ -426,7 +428,7 @@ fn build_report(
                 rule: change.rule.id,
                 input: i,
                 lines: Lines::from_range(change.lines.clone()),
-                output_lines: written_by(c),
+                output_lines: written[c],
                 depends_on: change.depends_on.iter().map(|&d| base[i] + d).collect(),
                 accepted: verdicts[g].is_none(),
                 rejected_because: verdicts[g].clone(),
@@ -467,7 +469,7 @@ fn build_report(
         for draft in &plan.notes {
             let change = draft
                 .change
-                .map(|c| (base[i] + c, accepted(i, c), written_by(c)));
+                .map(|c| (base[i] + c, accepted(i, c), written[c]));
             report
                 .notes
                 .push(note_of(draft, Some(i), change, &new_index));

@@ -70,6 +70,12 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                                         {format!(" {place}")}
                                     </button>
                                     <p class="note-message">{&note.message}</p>
+                                    if let Some(rule) = crate::rules::rule(note.rule) {
+                                        <details class="why">
+                                            <summary>{format!("Why: {}", rule.summary)}</summary>
+                                            <p>{rule.explanation}</p>
+                                        </details>
+                                    }
                                     <p class="note-meta">
                                         <code>{note.rule}</code>{" · guide: "}
                                         <a href={note.guide.url()} target="_blank" rel="noopener noreferrer">{note.guide.title()}</a>

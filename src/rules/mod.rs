@@ -331,7 +331,15 @@ pub(crate) fn redact_url(url: &str) -> String {
     if let Some(scheme_end) = url.find("://") {
         let rest = &url[scheme_end + 3..];
         let host_end = rest.find('/').unwrap_or(rest.len());
-        if let Some(at) = rest[..host_end].rfind('@') {
+        // A password with a '/' in it is not valid in a URL, but admins write it: then the '@'
+        // comes after the first '/', and the ':' before that '/' is not followed by a port.
+        let slashed_password = || {
+            let colon = rest[..host_end].find(':')?;
+            let port = &rest[colon + 1..host_end];
+            let at = rest.rfind('@')?;
+            (port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit())).then_some(at)
+        };
+        if let Some(at) = rest[..host_end].rfind('@').or_else(slashed_password) {
             return format!("{}://…@{}", &url[..scheme_end], &rest[at + 1..]);
         }
     }
@@ -361,5 +369,7 @@ mod tests {
     fn urls_lose_their_passwords() {
         assert_eq!(redact_url("http://u:pw@h/x"), "http://…@h/x");
         assert_eq!(redact_url("http://h/x@y"), "http://h/x@y");
+        assert_eq!(redact_url("http://u:pa/ss@h/x"), "http://…@h/x");
+        assert_eq!(redact_url("http://h:8080/x@y"), "http://h:8080/x@y");
     }
 }

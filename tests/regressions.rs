@@ -161,3 +161,13 @@ fn python_prefix_test_respects_char_boundaries() {
         replay("migrate", &data);
     }
 }
+
+/// `KOJI_FUZZ_REPLAY=<target>:<file> cargo test --test regressions replay_one -- --ignored` runs one
+/// fuzz input through its property without the fuzz toolchain (see FUZZING.md).
+#[test]
+#[ignore]
+fn replay_one() {
+    let spec = std::env::var("KOJI_FUZZ_REPLAY").expect("set KOJI_FUZZ_REPLAY=<target>:<file>");
+    let (target, file) = spec.split_once(':').expect("<target>:<file>");
+    replay(target, &std::fs::read(file).expect("readable file"));
+}

@@ -195,15 +195,37 @@ pub fn check_migrate(inputs: &[Input], options: &Options) -> Report {
 /// Applying the diff model's rows to `old` gives `new` (line contents, without line endings).
 pub fn check_diff(old: &str, new: &str, context: usize) {
     let model = DiffModel::new(old, new, context);
+    // Lines as the diff model counts them (its `similar` splits at \n, \r\n and a lone \r),
+    // without their \n or \r\n ending (a lone \r stays in the text, as in the model's sides).
     let split = |s: &str| -> Vec<String> {
-        s.split_inclusive('\n')
-            .map(|l| {
-                l.strip_suffix("\r\n")
-                    .or_else(|| l.strip_suffix('\n'))
-                    .unwrap_or(l)
-                    .to_string()
-            })
-            .collect()
+        let b = s.as_bytes();
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < b.len() {
+            let end = match b[i] {
+                b'\n' => Some(i + 1),
+                b'\r' if b.get(i + 1) == Some(&b'\n') => Some(i + 2),
+                b'\r' => Some(i + 1),
+                _ => None,
+            };
+            if let Some(e) = end {
+                let line = &s[start..e];
+                let line = line
+                    .strip_suffix("\r\n")
+                    .or_else(|| line.strip_suffix('\n'))
+                    .unwrap_or(line);
+                out.push(line.to_string());
+                start = e;
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
+        if start < b.len() {
+            out.push(s[start..].to_string());
+        }
+        out
     };
     let old_lines = split(old);
     let new_lines = split(new);

@@ -669,3 +669,129 @@ fn unconverted_web_config_under_mod_python_reads_no_web_conf() {
         "check_web_options must refuse a legacy answer"
     );
 }
+
+/// What a mod_python koji-web really saw: serves `old_kojiweb` (1.6 form) under mod_python with
+/// the handler swapped for the stand-in and asks it for `req.get_options()` at /koji/index.
+fn legacy_meaning(old_kojiweb: &str) -> Value {
+    let root = TempRoot::new("apache-meaning");
+    let r = root.path().to_path_buf();
+    let mut cfg = String::new();
+    for line in old_kojiweb.lines() {
+        let t = line.trim_start().to_ascii_lowercase();
+        if t.starts_with("pythonhandler") {
+            cfg.push_str("PythonHandler wsgi_publisher\n");
+        } else if t.starts_with("pythoncleanuphandler") || t.starts_with("pythonpath") {
+            // Gone modules; and a PythonPath would hide the stand-in's directory.
+        } else {
+            cfg.push_str(line);
+            cfg.push('\n');
+        }
+    }
+    // Move the paths Apache uses, not the option values koji-web is handed.
+    let relocated: String = cfg
+        .lines()
+        .map(|l| {
+            if l.trim_start()
+                .to_ascii_lowercase()
+                .starts_with("pythonoption")
+            {
+                format!("{l}\n")
+            } else {
+                format!("{}\n", relocate(l, &r))
+            }
+        })
+        .collect();
+    let inc = root.write("conf.d/kojiweb.conf", &relocated);
+    root.write(
+        "usr/share/koji-web/scripts/wsgi_publisher.py",
+        &web_stand_in(&r.join("etc/kojiweb/web.conf")),
+    );
+    let port = free_port();
+    let conf = root.write("httpd.conf", &main_conf(&r, port, Py::ModPython, &[inc]));
+    let apache = Apache::start(&r, &conf, port);
+    let got = apache.json("GET", "/koji/index");
+    assert!(
+        got["config_file"].is_null(),
+        "legacy run read a web.conf: {got}"
+    );
+    got["legacy_options"].clone()
+}
+
+/// What koji-web 1.7 sees after the migration (mod_wsgi, web.conf at the default path).
+fn migrated_meaning(old_kojiweb: &str) -> Value {
+    let report = migrate(
+        &[Input::new("kojiweb.conf", old_kojiweb)],
+        &Options::default(),
+    );
+    let root = TempRoot::new("apache-migrated");
+    let r = root.path().to_path_buf();
+    let inc = root.write(
+        "conf.d/kojiweb.conf",
+        &relocate(output(&report, "kojiweb.conf"), &r),
+    );
+    root.write("etc/kojiweb/web.conf", output(&report, "web.conf"));
+    root.write(
+        "usr/share/koji-web/scripts/wsgi_publisher.py",
+        &web_stand_in(&r.join("etc/kojiweb/web.conf")),
+    );
+    let port = free_port();
+    let conf = root.write("httpd.conf", &main_conf(&r, port, Py::Wsgi, &[inc]));
+    let apache = Apache::start(&r, &conf, port);
+    apache.json("GET", "/koji/index")["options"].clone()
+}
+
+/// Every option mod_python handed koji-web before has the same value in web.conf after, as
+/// Apache and Python really resolve them (duplicates, server-wide vs per-directory settings).
+fn assert_same_meaning(label: &str, old_kojiweb: &str) {
+    let before = legacy_meaning(old_kojiweb);
+    let after = migrated_meaning(old_kojiweb);
+    let before = before.as_object().unwrap();
+    let mut compared = 0;
+    for (k, v) in before {
+        if k.starts_with("mod_python.") {
+            continue;
+        }
+        match k.as_str() {
+            "kojipackagesurl" | "kojimavenurl" | "kojiimagesurl" => {}
+            _ => {
+                assert_eq!(
+                    after.get(k),
+                    Some(v),
+                    "{label}: {k}: before {before:?}\nafter {after}"
+                );
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared >= 1, "{label}: nothing compared: {before:?}");
+}
+
+#[test]
+fn web_conf_means_what_mod_python_meant_stock() {
+    for r in ["1.3.1", "1.6.0"] {
+        let old = std::fs::read_to_string(util::stock_dir().join(r).join("kojiweb.conf")).unwrap();
+        assert_same_meaning(r, &old);
+    }
+}
+
+#[test]
+fn web_conf_means_what_mod_python_meant_with_duplicates() {
+    let dir = "<Directory \"/usr/share/koji-web/scripts/\">\n    SetHandler mod_python\n    \
+               PythonHandler kojiweb.publisher\n";
+    // Within one section the later PythonOption wins.
+    assert_same_meaning(
+        "duplicates in one section",
+        &format!(
+            "Alias /koji \"/usr/share/koji-web/scripts/\"\n{dir}    PythonOption SiteName First\n    \
+             PythonOption SiteName Second\n</Directory>\n"
+        ),
+    );
+    // A per-directory PythonOption beats a server-wide one, wherever each is in the file.
+    assert_same_meaning(
+        "server-wide after the directory",
+        &format!(
+            "Alias /koji \"/usr/share/koji-web/scripts/\"\n{dir}    PythonOption SiteName Dir\n\
+             </Directory>\nPythonOption SiteName Server\nPythonOption LoginTimeout 5\n"
+        ),
+    );
+}

@@ -309,3 +309,35 @@ fn duplicate_sections_and_keys_are_reported_and_python_semantics_kept() {
         assert_eq!(out.get("kojid", "pkgurl"), None);
     }
 }
+
+#[test]
+fn duplicate_python_options_go_to_web_conf_once_with_the_value_mod_python_used() {
+    let text = "PythonOption SiteName Server\n\
+                <Directory \"/usr/share/koji-web/scripts/\">\n\
+                \x20   SetHandler mod_python\n\
+                \x20   PythonHandler kojiweb.publisher\n\
+                \x20   PythonOption SiteName Dir\n\
+                \x20   PythonOption LoginTimeout 1\n\
+                \x20   PythonOption LoginTimeout 2\n\
+                </Directory>\n\
+                PythonOption SiteName ServerAgain\n";
+    for target in [Target::ModWsgi, Target::ModPython] {
+        let report = migrate(
+            &[Input::new("kojiweb.conf", text)],
+            &Options {
+                target,
+                ..Options::default()
+            },
+        );
+        let web = koji_migrate::ini::IniDocument::parse(web_conf(&report));
+        assert_eq!(web.find("web", "sitename").count(), 1, "{}", web.text());
+        assert_eq!(web.get("web", "sitename"), Some("Dir"), "{}", web.text());
+        assert_eq!(web.get("web", "logintimeout"), Some("2"), "{}", web.text());
+        assert!(web.duplicate_options().is_empty(), "{}", web.text());
+        // Every old PythonOption line left the httpd config.
+        assert!(!report.files[0].text.contains("PythonOption SiteName"));
+        assert!(report.notes.iter().any(
+            |n| n.message.contains("set more than once") && n.lines.map(|l| l.first) == Some(1)
+        ));
+    }
+}

@@ -275,14 +275,20 @@ fn write_web_conf(
     items.sort_unstable();
     items.dedup();
 
+    // A PythonOption set more than once: mod_python used the one of the most specific section
+    // (Location over Files/Directory over VirtualHost over the server), the later one among
+    // equals. Only that one goes to web.conf, whatever the file order.
+    let mut effective: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for &i in legacy {
+        if let Some(name) = cfg.directive(i).and_then(|d| d.arg(0)) {
+            let e = effective.entry(name.to_ascii_lowercase()).or_insert(i);
+            if (option_rank(cfg, i), i) >= (option_rank(cfg, *e), *e) {
+                *e = i;
+            }
+        }
+    }
     // The three old URL options collapse into KojiFilesURL, deduced once.
-    let url_of = |which: UrlOption| {
-        legacy.iter().rev().copied().find(|&i| {
-            cfg.directive(i)
-                .and_then(|d| d.arg(0))
-                .is_some_and(|n| n.eq_ignore_ascii_case(which.name()))
-        })
-    };
+    let url_of = |which: UrlOption| effective.get(&which.name().to_ascii_lowercase()).copied();
     let urls: Vec<(UrlOption, usize)> = UrlOption::ALL
         .iter()
         .filter_map(|&u| url_of(u).map(|i| (u, i)))
@@ -354,6 +360,14 @@ fn write_web_conf(
                 None => notes.push((&WEB_LIBPATH, Severity::Warning, lines.clone(), at..at,
                     "No directory could be read from this PythonPath; if koji-web's library is not in /usr/share/koji-web/lib, set LibPath in web.conf.".into())),
             }
+        } else if effective
+            .get(&d.arg(0).unwrap_or("").to_ascii_lowercase())
+            .is_some_and(|&e| e != i)
+        {
+            let e = effective[&d.arg(0).unwrap_or("").to_ascii_lowercase()];
+            notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Warning, lines.clone(), at..at, format!(
+                "{} is set more than once; mod_python used the one on line {}, so only that value goes to web.conf.",
+                d.arg(0).unwrap_or(""), cfg.items[e].lines.start + 1)));
         } else {
             let (name, value) = (d.arg(0).unwrap_or(""), d.arg(1).unwrap_or(""));
             let lower = name.to_ascii_lowercase();
@@ -486,6 +500,21 @@ fn write_web_conf(
 
 /// koji-web PythonOptions: those in a koji-web section, and those elsewhere whose name is a
 /// koji-web option (a hub section's own options are the hub rule's).
+/// How specific the section holding item `i` is, in the order Apache merges per-directory
+/// settings (a later merge overrides an earlier one).
+fn option_rank(cfg: &HttpdConfig, i: usize) -> u8 {
+    cfg.ancestors(i)
+        .filter_map(|a| cfg.directive(a))
+        .map(|d| match d.name.to_ascii_lowercase().as_str() {
+            "location" | "locationmatch" => 3,
+            "directory" | "directorymatch" | "files" | "filesmatch" => 2,
+            "virtualhost" => 1,
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 fn web_python_options(cfg: &HttpdConfig, scopes: &[usize]) -> Vec<usize> {
     let hub_scopes = edit::scopes(cfg, App::Hub);
     let in_scopes = edit::InsideAny::new(cfg, scopes);

@@ -16,6 +16,11 @@ pub struct DiffViewProps {
 }
 
 const CONTEXT: usize = 3;
+/// Rows drawn before "show all": keeps a huge input from freezing the page while it renders.
+const ROW_LIMIT: usize = 1500;
+/// Inputs larger than this are converted but not diffed here: the line diff of a huge file with
+/// many changes takes far too long on the page's only thread.
+const DIFF_LIMIT: usize = 1 << 20;
 
 fn within(lines: Option<Lines>, side: Option<&Side>) -> bool {
     match (lines, side) {
@@ -62,16 +67,21 @@ fn origin_title(result: &Converted, file: usize, side: Option<&Side>) -> Option<
 #[component]
 pub fn DiffView(props: &DiffViewProps) -> Html {
     let expanded = use_state(|| false);
+    let all_rows = use_state(|| false);
     let container = use_node_ref();
     let file = &props.result.report.files[props.file];
     let original = file.original.clone().unwrap_or_default();
     // A focused line might sit in a collapsed run: show everything then.
     let full = *expanded || props.focus.is_some();
+    let too_large = original.len().max(file.text.len()) > DIFF_LIMIT;
     let model = {
         let result = props.result.clone();
         let index = props.file;
         use_memo((result, index, full), move |(result, index, full)| {
             let f = &result.report.files[*index];
+            if f.original.as_deref().unwrap_or("").len().max(f.text.len()) > DIFF_LIMIT {
+                return DiffModel::default();
+            }
             let old = f.original.as_deref().unwrap_or("");
             let context = if *full {
                 old.lines().count() + f.text.lines().count() + 1
@@ -98,6 +108,18 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         });
     }
 
+    if too_large {
+        return html! {
+            <p class="unchanged" ref={container}>
+                {format!(
+                    "{} is {:.1} MB: too large to show the differences here. Its converted version is \
+                     ready — use Download or Copy — and the notes list every change with its line.",
+                    props.result.file_name(props.file),
+                    original.len() as f64 / (1024.0 * 1024.0)
+                )}
+            </p>
+        };
+    }
     if model.is_empty() {
         return html! {
             <p class="unchanged" ref={container}>
@@ -218,6 +240,18 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         next_old = hunk.old_start + hunk.old_len;
     }
     body.push(show_more((old_total + 1).saturating_sub(next_old)));
+    if body.len() > ROW_LIMIT && !*all_rows && props.focus.is_none() {
+        let total = body.len();
+        body.truncate(ROW_LIMIT);
+        let all_rows = all_rows.clone();
+        body.push(html! {
+            <tr class="gap"><td colspan={if props.unified { "4" } else { "6" }}>
+                <button type="button" class="link" onclick={move |_| all_rows.set(true)}>
+                    {format!("Showing the first {ROW_LIMIT} of {total} rows — show all (slow for a file this large)")}
+                </button>
+            </td></tr>
+        });
+    }
 
     let name = props.result.file_name(props.file).to_string();
     let output = file.output.clone();

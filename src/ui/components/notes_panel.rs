@@ -12,6 +12,9 @@ pub struct NotesPanelProps {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
+/// Notes drawn per group before "show all" (a huge input can have thousands).
+const NOTE_LIMIT: usize = 100;
+
 const GROUPS: [(Severity, &str, &str); 4] = [
     (Severity::Error, "Errors", "input that was left as it was"),
     (Severity::Action, "Actions", "things you must do"),
@@ -34,19 +37,25 @@ fn focus_of(note: &Note, seq: u32) -> Option<Focus> {
 pub fn NotesPanel(props: &NotesPanelProps) -> Html {
     let notes = props.result.report.notes_by_severity();
     let seq = props.focus.map_or(1, |f| f.seq + 1);
+    let show_all = use_state(|| false);
     html! {
         <section class="notes" aria-labelledby="notes-title">
             <h2 id="notes-title">{"What changed, and why"}</h2>
             { for GROUPS.iter().map(|&(severity, title, hint)| {
-                let group: Vec<&&Note> = notes.iter().filter(|n| n.severity == severity).collect();
+                let mut group: Vec<&&Note> = notes.iter().filter(|n| n.severity == severity).collect();
+                let total = group.len();
+                if !*show_all {
+                    group.truncate(NOTE_LIMIT);
+                }
+                let more = total - group.len();
                 if group.is_empty() {
                     return html! {};
                 }
                 html! {
-                    <details class={classes!("group", severity.as_str())} open={severity != Severity::Info || group.len() <= 8}>
+                    <details class={classes!("group", severity.as_str())} open={severity != Severity::Info || total <= 8}>
                         <summary>
                             <span class={classes!("badge", severity.as_str())}>{severity.as_str()}</span>
-                            {format!(" {title} ({}) — {hint}", group.len())}
+                            {format!(" {title} ({total}) — {hint}")}
                         </summary>
                         <ul>
                         { for group.into_iter().map(|note| {
@@ -84,6 +93,12 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                             }
                         }) }
                         </ul>
+                        if more > 0 {
+                            <button type="button" class="link" onclick={
+                                let show_all = show_all.clone();
+                                move |_| show_all.set(true)
+                            }>{format!("Show {more} more")}</button>
+                        }
                     </details>
                 }
             }) }

@@ -171,3 +171,37 @@ fn replay_one() {
     let (target, file) = spec.split_once(':').expect("<target>:<file>");
     replay(target, &std::fs::read(file).expect("readable file"));
 }
+
+/// Under mod_python, a `PythonHandler` that is not koji-web's (here in a section nested in
+/// koji-web's directory) was rewritten to `wsgi_publisher`; migrating the result again then took
+/// that section for koji-web's and pointed its Alias at wsgi_publisher.py: not idempotent, and an
+/// admin's own handler lost. Now it is left alone, with a warning.
+#[test]
+fn foreign_python_handler_is_left_alone_and_migration_is_idempotent() {
+    // The minimized fuzz input (byte 0 = 3: mod_python, keep pkgurl).
+    replay(
+        "migrate",
+        b"\x03<Directory koji-web/scriptsd\nAlias i /usr/static/\n<Directory \"/usr/static\nPythonHandler \xb6\n",
+    );
+    // The well-formed shape of the same thing.
+    let text = "Alias /koji \"/usr/share/koji-web/scripts/\"\n\
+                <Directory \"/usr/share/koji-web/scripts/\">\n\
+                \x20   SetHandler mod_python\n\
+                \x20   PythonHandler kojiweb.publisher\n\
+                \x20   <Files report>\n\
+                \x20       PythonHandler site_reports\n\
+                \x20   </Files>\n\
+                </Directory>\n";
+    let options = Options {
+        target: Target::ModPython,
+        ..Options::default()
+    };
+    let report = check_migrate(&[Input::new("kojiweb.conf", text)], &options);
+    let out = &report.files[0].text;
+    assert!(out.contains("PythonHandler site_reports"), "{out}");
+    assert!(out.contains("    PythonHandler wsgi_publisher"), "{out}");
+    assert!(report
+        .notes
+        .iter()
+        .any(|n| n.message.contains("site_reports") && n.lines.map(|l| l.first) == Some(6)));
+}

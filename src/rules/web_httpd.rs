@@ -209,7 +209,14 @@ fn migrate_scope(
     if mod_python {
         for &h in &handlers {
             let v = arg0(h);
-            if v != "wsgi_publisher" {
+            let lower = v.to_ascii_lowercase();
+            let kojis = lower.starts_with("kojiweb") || lower.starts_with("mod_python.publisher");
+            if v != "wsgi_publisher" && !kojis {
+                // Someone's own handler (in a <Files> inside koji-web's directory, say): not
+                // koji-web's to replace, and replacing it would make that section koji-web's.
+                ctx.plan.note(&WEB_HANDLER_MOD_PYTHON, Severity::Warning, Some(edit::lines(cfg, h)),
+                    format!("PythonHandler {v} is not one of koji-web's handlers, so it is left as it is; koji-web 1.7 itself needs PythonHandler wsgi_publisher."));
+            } else if v != "wsgi_publisher" {
                 ctx.plan.change(&WEB_HANDLER_MOD_PYTHON, Severity::Info, edit::lines(cfg, h), vec![edit::replace(cfg, h, vec![edit::with_arg(cfg, h, 0, "wsgi_publisher")])],
                     format!("PythonHandler {v} becomes wsgi_publisher, the only koji-web handler 1.7 has under mod_python."));
                 changed = true;

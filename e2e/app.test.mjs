@@ -173,6 +173,20 @@ test('the example, a bad file and a huge file never blank the page', async () =>
   assert.equal(await page.locator('.fatal').count(), 0);
 });
 
+test('more options: upgrading from 1.4, keeping pkgurl', async () => {
+  await page.getByText('More options').click();
+  await page.getByLabel(/Upgrading from Koji/).selectOption('1.4');
+  await page.locator('.notes li.note', { hasText: 'schema-upgrade-1.4-1.5.sql' }).first().waitFor();
+  await page.getByRole('tab', { name: /^kojid\.conf changed/ }).click();
+  await page.getByLabel(/Keep pkgurl/).check();
+  // pkgurl stays: the only change left is the added topurl line.
+  await page.waitForFunction(() => document.querySelectorAll('#output-view tr.row.delete, #output-view tr.row.replace').length === 0);
+  assert.match(await page.locator('#output-view').innerText(), /topurl=https:\/\/build\.example\.org\/kojifiles/);
+  await page.getByLabel(/Keep pkgurl/).uncheck();
+  await page.getByLabel(/Upgrading from Koji/).selectOption('1.6');
+  await page.locator('#output-view tr.row.replace, #output-view tr.row.delete').first().waitFor();
+});
+
 test('drop a file, rename it, override its kind, remove it', async () => {
   await page.evaluate(() => {
     const dt = new DataTransfer();

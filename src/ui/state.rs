@@ -6,7 +6,7 @@
 
 use crate::decode::PAGE_INPUT_LIMIT;
 use crate::report::{FileKind, Lines, Report};
-use crate::{Input, Target};
+use crate::{FromRelease, Input, Options, Target};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -114,16 +114,21 @@ impl PartialEq for Converted {
 impl Converted {
     /// Runs the core on the inputs that take part. This is the only call into the migration.
     pub fn compute(revision: u64, inputs: &[InputDoc], target: Target) -> Converted {
-        let taking_part: Vec<&InputDoc> = inputs.iter().filter(|i| i.converts()).collect();
-        let core_inputs: Vec<Input> = taking_part.iter().map(|i| i.to_input()).collect();
-        let options = crate::Options {
+        let options = Options {
             target,
             ..Default::default()
         };
+        Converted::compute_with(revision, inputs, &options)
+    }
+
+    /// [`Converted::compute`] with every option.
+    pub fn compute_with(revision: u64, inputs: &[InputDoc], options: &Options) -> Converted {
+        let taking_part: Vec<&InputDoc> = inputs.iter().filter(|i| i.converts()).collect();
+        let core_inputs: Vec<Input> = taking_part.iter().map(|i| i.to_input()).collect();
         Converted {
             revision,
-            target,
-            report: crate::migrate(&core_inputs, &options),
+            target: options.target,
+            report: crate::migrate(&core_inputs, options),
             input_ids: taking_part.iter().map(|i| i.id).collect(),
         }
     }
@@ -165,6 +170,10 @@ pub struct State {
     pub active_input: u32,
     pub next_id: u32,
     pub target: Target,
+    /// The release being upgraded from.
+    pub from: FromRelease,
+    /// Keep `pkgurl` beside `topurl` (builders upgraded one by one).
+    pub keep_pkgurl: bool,
     /// Bumped on every change that alters the conversion.
     pub revision: u64,
     pub result: Option<Rc<Converted>>,
@@ -181,6 +190,8 @@ impl Default for State {
             active_input: 1,
             next_id: 2,
             target: Target::ModWsgi,
+            from: FromRelease::default(),
+            keep_pkgurl: false,
             revision: 0,
             result: None,
             active_output: 0,
@@ -213,6 +224,8 @@ pub enum Action {
     Remove(u32),
     SelectInput(u32),
     SetTarget(Target),
+    SetFrom(FromRelease),
+    SetKeepPkgurl(bool),
     Converted(Rc<Converted>),
     SelectOutput(usize),
     /// Highlight lines (from a note) and scroll to them.
@@ -221,6 +234,16 @@ pub enum Action {
 }
 
 impl State {
+    /// The options the conversion runs with.
+    pub fn options(&self) -> Options {
+        Options {
+            target: self.target,
+            from: self.from,
+            keep_pkgurl: self.keep_pkgurl,
+            ..Options::default()
+        }
+    }
+
     pub fn active(&self) -> Option<&InputDoc> {
         self.inputs.iter().find(|i| i.id == self.active_input)
     }
@@ -312,6 +335,8 @@ impl Reducible for State {
             }
             Action::SelectInput(id) => s.active_input = id,
             Action::SetTarget(t) => s.target = t,
+            Action::SetFrom(f) => s.from = f,
+            Action::SetKeepPkgurl(k) => s.keep_pkgurl = k,
             Action::Converted(c) => {
                 if c.revision != s.revision {
                     return self;

@@ -1,6 +1,7 @@
 //! The page layout; owns the state and the debounced conversion.
 
 use super::input_panel::InputPanel;
+use super::more_options::MoreOptions;
 use super::notes_panel::NotesPanel;
 use super::output_panel::OutputPanel;
 use super::steps_panel::StepsPanel;
@@ -28,10 +29,10 @@ pub fn App() -> Html {
     {
         let dispatcher = state.dispatcher();
         let inputs = state.inputs.clone();
-        let target = state.target;
+        let options = state.options();
         use_effect_with(state.revision, move |&revision| {
             let timeout = Timeout::new(DEBOUNCE_MS, move || {
-                let result = Converted::compute(revision, &inputs, target);
+                let result = Converted::compute_with(revision, &inputs, &options);
                 dispatcher.dispatch(super::super::state::Action::Converted(Rc::new(result)));
             });
             move || drop(timeout)
@@ -62,6 +63,7 @@ pub fn App() -> Html {
                     dispatch={dispatch.clone()}
                 />
                 <TargetChoice target={state.target} dispatch={dispatch.clone()} />
+                <MoreOptions from={state.from} keep_pkgurl={state.keep_pkgurl} dispatch={dispatch.clone()} />
             </section>
             <section class="outputs" aria-labelledby="outputs-title" aria-busy={(!state.is_current()).to_string()}>
                 <h2 id="outputs-title">{"2. Koji 1.7 files"}</h2>

@@ -6,6 +6,7 @@ pub mod file_actions;
 pub mod input_editor;
 pub mod input_panel;
 pub mod input_tabs;
+pub mod more_options;
 pub mod new_file_view;
 pub mod notes_panel;
 pub mod output_panel;

@@ -44,8 +44,18 @@ pub fn App() -> Html {
         .result
         .as_ref()
         .is_some_and(|r| !r.input_ids.is_empty());
+    // Announced to screen readers when a conversion lands.
+    let status = match &state.result {
+        Some(r) if has_output => format!(
+            "{} files produced, {} notes.",
+            r.report.files.len(),
+            r.report.notes.len()
+        ),
+        _ => String::new(),
+    };
     html! {
         <>
+        <p class="visually-hidden" role="status" aria-live="polite">{status}</p>
         <header class="top">
             <h1>{"koji-migrate"}</h1>
             <p class="tagline">

@@ -26,7 +26,8 @@ fn mime(name: &str) -> &'static str {
 
 #[component]
 pub fn OutputPanel(props: &OutputPanelProps) -> Html {
-    let copied = use_state(|| None::<String>);
+    // (file the message is about, message): shown only while that file is open.
+    let copied = use_state(|| None::<(String, String)>);
     let files = &props.result.report.files;
     let active = props.active.min(files.len().saturating_sub(1));
     let Some(file) = files.get(active) else {
@@ -46,11 +47,12 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
             let (name, text, copied) = (name.clone(), text.clone(), copied.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let ok = browser::copy(text).await;
-                copied.set(Some(if ok {
+                let message = if ok {
                     format!("Copied {name}.")
                 } else {
                     "The browser did not allow copying; use Download instead.".into()
-                }));
+                };
+                copied.set(Some((name, message)));
             });
         })
     };
@@ -120,7 +122,7 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
                     </label>
                 }
             </div>
-            if let Some(message) = (*copied).clone() {
+            if let Some((_, message)) = (*copied).clone().filter(|(name, _)| *name == file.output) {
                 <p class="status" role="status">{message}</p>
             }
             <div id="output-view" role="tabpanel" aria-labelledby={format!("output-tab-{active}")}>

@@ -4,6 +4,12 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// A size for people, "4.8 MB" (integer arithmetic: float formatting would add kilobytes of wasm).
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + (1 << 19)) >> 20;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
 /// Offers `bytes` as a download called `name`.
 pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));

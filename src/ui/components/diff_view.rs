@@ -112,10 +112,10 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         return html! {
             <p class="unchanged" ref={container}>
                 {format!(
-                    "{} is {:.1} MB: too large to show the differences here. Its converted version is \
+        "{} is {}: too large to show the differences here. Its converted version is \
                      ready — use Download or Copy — and the notes list every change with its line.",
                     props.result.file_name(props.file),
-                    original.len() as f64 / (1024.0 * 1024.0)
+                    crate::ui::browser::megabytes(original.len())
                 )}
             </p>
         };

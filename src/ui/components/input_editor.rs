@@ -14,9 +14,7 @@ pub struct InputEditorProps {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-fn megabytes(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-}
+use crate::ui::browser::megabytes;
 
 #[component]
 pub fn InputEditor(props: &InputEditorProps) -> Html {

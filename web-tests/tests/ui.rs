@@ -214,3 +214,15 @@ async fn unified_view_lists_removed_lines_before_added_ones() {
     assert!(marks.contains('−') && marks.contains('+'));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn sizes_read_like_people_write_them() {
+    use koji_migrate::ui::browser::megabytes;
+    assert_eq!(megabytes(5 << 20), "5.0 MB");
+    assert_eq!(megabytes(1536 * 1024), "1.5 MB");
+    assert_eq!(megabytes(0), "0.0 MB");
+    assert_eq!(
+        megabytes(koji_migrate::decode::PAGE_INPUT_LIMIT + 1),
+        "5.0 MB"
+    );
+}

@@ -275,7 +275,9 @@ pub fn apply(table: &LineTable, splices: &[Splice]) -> Applied {
     for (k, (line, line_eol, origin)) in out.into_iter().enumerate() {
         text.push_str(&line);
         let e = if k == last {
-            if ends_without_newline {
+            // An empty last line without an ending would vanish (and its origin with it): it
+            // keeps its newline even when the input's last line had none.
+            if ends_without_newline && !line.is_empty() {
                 Eol::None
             } else if line_eol == Eol::None {
                 eol
@@ -358,6 +360,17 @@ mod tests {
                 LineOrigin::Written(3)
             ]
         );
+    }
+
+    #[test]
+    fn removing_the_unterminated_last_line_keeps_an_empty_line_before_it() {
+        let t = table("a\n\nb");
+        let r = apply(&t, &[Splice::remove(2, 1)]);
+        assert_eq!(r.text, "a\n\n");
+        assert_eq!(r.origins.len(), table(&r.text).len());
+        // A non-empty new last line still takes the input's missing newline.
+        let r = apply(&table("a\nb"), &[Splice::remove(1, 1)]);
+        assert_eq!(r.text, "a");
     }
 
     #[test]

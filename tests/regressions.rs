@@ -205,3 +205,22 @@ fn foreign_python_handler_is_left_alone_and_migration_is_idempotent() {
         .iter()
         .any(|n| n.message.contains("site_reports") && n.lines.map(|l| l.first) == Some(6)));
 }
+
+/// When the input's last line has no newline and a migration removes it, the line before became
+/// the last one and lost its newline; an empty one vanished with its origin (one origin too many,
+/// and a second migration changed the file again).
+#[test]
+fn removing_the_unterminated_last_line_keeps_the_empty_line_before_it() {
+    let text = "<Directory \"/usr/share/koji-web/scripts/\">\n\
+                SetHandler mod_python\n\
+                PythonOption SiteName Koji\n\
+                \n\
+                PythonCleanupHandler kojiweb.handlers::cleanup";
+    for target in [Target::ModWsgi, Target::ModPython] {
+        let options = Options {
+            target,
+            ..Options::default()
+        };
+        check_migrate(&[Input::new("kojiweb.conf", text)], &options);
+    }
+}

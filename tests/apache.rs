@@ -324,9 +324,15 @@ def application(environ, start_response):
 
 def handler(req):
     from mod_python import apache
-    path = req.get_options().get("ConfigFile", DEFAULT)
+    opts = req.get_options()
     req.content_type = "application/json"
-    req.write(json.dumps({{"config_file": path, "options": read(path), "method": req.method}}))
+    if "ConfigFile" in opts or not [k for k in opts.keys() if not k.startswith("mod_python.")]:
+        path = opts.get("ConfigFile", DEFAULT)
+        req.write(json.dumps({{"config_file": path, "options": read(path), "method": req.method}}))
+    else:
+        # 1.3-era hubs: settings straight from the PythonOptions.
+        legacy = dict((k.lower(), opts[k]) for k in opts.keys() if not k.startswith("mod_python."))
+        req.write(json.dumps({{"config_file": None, "legacy_options": legacy, "method": req.method}}))
     return apache.OK
 "#
     )
@@ -812,4 +818,84 @@ fn web_conf_means_what_mod_python_meant_corpus() {
         }
     }
     eprintln!("compared {compared} corpus configs");
+}
+
+/// A 1.3-era hub configured by PythonOptions only: what mod_python handed the hub before equals
+/// what hub.conf gives it after, under mod_wsgi.
+#[test]
+fn hub_conf_means_what_hub_python_options_meant_corpus() {
+    let mut compared = 0;
+    for (case, files) in util::corpus_cases() {
+        for (name, bytes) in files {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let lower = text.to_ascii_lowercase();
+            if !lower.contains("kojixmlrpc")
+                || !lower.contains("pythonoption db")
+                || lower.contains("pythonoption configfile")
+                || lower.contains("<virtualhost")
+            {
+                continue;
+            }
+            let label = format!("corpus {case}/{name}");
+            // Before: mod_python with the old config (hub paths moved, values untouched).
+            let root = TempRoot::new("apache-hub-legacy");
+            let r = root.path().to_path_buf();
+            let old: String = text
+                .lines()
+                .map(|l| {
+                    if l.trim_start()
+                        .to_ascii_lowercase()
+                        .starts_with("pythonoption")
+                    {
+                        format!("{l}\n")
+                    } else {
+                        format!("{}\n", relocate(l, &r))
+                    }
+                })
+                .collect();
+            let inc = root.write("conf.d/kojihub.conf", &old);
+            root.write(
+                "usr/share/koji-hub/kojixmlrpc.py",
+                &hub_stand_in(&r.join("etc/koji-hub/hub.conf")),
+            );
+            let port = free_port();
+            let conf = root.write("httpd.conf", &main_conf(&r, port, Py::ModPython, &[inc]));
+            let before = Apache::start(&r, &conf, port).json("POST", "/kojihub");
+            let before = before["legacy_options"]
+                .as_object()
+                .unwrap_or_else(|| panic!("{label}: {before}"))
+                .clone();
+            // After: mod_wsgi with the converted config and the new hub.conf.
+            let report = migrate(
+                &[Input::new(name.clone(), text.clone())],
+                &Options::default(),
+            );
+            let hub_conf = report
+                .files
+                .iter()
+                .find(|f| f.kind == koji_migrate::FileKind::HubConf)
+                .unwrap_or_else(|| panic!("{label}: no hub.conf produced"));
+            let root2 = TempRoot::new("apache-hub-migrated");
+            let r2 = root2.path().to_path_buf();
+            let inc = root2.write("conf.d/kojihub.conf", &relocate(&report.files[0].text, &r2));
+            root2.write("etc/koji-hub/hub.conf", &hub_conf.text);
+            root2.write(
+                "usr/share/koji-hub/kojixmlrpc.py",
+                &hub_stand_in(&r2.join("etc/koji-hub/hub.conf")),
+            );
+            let port = free_port();
+            let conf = root2.write("httpd.conf", &main_conf(&r2, port, Py::Wsgi, &[inc]));
+            let after = Apache::start(&r2, &conf, port).json("POST", "/kojihub");
+            assert!(before.len() >= 5, "{label}: {before:?}");
+            for (k, v) in &before {
+                assert_eq!(
+                    after["options"].get(k),
+                    Some(v),
+                    "{label}: {k}: after {after}"
+                );
+            }
+            compared += 1;
+        }
+    }
+    eprintln!("compared {compared} legacy hub configs");
 }

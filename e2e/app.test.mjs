@@ -118,6 +118,58 @@ test('clicking a note highlights its lines', async () => {
   assert.ok(await page.locator('tr.row.focus').first().isVisible());
 });
 
+test('review each change: reject, download, accept again', async () => {
+  const view = page.locator('#output-view');
+  const summary = page.locator('.choices');
+  const change = (rule) => page.getByRole('checkbox', { name: new RegExp(`\\b${rule}$`) });
+  const downloadWeb = async () => readFileSync((await download(
+    page.locator('.file-bar').getByRole('button', { name: 'Download kojiweb.conf' }))).path, 'utf8');
+  await page.getByRole('tab', { name: /^kojiweb\.conf / }).click();
+  await summary.filter({ hasText: /^4 of 4 changes accepted/ }).waitFor();
+  // Each change sits above its lines in the diff, with its rule's summary and why.
+  const alias = change('web-alias-wsgi');
+  assert.ok(await alias.isChecked());
+  assert.match(await view.locator('tr.change', { hasText: 'web-alias-wsgi' }).innerText(), /Point the koji-web Alias at wsgi_publisher\.py/);
+  assert.equal(await page.locator('.broken').count(), 0);
+
+  // Reject the Alias change: the downloaded file keeps the original Alias, the other changes are made.
+  await alias.uncheck();
+  await summary.filter({ hasText: /^3 of 4 changes accepted/ }).waitFor();
+  let conf = await downloadWeb();
+  assert.match(conf, /^Alias \/koji "\/usr\/share\/koji-web\/scripts\/"$/m);
+  assert.doesNotMatch(conf, /wsgi_publisher/);
+  assert.match(conf, /SetHandler wsgi-script/);
+  assert.doesNotMatch(conf, /PythonOption|kojiweb\.handlers/);
+  assert.equal(await alias.isChecked(), false, 'the rejected change stays listed');
+  await page.getByRole('tab', { name: /^web\.conf new file/ }).waitFor();
+
+  // Reject the handler change: the options move depends on it, so web.conf is not written.
+  await change('web-handler-wsgi').uncheck();
+  await summary.filter({ hasText: /^1 of 4 changes accepted/ }).waitFor();
+  await page.getByRole('tab', { name: /^web\.conf / }).waitFor({ state: 'detached' });
+  const broken = page.locator('.broken');
+  assert.ok(await broken.isVisible());
+  assert.match(await broken.innerText(), /Koji 1\.7 cannot run/);
+  assert.match(await broken.innerText(), /stays on mod_python/);
+  assert.match(await view.locator('tr.change', { hasText: 'web-options-to-web-conf' }).innerText(),
+    /needs change \d+ \(Serve koji-web with mod_wsgi instead of mod_python\)/);
+  conf = await downloadWeb();
+  assert.match(conf, /SetHandler mod_python/);
+  assert.match(conf, /PythonOption Secret CHANGE_ME/);
+
+  // Accept again, from the keyboard; accepting the options move accepts the handler it needs.
+  await alias.focus();
+  await page.keyboard.press('Space');
+  await summary.filter({ hasText: /^2 of 4 changes accepted/ }).waitFor();
+  await change('web-options-to-web-conf').check();
+  await summary.filter({ hasText: /^4 of 4 changes accepted/ }).waitFor();
+  await page.getByRole('tab', { name: /^web\.conf new file/ }).waitFor();
+  assert.equal(await page.locator('.broken').count(), 0);
+  conf = await downloadWeb();
+  assert.match(conf, /wsgi_publisher\.py/);
+  assert.match(conf, /SetHandler wsgi-script/);
+});
+
 test('mod_python mode, then download web.conf', async () => {
   await page.getByRole('tab', { name: /^kojiweb\.conf / }).click();
   await page.getByLabel(/Stay on mod_python/).check();

@@ -6,7 +6,7 @@
 
 use crate::decode::PAGE_INPUT_LIMIT;
 use crate::report::{FileKind, Lines, Report};
-use crate::{FromRelease, Input, Options, Target};
+use crate::{Choices, FromRelease, Input, Options, Target};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -181,6 +181,12 @@ pub struct State {
     pub active_output: usize,
     pub focus: Option<Focus>,
     pub unified: bool,
+    /// The changes (by [`crate::Change::id`]) the admin rejected. Ids hold only for the same
+    /// inputs and options, so any other change to the conversion clears them.
+    pub rejected: Vec<usize>,
+    /// The revision of the last change to the inputs or options: a result at or after it has the
+    /// change ids `rejected` refers to.
+    pub inputs_revision: u64,
 }
 
 impl Default for State {
@@ -197,6 +203,8 @@ impl Default for State {
             active_output: 0,
             focus: None,
             unified: false,
+            rejected: Vec::new(),
+            inputs_revision: 0,
         }
     }
 }
@@ -231,6 +239,10 @@ pub enum Action {
     /// Highlight lines (from a note) and scroll to them.
     Focus(Focus),
     ToggleUnified,
+    /// Accept (true) or reject a change of the shown result. Accepting one also accepts the
+    /// changes it needs.
+    Choose(usize, bool),
+    AcceptAll,
 }
 
 impl State {
@@ -240,7 +252,10 @@ impl State {
             target: self.target,
             from: self.from,
             keep_pkgurl: self.keep_pkgurl,
-            ..Options::default()
+            choices: Choices {
+                reject_changes: self.rejected.clone(),
+                ..Choices::default()
+            },
         }
     }
 
@@ -269,6 +284,10 @@ impl Reducible for State {
                 | Action::Focus(_)
                 | Action::ToggleUnified
         );
+        if changes_result && !matches!(action, Action::Choose(..) | Action::AcceptAll) {
+            s.rejected.clear();
+            s.inputs_revision = s.revision + 1;
+        }
         match action {
             Action::Add(new) => {
                 if new.is_empty() {
@@ -365,6 +384,26 @@ impl Reducible for State {
                 s.focus = Some(f);
             }
             Action::ToggleUnified => s.unified = !s.unified,
+            Action::Choose(id, accept) => {
+                // Only from a result of the current inputs: another's ids mean other changes.
+                let Some(r) = s.result.clone().filter(|r| r.revision >= s.inputs_revision) else {
+                    return self;
+                };
+                if accept {
+                    let (mut todo, mut seen) = (vec![id], Vec::new());
+                    while let Some(c) = todo.pop() {
+                        if seen.contains(&c) {
+                            continue;
+                        }
+                        seen.push(c);
+                        s.rejected.retain(|&x| x != c);
+                        todo.extend(r.report.changes.get(c).map_or(&[][..], |c| &c.depends_on));
+                    }
+                } else if !s.rejected.contains(&id) {
+                    s.rejected.push(id);
+                }
+            }
+            Action::AcceptAll => s.rejected.clear(),
         }
         if changes_result {
             s.revision += 1;

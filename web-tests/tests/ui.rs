@@ -84,6 +84,57 @@ fn reducer_keeps_text_and_drops_stale_results() {
 }
 
 #[wasm_bindgen_test]
+fn choices_reach_the_conversion_and_reset_with_the_inputs() {
+    let s = Rc::new(State::default()).reduce(Action::Add(vec![NewInput::text(
+        "kojiweb.conf",
+        "Alias /koji \"/usr/share/koji-web/scripts/\"\n<Directory \"/usr/share/koji-web/scripts/\">\n    SetHandler mod_python\n    PythonHandler kojiweb.publisher\n    PythonOption KojiHubURL http://hub/kojihub\n</Directory>\n",
+    )]));
+    let convert = |s: &Rc<State>| {
+        let c = Converted::compute_with(s.revision, &s.inputs, &s.options());
+        s.clone().reduce(Action::Converted(Rc::new(c)))
+    };
+    let s = convert(&s);
+    let changes = &s.result.as_ref().unwrap().report.changes;
+    let handler = changes
+        .iter()
+        .find(|c| c.rule == "web-handler-wsgi")
+        .unwrap()
+        .id;
+    let options = changes
+        .iter()
+        .find(|c| c.rule == "web-options-to-web-conf")
+        .unwrap();
+    assert!(options.depends_on.contains(&handler));
+    let options = options.id;
+    let s = convert(&s.reduce(Action::Choose(handler, false)));
+    assert_eq!(s.options().choices.reject_changes, vec![handler]);
+    let report = &s.result.as_ref().unwrap().report;
+    assert!(
+        !report.changes[options].accepted,
+        "the dependent change follows"
+    );
+    assert!(!report.files.iter().any(|f| f.output == "web.conf"));
+    // Accepting the dependent change accepts what it needs.
+    let s = convert(&s.reduce(Action::Choose(options, true)));
+    assert!(s.rejected.is_empty());
+    assert!(s
+        .result
+        .as_ref()
+        .unwrap()
+        .report
+        .changes
+        .iter()
+        .all(|c| c.accepted));
+    // Other inputs, other ids: an edit clears the choices, and a toggle from the old result is ignored.
+    let s = s.reduce(Action::Choose(handler, false));
+    let id = s.inputs[0].id;
+    let s = s.reduce(Action::Edit(id, "[koji]\n".into()));
+    assert!(s.rejected.is_empty());
+    let s = s.reduce(Action::Choose(handler, false));
+    assert!(s.rejected.is_empty(), "a choice on a stale result was kept");
+}
+
+#[wasm_bindgen_test]
 fn steps_follow_the_target() {
     let inputs = Rc::new(State::default()).reduce(Action::Add(vec![NewInput::text(
         "kojiweb.conf",
@@ -165,6 +216,7 @@ fn mount_diff(unified: bool) -> web_sys::Element {
         file: 0,
         focus: None,
         unified,
+        on_choose: yew::Callback::noop(),
     };
     yew::Renderer::<DiffView>::with_root_and_props(root.clone(), props).render();
     root

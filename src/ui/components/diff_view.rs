@@ -1,8 +1,10 @@
 //! A converted input beside its original: line numbers, +/− markers, changed words marked,
-//! unchanged runs collapsed behind "show more"; or the same as one unified column.
+//! unchanged runs collapsed behind "show more"; or the same as one unified column. Above each run
+//! of changed rows, the changes behind it (rule summary, why, accept/reject); a rejected change,
+//! whose lines are unchanged, where its lines are.
 
 use crate::diff::{DiffModel, Row, RowKind, Side};
-use crate::report::Lines;
+use crate::report::{Change, Lines};
 use crate::ui::state::{Converted, Focus};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -13,6 +15,8 @@ pub struct DiffViewProps {
     pub file: usize,
     pub focus: Option<Focus>,
     pub unified: bool,
+    /// Accept (true) or reject a change, by id.
+    pub on_choose: Callback<(usize, bool)>,
 }
 
 const CONTEXT: usize = 3;
@@ -62,6 +66,45 @@ fn origin_title(result: &Converted, file: usize, side: Option<&Side>) -> Option<
         result.file_name(origin.file),
         origin.line
     ))
+}
+
+fn overlaps(lines: Option<Lines>, (lo, hi): (usize, usize)) -> bool {
+    lines.is_some_and(|l| l.first <= hi && lo <= l.last)
+}
+
+/// One change: its rule, why, where, and the toggle that accepts or rejects it.
+fn change_box(
+    result: &Converted,
+    c: &Change,
+    cols: &str,
+    on_choose: &Callback<(usize, bool)>,
+) -> Html {
+    let summary = |rule| crate::rules::rule(rule).map_or(rule, |r| r.summary);
+    let (id, accepted) = (c.id, c.accepted);
+    let onchange = on_choose.reform(move |_: Event| (id, !accepted));
+    // Not made because it needs a change that is not made: say which, in words.
+    let needs = c
+        .depends_on
+        .iter()
+        .filter_map(|&d| result.report.changes.get(d))
+        .find(|d| !accepted && !d.accepted);
+    html! {
+        <tr class={classes!("change", (!accepted).then_some("rejected"))}><td colspan={cols.to_string()}>
+            <label>
+                <input type="checkbox" checked={accepted} {onchange} />
+                {format!(" Accept change {id}: {} ", summary(c.rule))}<code>{c.rule}</code>
+            </label>
+            {c.lines.map(|l| format!(" · line {l}"))}
+            if let Some(d) = needs {
+                <p>{format!("Not made: it needs change {} ({}), which is not made. Accepting this one accepts that one too.", d.id, summary(d.rule))}</p>
+            } else if !accepted {
+                <p>{"Rejected: these lines stay as they were."}</p>
+            }
+            if let Some(r) = crate::rules::rule(c.rule) {
+                <details class="why"><summary>{"Why"}</summary><p>{r.explanation}</p></details>
+            }
+        </td></tr>
+    }
 }
 
 #[component]
@@ -120,7 +163,14 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
             </p>
         };
     }
-    if model.is_empty() {
+    let changes: Vec<&Change> = props
+        .result
+        .report
+        .changes
+        .iter()
+        .filter(|c| c.input == props.file)
+        .collect();
+    if model.is_empty() && changes.is_empty() {
         return html! {
             <p class="unchanged" ref={container}>
                 {format!("{} needs no change for Koji 1.7: it is kept exactly as it was.", props.result.file_name(props.file))}
@@ -228,18 +278,63 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         out
     };
 
+    let cols = if props.unified { "4" } else { "6" };
+    let mut shown = vec![false; changes.len()];
+    // The boxes of the changes not shown yet that `pick` selects.
+    let mut boxes = |pick: &dyn Fn(&Change) -> bool| -> Vec<Html> {
+        let mut out = Vec::new();
+        for (c, seen) in changes.iter().zip(shown.iter_mut()) {
+            if !*seen && pick(c) {
+                *seen = true;
+                out.push(change_box(&props.result, c, cols, &props.on_choose));
+            }
+        }
+        out
+    };
     let mut body = Vec::new();
     let mut next_old = 1;
     for hunk in &model.hunks {
         body.push(show_more(hunk.old_start.saturating_sub(next_old)));
-        if props.unified {
-            body.extend(unified_rows(&hunk.rows));
-        } else {
-            body.extend(hunk.rows.iter().map(row_html));
+        // Runs: each changed run whole, each unchanged row alone.
+        let rows = &hunk.rows;
+        let mut k = 0;
+        while k < rows.len() {
+            let changed = rows[k].kind != RowKind::Equal;
+            let end = if changed {
+                rows[k..]
+                    .iter()
+                    .position(|r| r.kind == RowKind::Equal)
+                    .map_or(rows.len(), |n| k + n)
+            } else {
+                k + 1
+            };
+            let run = &rows[k..end];
+            let (mut old, mut new) = ((usize::MAX, 0), (usize::MAX, 0));
+            for r in run {
+                if let Some(s) = &r.old {
+                    old = (old.0.min(s.line), old.1.max(s.line));
+                }
+                if let Some(s) = &r.new {
+                    new = (new.0.min(s.line), new.1.max(s.line));
+                }
+            }
+            body.extend(boxes(&|c| {
+                (!c.accepted && c.lines.is_some_and(|l| l.first <= old.1))
+                    || (changed && (overlaps(c.lines, old) || overlaps(c.output_lines, new)))
+            }));
+            if props.unified {
+                body.extend(unified_rows(run));
+            } else {
+                body.extend(run.iter().map(row_html));
+            }
+            k = end;
         }
         next_old = hunk.old_start + hunk.old_len;
     }
-    body.push(show_more((old_total + 1).saturating_sub(next_old)));
+    if !model.is_empty() {
+        body.push(show_more((old_total + 1).saturating_sub(next_old)));
+    }
+    body.extend(boxes(&|_| true));
     if body.len() > ROW_LIMIT && !*all_rows && props.focus.is_none() {
         let total = body.len();
         body.truncate(ROW_LIMIT);
@@ -257,6 +352,9 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
     let output = file.output.clone();
     html! {
         <div class="diff-wrap" ref={container} tabindex="0" role="region" aria-label={format!("Changes from {name} to {output}")}>
+            if model.is_empty() {
+                <p class="unchanged">{format!("{name} is kept exactly as it was: its changes are rejected.")}</p>
+            }
             <table class={classes!("diff", if props.unified { "unified" } else { "split" })}>
                 <caption class="visually-hidden">{format!("Changes from {name} to {output}")}</caption>
                 <thead>

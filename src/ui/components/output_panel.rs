@@ -1,7 +1,9 @@
-//! One tab per produced file, with copy, download, download all, and the view toggle.
+//! One tab per produced file, with copy, download, download all, and the view toggle; above them
+//! how many changes are accepted, and what a rejection leaves Koji 1.7 unable to run.
 
 use super::diff_view::DiffView;
 use super::new_file_view::NewFileView;
+use crate::report::Severity;
 use crate::ui::state::{Action, Converted, Focus, State};
 use crate::ui::{browser, steps, zip};
 use std::rc::Rc;
@@ -80,9 +82,45 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
     let d = props.dispatch.clone();
     let toggle = Callback::from(move |_| d.dispatch(Action::ToggleUnified));
     let focus = props.focus.filter(|f| f.file == active);
+    let d = props.dispatch.clone();
+    let on_choose = Callback::from(move |(id, accept)| d.dispatch(Action::Choose(id, accept)));
+    let d = props.dispatch.clone();
+    let accept_all = Callback::from(move |_| d.dispatch(Action::AcceptAll));
+    let report = &props.result.report;
+    let accepted = report.changes.iter().filter(|c| c.accepted).count();
+    // The core's "Not changed (…)" warnings about rejected changes 1.7 cannot do without.
+    let broken: Vec<String> = report
+        .notes
+        .iter()
+        .filter(|n| {
+            n.severity == Severity::Warning
+                && n.message.starts_with("Not changed (")
+                && n.change
+                    .and_then(|c| report.changes.get(c))
+                    .is_some_and(|c| !c.accepted)
+        })
+        .map(|n| match (n.input, n.lines) {
+            (Some(i), Some(l)) => format!("{} line {l}: {}", props.result.file_name(i), n.message),
+            _ => n.message.clone(),
+        })
+        .collect();
 
     html! {
         <div class="output">
+            if !report.changes.is_empty() {
+                <p class="choices">
+                    {format!("{accepted} of {} changes accepted", report.changes.len())}
+                    if accepted < report.changes.len() {
+                        {" "}<button type="button" class="link" onclick={accept_all}>{"Accept all"}</button>
+                    }
+                </p>
+            }
+            if !broken.is_empty() {
+                <div class="problem broken">
+                    <strong>{"Koji 1.7 cannot run with these files as they are:"}</strong>
+                    <ul>{ for broken.into_iter().map(|m| html! { <li>{m}</li> }) }</ul>
+                </div>
+            }
             <div class="tabs" role="tablist" aria-label="Produced files"
                 onkeydown={|e: KeyboardEvent| crate::ui::browser::tab_keys(&e)}>
                 { for files.iter().enumerate().map(|(k, f)| {
@@ -127,7 +165,7 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
             }
             <div id="output-view" role="tabpanel" aria-labelledby={format!("output-tab-{active}")}>
                 if file.original.is_some() {
-                    <DiffView result={props.result.clone()} file={active} {focus} unified={props.unified} />
+                    <DiffView result={props.result.clone()} file={active} {focus} unified={props.unified} {on_choose} />
                 } else {
                     <NewFileView result={props.result.clone()} file={active} {focus} />
                 }

@@ -47,9 +47,11 @@ pub fn App() -> Html {
     // Announced to screen readers when a conversion lands.
     let status = match &state.result {
         Some(r) if has_output => format!(
-            "{} files produced, {} notes.",
+            "{} files produced, {} notes, {} of {} changes accepted.",
             r.report.files.len(),
-            r.report.notes.len()
+            r.report.notes.len(),
+            r.report.changes.iter().filter(|c| c.accepted).count(),
+            r.report.changes.len()
         ),
         _ => String::new(),
     };

@@ -84,6 +84,34 @@ impl InsideAny {
     }
 }
 
+/// `app`'s PythonOptions: those inside its sections (`scopes`), and those outside any Koji
+/// section whose name is one of `app`'s options (a PythonOption in the other app's section is
+/// that app's).
+pub(crate) fn python_options(cfg: &HttpdConfig, app: App, scopes: &[usize]) -> Vec<usize> {
+    let (other, names) = match app {
+        App::Hub => (App::Web, super::hub_httpd::HUB_PYTHON_OPTIONS),
+        App::Web => (App::Hub, crate::detect::WEB_PYTHON_OPTIONS),
+    };
+    let mine = InsideAny::new(cfg, scopes);
+    let theirs = InsideAny::new(cfg, &self::scopes(cfg, other));
+    cfg.find_all("PythonOption")
+        .filter(|&i| {
+            if mine.contains(i) {
+                return true;
+            }
+            if theirs.contains(i) {
+                return false;
+            }
+            let name = cfg
+                .directive(i)
+                .and_then(|d| d.arg(0))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            names.contains(&name.as_str())
+        })
+        .collect()
+}
+
 /// The physical lines of item `i`.
 pub(crate) fn lines(cfg: &HttpdConfig, i: usize) -> std::ops::Range<usize> {
     cfg.items[i].lines.clone()

@@ -70,7 +70,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         return;
     }
     ctx.facts.hub_httpd.push(ctx.input);
-    let options = hub_python_options(cfg, &scopes);
+    let options = edit::python_options(cfg, App::Hub, &scopes);
     let config_file = options.iter().rev().find_map(|&i| {
         let d = cfg.directive(i)?;
         d.arg(0)
@@ -242,30 +242,6 @@ fn xmlrpc_aliases(cfg: &HttpdConfig, scopes: &[usize]) -> Vec<usize> {
                 return false;
             };
             dir.contains("koji-hub") || scope_paths.contains(&edit::norm_path(dir))
-        })
-        .collect()
-}
-
-/// The hub's PythonOptions: those inside a hub section, and those outside any Koji section whose
-/// name is a hub option.
-fn hub_python_options(cfg: &HttpdConfig, scopes: &[usize]) -> Vec<usize> {
-    let web_scopes = edit::scopes(cfg, App::Web);
-    let in_scopes = edit::InsideAny::new(cfg, scopes);
-    let in_web_scopes = edit::InsideAny::new(cfg, &web_scopes);
-    cfg.find_all("PythonOption")
-        .filter(|&i| {
-            if in_scopes.contains(i) {
-                return true;
-            }
-            if in_web_scopes.contains(i) {
-                return false;
-            }
-            let name = cfg
-                .directive(i)
-                .and_then(|d| d.arg(0))
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            HUB_PYTHON_OPTIONS.contains(&name.as_str())
         })
         .collect()
 }

@@ -63,7 +63,7 @@ pub(crate) const WEB_CONF_OPTIONS: &[&str] = &[
 
 pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
     let scopes = edit::scopes(cfg, App::Web);
-    let options = web_python_options(cfg, &scopes);
+    let options = edit::python_options(cfg, App::Web, &scopes);
     let web_aliases = script_aliases(cfg, &scopes);
     theme_aliases(cfg, ctx);
     if scopes.is_empty() && options.is_empty() && web_aliases.is_empty() {
@@ -520,28 +520,6 @@ fn option_rank(cfg: &HttpdConfig, i: usize) -> u8 {
         })
         .max()
         .unwrap_or(0)
-}
-
-fn web_python_options(cfg: &HttpdConfig, scopes: &[usize]) -> Vec<usize> {
-    let hub_scopes = edit::scopes(cfg, App::Hub);
-    let in_scopes = edit::InsideAny::new(cfg, scopes);
-    let in_hub_scopes = edit::InsideAny::new(cfg, &hub_scopes);
-    cfg.find_all("PythonOption")
-        .filter(|&i| {
-            if in_scopes.contains(i) {
-                return true;
-            }
-            if in_hub_scopes.contains(i) {
-                return false;
-            }
-            let name = cfg
-                .directive(i)
-                .and_then(|d| d.arg(0))
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            WEB_PYTHON_OPTIONS.contains(&name.as_str())
-        })
-        .collect()
 }
 
 /// Aliases of koji-web's scripts directory, with the target they should have.

@@ -1,0 +1,259 @@
+//! From plans to the [`Report`]: apply the accepted splices, number the notes' output lines,
+//! name the outputs.
+
+use super::{choices::resolve_choices, Choices, Doc, Input};
+use crate::report::{Change, FileKind, Lines, Note, Origin, OutputFile, Report, Severity};
+use crate::rules::{self, Draft, NewFile, Plan};
+use crate::text::{apply, LineOrigin};
+
+pub(super) fn build_report(
+    inputs: &[Input],
+    docs: &[Doc],
+    kinds: &[FileKind],
+    plans: &[Plan],
+    global: &Plan,
+    new_files: Vec<NewFile>,
+    choices: &Choices,
+) -> Report {
+    let n = inputs.len();
+    let mut base = Vec::with_capacity(plans.len());
+    let mut total = 0;
+    for p in plans {
+        base.push(total);
+        total += p.changes.len();
+    }
+    let verdicts = resolve_choices(plans, &base, choices);
+    let accepted = |i: usize, local: usize| verdicts[base[i] + local].is_none();
+
+    // Created files whose change was rejected are not created; the others get their final index.
+    let mut new_index: Vec<Option<usize>> = Vec::with_capacity(new_files.len());
+    let mut next = n;
+    for f in &new_files {
+        let kept = f.created_by.is_none_or(|(i, c)| accepted(i, c));
+        new_index.push(kept.then(|| {
+            next += 1;
+            next - 1
+        }));
+    }
+
+    let mut report = Report::default();
+    let mut taken = std::collections::HashSet::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let plan = &plans[i];
+        let table = docs[i].table();
+        // Only accepted changes' splices are applied; remember where each one went.
+        let mut owner = vec![None; plan.splices.len()];
+        for (c, change) in plan.changes.iter().enumerate() {
+            for &s in &change.splices {
+                owner[s] = Some(c);
+            }
+        }
+        let mut position = vec![None; plan.splices.len()];
+        let mut kept = Vec::new();
+        for (s, splice) in plan.splices.iter().enumerate() {
+            if owner[s].is_none_or(|c| accepted(i, c)) {
+                position[s] = Some(kept.len());
+                kept.push(splice.clone());
+            }
+        }
+        let applied = apply(table, &kept);
+        let written_by = |c: usize| -> Option<Lines> {
+            let (mut lo, mut hi) = (usize::MAX, 0);
+            for &s in &plan.changes[c].splices {
+                if let Some(r) = position[s].and_then(|p| applied.written.get(p)) {
+                    if !r.is_empty() {
+                        lo = lo.min(r.start);
+                        hi = hi.max(r.end);
+                    }
+                }
+            }
+            (lo < hi).then(|| Lines::from_range(lo..hi)).flatten()
+        };
+        // Once per change: a change can have thousands of splices and be cited by thousands of notes.
+        let written: Vec<Option<Lines>> = (0..plan.changes.len()).map(written_by).collect();
+        for (c, change) in plan.changes.iter().enumerate() {
+            let g = base[i] + c;
+            report.changes.push(Change {
+                id: g,
+                rule: change.rule.id,
+                input: i,
+                lines: Lines::from_range(change.lines.clone()),
+                output_lines: written[c],
+                depends_on: change.depends_on.iter().map(|&d| base[i] + d).collect(),
+                accepted: verdicts[g].is_none(),
+                rejected_because: verdicts[g].clone(),
+            });
+            if let (Some(why), Some(consequence)) =
+                (&verdicts[g], rules::consequence_of_rejecting(change.rule))
+            {
+                report.notes.push(Note {
+                    severity: Severity::Warning,
+                    rule: change.rule.id,
+                    input: Some(i),
+                    lines: Lines::from_range(change.lines.clone()),
+                    output: None,
+                    output_lines: None,
+                    message: format!("Not changed ({why}): {consequence}"),
+                    guide: change.rule.guide,
+                    change: Some(g),
+                });
+            }
+        }
+        let origins = applied
+            .origins
+            .iter()
+            .map(|o| match *o {
+                LineOrigin::Kept(l) => Some(Origin {
+                    file: i,
+                    line: l + 1,
+                    written: false,
+                }),
+                LineOrigin::Written(l) => Some(Origin {
+                    file: i,
+                    line: (l + 1).min(table.len().max(1)),
+                    written: true,
+                }),
+            })
+            .collect();
+        let name = unique_name(&output_name(&input.name, kinds[i]), &mut taken);
+        for draft in &plan.notes {
+            let change = draft
+                .change
+                .map(|c| (base[i] + c, accepted(i, c), written[c]));
+            report
+                .notes
+                .push(note_of(draft, Some(i), change, &new_index));
+        }
+        for &c in &applied.conflicts {
+            report.notes.push(Note {
+                severity: Severity::Error,
+                rule: rules::INPUT_PROBLEM.id,
+                input: Some(i),
+                lines: Lines::from_range(kept[c].removed()),
+                output: None,
+                output_lines: None,
+                message: "Two changes wanted the same lines; the second was not made. Please report this input.".into(),
+                guide: rules::INPUT_PROBLEM.guide,
+                change: None,
+            });
+        }
+        report.files.push(OutputFile {
+            input: Some(input.name.clone()),
+            original: Some(input.text.clone()),
+            kind: kinds[i],
+            output: name,
+            changed: applied.text != input.text,
+            text: applied.text,
+            origins,
+        });
+    }
+    for draft in &global.notes {
+        report.notes.push(note_of(draft, None, None, &new_index));
+    }
+    for (file, index) in new_files.into_iter().zip(&new_index) {
+        if index.is_none() {
+            continue;
+        }
+        let eol = file
+            .lines
+            .iter()
+            .find_map(|l| l.origin)
+            .map(|(i, _)| docs[i].table().preferred_eol().as_str())
+            .unwrap_or("\n");
+        let mut text = String::new();
+        for l in &file.lines {
+            text.push_str(&l.text);
+            text.push_str(eol);
+        }
+        let origins = file
+            .lines
+            .iter()
+            .map(|l| {
+                l.origin.map(|(f, line)| Origin {
+                    file: f,
+                    line: line + 1,
+                    written: true,
+                })
+            })
+            .collect();
+        let name = unique_name(&file.name, &mut taken);
+        report.files.push(OutputFile {
+            input: None,
+            original: None,
+            kind: file.kind,
+            output: name,
+            text,
+            changed: true,
+            origins,
+        });
+    }
+    report
+}
+
+/// The note for `draft`; `change` is (report-wide id, accepted, output lines it wrote).
+fn note_of(
+    draft: &Draft,
+    input: Option<usize>,
+    change: Option<(usize, bool, Option<Lines>)>,
+    new_index: &[Option<usize>],
+) -> Note {
+    let mut output = None;
+    let mut output_lines = None;
+    if let Some((_, true, lines)) = change {
+        output = input;
+        output_lines = lines;
+    }
+    let made = change.is_none_or(|(_, accepted, _)| accepted);
+    if let (Some((k, r)), true) = (&draft.new_file, made) {
+        if let Some(index) = new_index.get(*k).copied().flatten() {
+            output = Some(index);
+            output_lines = Lines::from_range(r.clone());
+        }
+    }
+    Note {
+        severity: draft.severity,
+        rule: draft.rule.id,
+        input,
+        lines: draft.lines.clone().and_then(Lines::from_range),
+        output,
+        output_lines,
+        message: draft.message.clone(),
+        guide: draft.rule.guide,
+        change: change.map(|(id, _, _)| id),
+    }
+}
+
+/// The base name a converted input is saved under.
+fn output_name(name: &str, kind: FileKind) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name).trim();
+    if !base.is_empty() && base != "-" {
+        return base.to_string();
+    }
+    match kind {
+        FileKind::HubHttpd => "kojihub.conf",
+        FileKind::WebHttpd => "kojiweb.conf",
+        FileKind::Httpd => "koji-httpd.conf",
+        FileKind::HubConf => "hub.conf",
+        FileKind::WebConf => "web.conf",
+        FileKind::KojidConf => "kojid.conf",
+        FileKind::ClientConf => "koji.conf",
+        FileKind::Sql => "schema.sql",
+        FileKind::Unknown => "input.txt",
+    }
+    .to_string()
+}
+
+/// `name`, or `stem-2.ext`, `stem-3.ext`, … when an earlier file already has it.
+fn unique_name(name: &str, taken: &mut std::collections::HashSet<String>) -> String {
+    let mut candidate = name.to_string();
+    let mut k = 2;
+    while taken.contains(&candidate) {
+        candidate = match name.rfind('.') {
+            Some(dot) if dot > 0 => format!("{}-{k}{}", &name[..dot], &name[dot..]),
+            _ => format!("{name}-{k}"),
+        };
+        k += 1;
+    }
+    taken.insert(candidate.clone());
+    candidate
+}

@@ -1,0 +1,292 @@
+//! The one entry point: [`migrate`] takes the admin's files and returns the [`Report`].
+
+use crate::detect::detect;
+use crate::httpd::HttpdConfig;
+use crate::ini::IniDocument;
+use crate::report::{FileKind, Report, Severity};
+use crate::rules::{self, cross_file::Facts, NewFile, Plan};
+use crate::text::LineTable;
+
+mod assemble;
+mod choices;
+
+/// One file given to the migration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The name the admin knows it by (a path, a file name, or anything for pasted text).
+    pub name: String,
+    pub text: String,
+    /// Overrides detection when set.
+    pub kind: Option<FileKind>,
+    /// 1-based line where the bytes stopped being valid UTF-8 (the text is a lossy decoding).
+    pub invalid_utf8_line: Option<usize>,
+    /// 1-based line of a NUL byte: the input is probably not a text file.
+    pub nul_line: Option<usize>,
+}
+
+impl Input {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Input {
+            name: name.into(),
+            text: text.into(),
+            kind: None,
+            invalid_utf8_line: None,
+            nul_line: None,
+        }
+    }
+
+    /// An input from raw bytes: decoded as UTF-8, lossily if need be (and then flagged).
+    pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Self {
+        let d = crate::decode::decode(bytes);
+        Input {
+            name: name.into(),
+            text: d.text,
+            kind: None,
+            invalid_utf8_line: d.invalid_utf8_line,
+            nul_line: d.nul_line,
+        }
+    }
+}
+
+/// How httpd should run Koji 1.7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Target {
+    /// The 1.7 default.
+    #[default]
+    ModWsgi,
+    /// Deprecated but supported: keep mod_python with the changes 1.7 requires.
+    ModPython,
+}
+
+/// The Koji release the site runs now, for the database upgrade chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum FromRelease {
+    V1_3,
+    V1_4,
+    V1_5,
+    #[default]
+    V1_6,
+}
+
+impl FromRelease {
+    pub fn parse(s: &str) -> Option<FromRelease> {
+        match s.trim().trim_start_matches('v') {
+            "1.3" | "1.3.0" | "1.3.1" => Some(FromRelease::V1_3),
+            "1.4" | "1.4.0" => Some(FromRelease::V1_4),
+            "1.5" | "1.5.0" => Some(FromRelease::V1_5),
+            "1.6" | "1.6.0" => Some(FromRelease::V1_6),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FromRelease::V1_3 => "1.3",
+            FromRelease::V1_4 => "1.4",
+            FromRelease::V1_5 => "1.5",
+            FromRelease::V1_6 => "1.6",
+        }
+    }
+}
+
+/// Choices that change the result.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Options {
+    pub target: Target,
+    /// The release being upgraded from (default 1.6).
+    pub from: FromRelease,
+    /// Keep `pkgurl` beside the new `topurl` (rolling upgrade: works on 1.6 and 1.7 builders).
+    pub keep_pkgurl: bool,
+    /// Which proposed changes to make (default: all).
+    pub choices: Choices,
+}
+
+/// The admin's verdicts on proposed changes. A rejected change leaves its input lines exactly as
+/// they were; changes that depend on a rejected one are rejected with it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Choices {
+    /// Reject every change of these rules (`--skip RULE`).
+    pub skip_rules: Vec<String>,
+    /// When not empty, make only the changes of these rules, and what they depend on (`--only`).
+    pub only_rules: Vec<String>,
+    /// Reject these changes, by [`crate::Change::id`] (the page's toggles).
+    pub reject_changes: Vec<usize>,
+}
+
+/// A parsed input.
+pub(crate) enum Doc {
+    Httpd(HttpdConfig),
+    Ini(IniDocument),
+    /// Unknown kind: kept as lines, never edited.
+    Opaque(LineTable),
+}
+
+impl Doc {
+    pub(crate) fn table(&self) -> &LineTable {
+        match self {
+            Doc::Httpd(c) => &c.table,
+            Doc::Ini(d) => &d.table,
+            Doc::Opaque(t) => t,
+        }
+    }
+}
+
+/// What the rules of one input get to see and write.
+pub(crate) struct Ctx<'a> {
+    pub options: &'a Options,
+    /// Index of the input.
+    pub input: usize,
+    pub plan: &'a mut Plan,
+    pub new_files: &'a mut Vec<NewFile>,
+    pub facts: &'a mut Facts,
+}
+
+/// Migrates `inputs` to Koji 1.7. Never fails and never panics: problems become notes.
+pub fn migrate(inputs: &[Input], options: &Options) -> Report {
+    let mut plans: Vec<Plan> = vec![Plan::default(); inputs.len()];
+    let mut global = Plan::default();
+    let mut new_files: Vec<NewFile> = Vec::new();
+    let mut facts = Facts::default();
+    let mut docs = Vec::with_capacity(inputs.len());
+    let mut kinds = Vec::with_capacity(inputs.len());
+
+    for (i, input) in inputs.iter().enumerate() {
+        if let Some(line) = input.invalid_utf8_line {
+            plans[i].note(&rules::INPUT_PROBLEM, Severity::Warning, Some(line - 1..line),
+                "The file is not valid UTF-8 from this line on; the bad bytes were replaced by \u{fffd} and will be written that way. \
+                 Check the converted file, or convert the input to UTF-8 first.".into());
+        }
+        let binary = input.nul_line.is_some() && input.kind.is_none();
+        if let Some(line) = input.nul_line {
+            plans[i].note(&rules::INPUT_PROBLEM, Severity::Error, Some(line - 1..line),
+                "The file contains a NUL byte: it does not look like a text configuration file, so it is left unchanged.".into());
+        }
+        let (kind, reason) = match input.kind {
+            Some(k) => (k, "kind chosen by you".to_string()),
+            None if binary => (FileKind::Unknown, "it contains binary data".to_string()),
+            None => {
+                let d = detect(&input.text, Some(&input.name));
+                (d.kind, d.reason)
+            }
+        };
+        let plan = &mut plans[i];
+        plan.note(
+            &rules::INPUT_KIND,
+            if kind == FileKind::Unknown {
+                Severity::Warning
+            } else {
+                Severity::Info
+            },
+            None,
+            if kind == FileKind::Unknown {
+                format!("Not recognised as a Koji configuration file ({reason}); left unchanged.")
+            } else {
+                format!("Read as a {} ({reason}).", kind.label())
+            },
+        );
+        let doc = match kind {
+            k if k.is_httpd() => Doc::Httpd(HttpdConfig::parse(input.text.as_str())),
+            FileKind::HubConf | FileKind::WebConf | FileKind::KojidConf | FileKind::ClientConf => {
+                Doc::Ini(IniDocument::parse(input.text.as_str()))
+            }
+            _ => Doc::Opaque(LineTable::new(input.text.clone(), false)),
+        };
+        let mut ctx = Ctx {
+            options,
+            input: i,
+            plan,
+            new_files: &mut new_files,
+            facts: &mut facts,
+        };
+        match &doc {
+            Doc::Httpd(cfg) => {
+                for p in &cfg.problems {
+                    ctx.plan.note(
+                        &rules::INPUT_PROBLEM,
+                        Severity::Error,
+                        Some(p.line..p.line + 1),
+                        format!(
+                            "Apache would refuse this: {}. The region is left as it was.",
+                            p.kind
+                        ),
+                    );
+                }
+                rules::hub_httpd::migrate(cfg, &mut ctx);
+                rules::web_httpd::migrate(cfg, &mut ctx);
+                rules::httpd_edit::swap_python_ifmodules(cfg, &mut ctx);
+            }
+            Doc::Ini(ini) => {
+                report_ini_problems(ini, ctx.plan);
+                match kind {
+                    FileKind::HubConf => rules::hub_conf::migrate(ini, &mut ctx),
+                    FileKind::WebConf => rules::web_conf::migrate(ini, &mut ctx),
+                    FileKind::KojidConf => rules::kojid_conf::migrate(ini, &mut ctx),
+                    _ => rules::client_conf::migrate(ini, &mut ctx),
+                }
+            }
+            Doc::Opaque(_) => {}
+        }
+        let plan = &mut plans[i];
+        let quiet = plan.changes.is_empty()
+            && !plan.notes.iter().any(|n| {
+                n.severity >= Severity::Action || std::ptr::eq(n.rule, &rules::ALREADY_MIGRATED)
+            });
+        if quiet && kind != FileKind::Unknown {
+            plan.note(
+                &rules::ALREADY_MIGRATED,
+                Severity::Info,
+                None,
+                "Nothing in this file needs to change for Koji 1.7.".into(),
+            );
+        }
+        docs.push(doc);
+        kinds.push(kind);
+    }
+
+    rules::cross_file::check(&facts, &mut plans);
+    rules::schema::add(options, &mut new_files, &mut global);
+
+    assemble::build_report(
+        inputs,
+        &docs,
+        &kinds,
+        &plans,
+        &global,
+        new_files,
+        &options.choices,
+    )
+}
+
+fn report_ini_problems(ini: &IniDocument, plan: &mut Plan) {
+    for (line, err) in ini.errors() {
+        plan.note(
+            &rules::INPUT_PROBLEM,
+            Severity::Error,
+            Some(line..line + 1),
+            format!(
+                "Python's RawConfigParser would refuse this line: {err}. It is left as it was."
+            ),
+        );
+    }
+    for (line, name) in ini.duplicate_sections() {
+        plan.note(
+            &rules::INPUT_PROBLEM,
+            Severity::Warning,
+            Some(line..line + 1),
+            format!("Section [{name}] appears again here; Python merges both into one."),
+        );
+    }
+    for (later, earlier) in ini.duplicate_options() {
+        let o = &ini.options[later];
+        plan.note(
+            &rules::INPUT_PROBLEM,
+            Severity::Warning,
+            Some(o.lines.clone()),
+            format!(
+                "'{}' is set again in [{}] (first on line {}); Python keeps this later value.",
+                o.key,
+                ini.sections[o.section].name,
+                ini.options[earlier].lines.start + 1
+            ),
+        );
+    }
+}

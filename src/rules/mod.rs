@@ -18,6 +18,7 @@ pub mod pkgurl;
 pub mod schema;
 pub mod web_conf;
 pub mod web_httpd;
+pub mod web_settings;
 
 use crate::report::{FileKind, Guide, Severity};
 use crate::text::Splice;

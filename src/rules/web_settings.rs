@@ -1,0 +1,356 @@
+//! koji-web's settings leave the httpd config for a new web.conf (part of the koji-web httpd rules).
+//!
+//! Every koji-web PythonOption becomes `Name = value` in `[web]`, value exactly as Apache passed it;
+//! the three old URL options become one `KojiFilesURL` when they agree; `PythonDebug On|Off`
+//! becomes the boolean `PythonDebug = True|False`; `PythonPath "sys.path + ['…/lib']"` becomes
+//! `LibPath`. Each web.conf line remembers the httpd line it came from. Under mod_python the
+//! `PythonOption koji.web.ConfigFile` pointer is added where the first setting left.
+
+use super::httpd_edit as edit;
+use super::hub_httpd::{depend_all, python_directives};
+use super::web_conf::{files_url, UrlOption};
+use super::web_httpd::DEFAULT_WEB_CONF;
+use super::{
+    redact_url, NewFile, Rule, WEB_CONFIGFILE, WEB_DEBUG, WEB_FILES_URL, WEB_GREETING, WEB_LIBPATH,
+    WEB_OPTIONS_TO_WEB_CONF, WEB_SECRET, WEB_UNKNOWN_OPTION,
+};
+use crate::detect::WEB_PYTHON_OPTIONS;
+use crate::httpd::HttpdConfig;
+use crate::migrate::{Ctx, Target};
+use crate::report::{FileKind, Severity};
+use crate::text::Splice;
+
+/// A note about web.conf lines: rule, severity, input lines, web.conf lines, message.
+type PendingNote = (
+    &'static Rule,
+    Severity,
+    std::ops::Range<usize>,
+    std::ops::Range<usize>,
+    String,
+);
+
+/// Options 1.7 reads from web.conf (lower-cased); anything else is reported.
+pub(crate) const WEB_CONF_OPTIONS: &[&str] = &[
+    "sitename",
+    "kojihuburl",
+    "kojifilesurl",
+    "kojitheme",
+    "webprincipal",
+    "webkeytab",
+    "webccache",
+    "krbservice",
+    "webcert",
+    "clientca",
+    "kojihubca",
+    "pythondebug",
+    "logintimeout",
+    "secret",
+    "libpath",
+    "loglevel",
+    "logformat",
+    "kojigreeting",
+];
+
+/// Builds web.conf from the PythonOptions (`legacy`), PythonDebug and PythonPath, and removes
+/// them from the httpd config (PythonDebug stays under mod_python, where it still rules).
+pub(crate) fn write_web_conf(
+    cfg: &HttpdConfig,
+    ctx: &mut Ctx<'_>,
+    scopes: &[usize],
+    legacy: &[usize],
+    needs: &[usize],
+) {
+    let mod_python = ctx.options.target == Target::ModPython;
+    let input = ctx.input;
+    let mut file = NewFile::new("web.conf", FileKind::WebConf);
+    file.push("# koji-web settings for Koji 1.7, moved here by koji-migrate from the httpd config's PythonOptions.", None);
+    file.push("[web]", None);
+    let k = ctx.new_files.len();
+    let mut notes: Vec<PendingNote> = Vec::new();
+
+    // Every setting in file order: PythonOptions, PythonDebug, PythonPath.
+    let mut items: Vec<usize> = legacy.to_vec();
+    for &s in scopes {
+        items.extend(python_directives(cfg, s).into_iter().filter(|&i| {
+            cfg.directive(i)
+                .is_some_and(|d| d.is("PythonDebug") || d.is("PythonPath"))
+        }));
+    }
+    items.sort_unstable();
+    items.dedup();
+
+    // A PythonOption set more than once: mod_python used the one of the most specific section
+    // (Location over Files/Directory over VirtualHost over the server), the later one among
+    // equals. Only that one goes to web.conf, whatever the file order.
+    let mut effective: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for &i in legacy {
+        if let Some(name) = cfg.directive(i).and_then(|d| d.arg(0)) {
+            let e = effective.entry(name.to_ascii_lowercase()).or_insert(i);
+            if (option_rank(cfg, i), i) >= (option_rank(cfg, *e), *e) {
+                *e = i;
+            }
+        }
+    }
+    // The three old URL options collapse into KojiFilesURL, deduced once.
+    let url_of = |which: UrlOption| effective.get(&which.name().to_ascii_lowercase()).copied();
+    let urls: Vec<(UrlOption, usize)> = UrlOption::ALL
+        .iter()
+        .filter_map(|&u| url_of(u).map(|i| (u, i)))
+        .collect();
+    let explicit_files_url = legacy.iter().any(|&i| {
+        cfg.directive(i)
+            .and_then(|d| d.arg(0))
+            .is_some_and(|n| n.eq_ignore_ascii_case("KojiFilesURL"))
+    });
+    let deduced = if urls.is_empty() || explicit_files_url {
+        None
+    } else {
+        Some(files_url(
+            &urls
+                .iter()
+                .map(|&(u, i)| (u, cfg.directive(i).and_then(|d| d.arg(1)).unwrap_or("")))
+                .collect::<Vec<_>>(),
+        ))
+    };
+    let first_url_item = urls.iter().map(|&(_, i)| i).min();
+    let mut secret_seen = false;
+    let mut splices = Vec::new();
+    let mut span: Option<std::ops::Range<usize>> = None;
+    let mut first_moved: Option<usize> = None;
+
+    for &i in &items {
+        let Some(d) = cfg.directive(i) else { continue };
+        let line0 = cfg.items[i].lines.start;
+        let lines = edit::lines(cfg, i);
+        let origin = Some((input, line0));
+        let at = file.lines.len();
+        if d.is("PythonDebug") {
+            let value = d.arg(0).unwrap_or("");
+            let boolean = match value.to_ascii_lowercase().as_str() {
+                "on" => Some("True"),
+                "off" => Some("False"),
+                _ => None,
+            };
+            match boolean {
+                Some(b) => {
+                    file.push(format!("PythonDebug = {b}"), origin);
+                    notes.push((&WEB_DEBUG, Severity::Info, lines.clone(), at..at + 1, format!(
+                        "PythonDebug {value} becomes PythonDebug = {b} in web.conf{}.",
+                        if mod_python { "; the httpd directive stays and, under mod_python, still wins" } else { "" })));
+                }
+                None => notes.push((&WEB_DEBUG, Severity::Warning, lines.clone(), at..at, format!(
+                    "PythonDebug {value} is neither On nor Off; set PythonDebug = True or False in web.conf yourself."))),
+            }
+            if mod_python {
+                continue;
+            }
+        } else if d.is("PythonPath") {
+            let expr = d.arg(0).unwrap_or("");
+            let paths = python_list_paths(expr);
+            let lib = paths
+                .iter()
+                .find(|p| p.contains("koji-web") || p.ends_with("/lib"))
+                .or(paths.first());
+            match lib {
+                Some(lib) => {
+                    file.push(format!("LibPath = {lib}"), origin);
+                    notes.push((&WEB_LIBPATH, Severity::Info, lines.clone(), at..at + 1,
+                        format!("PythonPath added {lib} to Python's path; in 1.7 that is LibPath in web.conf.")));
+                    if paths.len() > 1 {
+                        notes.push((&WEB_LIBPATH, Severity::Warning, lines.clone(), at..at + 1,
+                            "PythonPath named several directories; only one becomes LibPath. Check that the others are not needed.".into()));
+                    }
+                }
+                None => notes.push((&WEB_LIBPATH, Severity::Warning, lines.clone(), at..at,
+                    "No directory could be read from this PythonPath; if koji-web's library is not in /usr/share/koji-web/lib, set LibPath in web.conf.".into())),
+            }
+        } else if effective
+            .get(&d.arg(0).unwrap_or("").to_ascii_lowercase())
+            .is_some_and(|&e| e != i)
+        {
+            let e = effective[&d.arg(0).unwrap_or("").to_ascii_lowercase()];
+            notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Warning, lines.clone(), at..at, format!(
+                "{} is set more than once; mod_python used the one on line {}, so only that value goes to web.conf.",
+                d.arg(0).unwrap_or(""), cfg.items[e].lines.start + 1)));
+        } else {
+            let (name, value) = (d.arg(0).unwrap_or(""), d.arg(1).unwrap_or(""));
+            let lower = name.to_ascii_lowercase();
+            let url = UrlOption::ALL
+                .iter()
+                .find(|u| u.name().eq_ignore_ascii_case(name))
+                .copied();
+            match (url, &deduced) {
+                (Some(_), Some(Ok(top))) => {
+                    if Some(i) == first_url_item {
+                        file.push(format!("KojiFilesURL = {top}"), origin);
+                        ctx.facts.files_urls.push((input, line0, top.clone()));
+                        let from: Vec<String> = urls
+                            .iter()
+                            .map(|(u, _)| format!("{} (its {} directory)", u.name(), u.suffix()))
+                            .collect();
+                        let maven = if urls.iter().any(|(u, _)| *u == UrlOption::Maven) {
+                            " Maven links now point under packages/<name>/<version>/<release>/maven/ instead of /maven2."
+                        } else {
+                            ""
+                        };
+                        notes.push((&WEB_FILES_URL, Severity::Info, lines.clone(), at..at + 1, format!(
+                            "KojiFilesURL = {} replaces {}: Koji 1.7 derives every file link from it.{maven}",
+                            redact_url(top), from.join(", "))));
+                    }
+                }
+                (Some(_), Some(Err(conflict))) => {
+                    file.push(format!("{name} = {value}"), origin);
+                    if Some(i) == first_url_item {
+                        notes.push((&WEB_FILES_URL, Severity::Action, lines.clone(), at..at + 1, format!(
+                            "KojiFilesURL could not be deduced: {conflict}. Koji 1.7 ignores the old URL options (kept in web.conf for reference): \
+                             add KojiFilesURL = <URL of the top of /mnt/koji> yourself.")));
+                    }
+                }
+                (Some(u), None) => {
+                    file.push(format!("{name} = {value}"), origin);
+                    notes.push((&WEB_FILES_URL, Severity::Warning, lines.clone(), at..at + 1, format!(
+                        "{} is ignored by Koji 1.7; KojiFilesURL is set too and takes its place.", u.name())));
+                }
+                (None, _) => {
+                    file.push(format!("{name} = {value}"), origin);
+                    if value.trim() != value {
+                        notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Warning, lines.clone(), at..at + 1, format!(
+                            "The value of {name} starts or ends with blanks, which web.conf cannot keep (RawConfigParser strips them).")));
+                    }
+                    if lower == "kojifilesurl" {
+                        ctx.facts.files_urls.push((input, line0, value.to_string()));
+                    } else if lower == "kojihuburl" {
+                        ctx.facts.hub_urls.push((input, line0, value.to_string()));
+                    } else if lower == "kojigreeting" {
+                        notes.push((&WEB_GREETING, Severity::Info, lines.clone(), at..at + 1,
+                            "KojiGreeting is kept, but Koji 1.7.0 does not read it; it works again from 1.7.1.".into()));
+                    } else if lower == "secret" {
+                        secret_seen = true;
+                        if value == "CHANGE_ME" || value.is_empty() {
+                            notes.push((&WEB_SECRET, Severity::Action, lines.clone(), at..at + 1,
+                                "Secret still has the stock placeholder value: set it to a long random string in web.conf before starting koji-web.".into()));
+                        }
+                    } else if !WEB_CONF_OPTIONS.contains(&lower.as_str())
+                        && !WEB_PYTHON_OPTIONS.contains(&lower.as_str())
+                        && !lower.starts_with("rlimit_")
+                    {
+                        notes.push((&WEB_UNKNOWN_OPTION, Severity::Warning, lines.clone(), at..at + 1, format!(
+                            "Koji 1.7 does not read an option called {name}; it is copied to web.conf anyway, where it does no harm.")));
+                    }
+                }
+            }
+        }
+        splices.push(edit::remove(cfg, i));
+        first_moved.get_or_insert(i);
+        span = Some(match span {
+            Some(s) => s.start.min(lines.start)..s.end.max(lines.end),
+            None => lines,
+        });
+    }
+
+    let mut pointer = None;
+    if mod_python {
+        // mod_python reads web.conf only when told where it is: the pointer takes the place of
+        // the first setting that moved.
+        if let Some(first) = first_moved {
+            let line = edit::line_like(
+                cfg,
+                first,
+                &format!("PythonOption koji.web.ConfigFile {DEFAULT_WEB_CONF}"),
+            );
+            pointer = Some(ctx.plan.change(&WEB_CONFIGFILE, Severity::Info, edit::lines(cfg, first),
+                vec![Splice::insert_before(cfg.items[first].lines.start, vec![line])],
+                "Under mod_python, koji-web reads web.conf only when PythonOption koji.web.ConfigFile names it; without it, it would keep looking for PythonOptions.".into()));
+        }
+    }
+    let written = 2..file.lines.len();
+    if !secret_seen {
+        notes.push((&WEB_SECRET, Severity::Action, span.clone().unwrap_or(0..0), written.clone(),
+            "No Secret was set: add Secret = <a long random string> to web.conf; koji-web signs login cookies with it.".into()));
+    }
+    notes.push((
+        &WEB_SECRET,
+        Severity::Info,
+        span.clone().unwrap_or(0..0),
+        written.clone(),
+        "Login cookies change format in 1.7: every web user has to log in again after the upgrade."
+            .into(),
+    ));
+    let target = if mod_python {
+        "PythonOption koji.web.ConfigFile"
+    } else {
+        "the default path"
+    };
+    notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Action, span.clone().unwrap_or(0..0), written, format!(
+        "Install the new web.conf as {DEFAULT_WEB_CONF} (found through {target}), readable by apache only (mode 0640, it holds Secret).")));
+    ctx.new_files.push(file);
+    let main = span.map(|span| {
+        ctx.plan.change(&WEB_OPTIONS_TO_WEB_CONF, Severity::Info, span, splices,
+            "koji-web's settings leave the httpd config for web.conf, section [web]: Koji 1.7 reads them there.".into())
+    });
+    if let Some(main) = main {
+        ctx.new_files[k].created_by = Some((input, main));
+        depend_all(ctx, main, needs);
+        if let Some(p) = pointer {
+            ctx.plan.depends(p, main);
+        }
+    }
+    for (rule, severity, lines, out, message) in notes {
+        let lines = (!lines.is_empty()).then_some(lines);
+        ctx.plan
+            .note_new_file(rule, severity, lines, (k, out), main, message);
+    }
+}
+
+/// How specific the section holding item `i` is, in the order Apache merges per-directory
+/// settings (a later merge overrides an earlier one).
+fn option_rank(cfg: &HttpdConfig, i: usize) -> u8 {
+    cfg.ancestors(i)
+        .filter_map(|a| cfg.directive(a))
+        .map(|d| match d.name.to_ascii_lowercase().as_str() {
+            "location" | "locationmatch" => 3,
+            "directory" | "directorymatch" | "files" | "filesmatch" => 2,
+            "virtualhost" => 1,
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The quoted strings in a Python list expression like `sys.path + ['/a', "/b"]`.
+fn python_list_paths(expr: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(open) = expr.find('[') else {
+        return out;
+    };
+    let Some(close) = expr[open..].find(']') else {
+        return out;
+    };
+    let list = &expr[open + 1..open + close];
+    let mut chars = list.chars();
+    while let Some(c) = chars.next() {
+        if c == '\'' || c == '"' {
+            let s: String = chars.by_ref().take_while(|&x| x != c).collect();
+            out.push(s);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_python_path_lists() {
+        assert_eq!(
+            python_list_paths("sys.path + ['/usr/share/koji-web/lib']"),
+            vec!["/usr/share/koji-web/lib"]
+        );
+        assert_eq!(
+            python_list_paths("['/a', \"/b\"] + sys.path"),
+            vec!["/a", "/b"]
+        );
+        assert!(python_list_paths("sys.path").is_empty());
+    }
+}

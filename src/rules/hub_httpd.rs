@@ -113,19 +113,19 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         changed |= migrate_scope(cfg, ctx, scope);
     }
     // Without the handler swap (still mod_python), moving the hub's options would break it.
-    let handler_changes: Vec<usize> = changes_of(ctx, &HUB_HANDLER_WSGI);
+    let handler_changes: Vec<usize> = ctx.plan.changes_of(&HUB_HANDLER_WSGI);
 
     // PythonOptions: ConfigFile becomes SetEnv (or goes, when it names the default path).
     if let Some((i, path)) = &config_file {
         if edit::norm_path(path) == DEFAULT_HUB_CONF {
             let c = ctx.plan.change(&HUB_CONFIGFILE_SETENV, Severity::Info, edit::lines(cfg, *i), vec![edit::remove(cfg, *i)],
                 "PythonOption ConfigFile named the default /etc/koji-hub/hub.conf, which the hub reads under mod_wsgi without being told.".into());
-            depend_all(ctx, c, &handler_changes);
+            ctx.plan.depend_on_all(c, &handler_changes);
         } else {
             let c = ctx.plan.change(&HUB_CONFIGFILE_SETENV, Severity::Info, edit::lines(cfg, *i),
                 vec![edit::replace(cfg, *i, vec![edit::line_like(cfg, *i, &format!("SetEnv koji.hub.ConfigFile {}", crate::httpd::quote_arg(path, None)))])],
                 format!("hub.conf lives at {path}: under mod_wsgi the hub learns that from SetEnv koji.hub.ConfigFile."));
-            depend_all(ctx, c, &handler_changes);
+            ctx.plan.depend_on_all(c, &handler_changes);
         }
         changed = true;
     }
@@ -141,7 +141,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             let c = ctx.plan.change(&HUB_OPTIONS_IGNORED, Severity::Warning, span, splices, format!(
                 "These hub PythonOptions ({}) were already ignored, because ConfigFile was set; they are removed. \
                  If their values matter, put them into hub.conf.", names(cfg, &others)));
-            depend_all(ctx, c, &handler_changes);
+            ctx.plan.depend_on_all(c, &handler_changes);
         } else {
             let mut file = NewFile::new("hub.conf", FileKind::HubConf);
             file.push("# koji-hub settings for Koji 1.7, moved here by koji-migrate from the httpd config's PythonOptions.", None);
@@ -161,7 +161,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             let c = ctx.plan.change(&HUB_OPTIONS_TO_HUB_CONF, Severity::Info, span.clone(), splices, format!(
                 "The hub was configured with PythonOptions only ({}); mod_wsgi cannot pass them, so they move to the new hub.conf, section [hub]. \
                  Install it as /etc/koji-hub/hub.conf.", names(cfg, &others)));
-            depend_all(ctx, c, &handler_changes);
+            ctx.plan.depend_on_all(c, &handler_changes);
             ctx.new_files[k].created_by = Some((ctx.input, c));
             ctx.plan.note_new_file(
                 &HUB_OPTIONS_TO_HUB_CONF,
@@ -270,23 +270,5 @@ pub(crate) fn names(cfg: &HttpdConfig, items: &[usize]) -> String {
         0 => String::new(),
         1 => names[0].to_string(),
         n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
-    }
-}
-
-/// This plan's changes made by `rule` so far.
-pub(crate) fn changes_of(ctx: &Ctx<'_>, rule: &'static super::Rule) -> Vec<usize> {
-    ctx.plan
-        .changes
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| std::ptr::eq(c.rule, rule))
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// Makes `change` depend on every change in `on`.
-pub(crate) fn depend_all(ctx: &mut Ctx<'_>, change: usize, on: &[usize]) {
-    for &o in on {
-        ctx.plan.depends(change, o);
     }
 }

@@ -244,6 +244,20 @@ impl Plan {
         }
     }
 
+    /// This plan's changes made by `rule` so far.
+    pub fn changes_of(&self, rule: &'static Rule) -> Vec<usize> {
+        (0..self.changes.len())
+            .filter(|&c| std::ptr::eq(self.changes[c].rule, rule))
+            .collect()
+    }
+
+    /// Declares that `change` needs every change in `on`.
+    pub fn depend_on_all(&mut self, change: usize, on: &[usize]) {
+        for &o in on {
+            self.depends(change, o);
+        }
+    }
+
     /// A note that changes nothing.
     pub fn note(
         &mut self,

@@ -15,7 +15,7 @@
 //! added, without which mod_python would keep reading the (now removed) PythonOptions.
 
 use super::httpd_edit::{self as edit, App};
-use super::hub_httpd::{changes_of, depend_all, names, python_directives};
+use super::hub_httpd::{names, python_directives};
 use super::web_settings;
 use super::{
     ALREADY_MIGRATED, WEB_ALIAS_WSGI, WEB_CONFIGFILE, WEB_HANDLER_MOD_PYTHON, WEB_HANDLER_WSGI,
@@ -72,7 +72,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         changed |= migrate_scope(cfg, ctx, scope, mod_python, config_file.is_some());
     }
     // Without the handler swap (still mod_python), moving the settings would break koji-web.
-    let handler_changes: Vec<usize> = changes_of(ctx, &WEB_HANDLER_WSGI);
+    let handler_changes: Vec<usize> = ctx.plan.changes_of(&WEB_HANDLER_WSGI);
 
     if let Some((i, path)) = &config_file {
         if !mod_python {
@@ -91,7 +91,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             };
             let c = ctx.plan.change(&WEB_CONFIGFILE, Severity::Info, edit::lines(cfg, *i), vec![splice],
                 "Under mod_wsgi, koji-web finds web.conf through SetEnv koji.web.ConfigFile (needed only for a path other than /etc/kojiweb/web.conf).".into());
-            depend_all(ctx, c, &handler_changes);
+            ctx.plan.depend_on_all(c, &handler_changes);
             changed = true;
         }
         if !legacy.is_empty() {
@@ -110,7 +110,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
                     legacy.iter().map(|&i| edit::remove(cfg, i)).collect(),
                     message,
                 );
-                depend_all(ctx, c, &handler_changes);
+                ctx.plan.depend_on_all(c, &handler_changes);
             }
             changed = true;
         }

@@ -7,7 +7,7 @@
 //! `PythonOption koji.web.ConfigFile` pointer is added where the first setting left.
 
 use super::httpd_edit as edit;
-use super::hub_httpd::{depend_all, python_directives};
+use super::hub_httpd::python_directives;
 use super::web_conf::{files_url, UrlOption};
 use super::web_httpd::DEFAULT_WEB_CONF;
 use super::{
@@ -290,7 +290,7 @@ pub(crate) fn write_web_conf(
     });
     if let Some(main) = main {
         ctx.new_files[k].created_by = Some((input, main));
-        depend_all(ctx, main, needs);
+        ctx.plan.depend_on_all(main, needs);
         if let Some(p) = pointer {
             ctx.plan.depends(p, main);
         }

@@ -59,3 +59,16 @@ fn a_100k_line_client_config_migrates() {
     let out = &report.files[0].text;
     assert!(out.contains("topurl = http://files-0.example.com/mnt/koji"));
 }
+
+#[test]
+fn a_hundred_thousand_nested_mod_python_wrappers_migrate() {
+    // Every wrapper encloses koji's sections, so every one is rewritten to test for mod_wsgi.
+    let depth = 100_000;
+    let mut text = "<IfModule mod_python.c>\n".repeat(depth);
+    text.push_str(&gen::httpd(200));
+    text.push_str(&"</IfModule>\n".repeat(depth));
+    let report = migrate(&[Input::new("httpd.conf", text)], &Options::default());
+    let out = &report.files[0].text;
+    assert_eq!(out.matches("<IfModule mod_wsgi.c>").count(), depth);
+    assert!(!out.contains("mod_python.c"));
+}

@@ -216,17 +216,20 @@ pub(crate) fn swap_python_ifmodules(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         return;
     }
     let mut wrappers: Vec<usize> = Vec::new();
+    // Each enclosing section is looked at once: when a walk up reaches a section an earlier walk
+    // saw, everything above it was seen too (100,000 nested wrappers stay linear).
+    let mut seen = std::collections::HashSet::new();
     for scope in scopes(cfg, App::Hub)
         .into_iter()
         .chain(scopes(cfg, App::Web))
     {
         for a in cfg.ancestors(scope) {
+            if !seen.insert(a) {
+                break;
+            }
             let Some(d) = cfg.directive(a) else { continue };
             let module = d.arg(0).unwrap_or("").to_ascii_lowercase();
-            if d.is("IfModule")
-                && (module == "mod_python.c" || module == "python_module")
-                && !wrappers.contains(&a)
-            {
+            if d.is("IfModule") && (module == "mod_python.c" || module == "python_module") {
                 wrappers.push(a);
             }
         }

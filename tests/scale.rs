@@ -72,3 +72,45 @@ fn a_hundred_thousand_nested_mod_python_wrappers_migrate() {
     assert_eq!(out.matches("<IfModule mod_wsgi.c>").count(), depth);
     assert!(!out.contains("mod_python.c"));
 }
+
+#[test]
+fn a_thousand_kojid_confs_get_the_names_of_the_first_free_suffix() {
+    // The reference: try name, name-2, name-3, … until one is free.
+    fn reference(names: &[&str]) -> Vec<String> {
+        let mut taken = std::collections::HashSet::new();
+        names
+            .iter()
+            .map(|&name| {
+                let (stem, ext) = name.split_at(name.rfind('.').unwrap_or(name.len()));
+                let mut candidate = name.to_string();
+                let mut k = 2;
+                while taken.contains(&candidate) {
+                    candidate = format!("{stem}-{k}{ext}");
+                    k += 1;
+                }
+                taken.insert(candidate.clone());
+                candidate
+            })
+            .collect()
+    }
+    let mut names: Vec<&str> = vec!["kojid.conf"; 1000];
+    names[3] = "kojid-7.conf";
+    names[500] = "kojid-600.conf";
+    names[501] = "koji.conf";
+    let inputs: Vec<Input> = names
+        .iter()
+        .enumerate()
+        .map(|(k, n)| {
+            Input::new(
+                format!("builder-{k}/{n}"),
+                "[kojid]\nserver = http://hub/kojihub\npkgurl = http://hub/packages\n",
+            )
+        })
+        .collect();
+    let report = migrate(&inputs, &Options::default());
+    let got: Vec<String> = report.files[..names.len()]
+        .iter()
+        .map(|f| f.output.clone())
+        .collect();
+    assert_eq!(got, reference(&names));
+}

@@ -7,7 +7,7 @@
 //! - `parse`: `HttpdConfig::parse` or `IniDocument::parse`, as detection chose;
 //! - `migrate`: detection + rules + report (`koji_migrate::migrate`);
 //! - `diff_model`: `DiffModel::new(old, new, 3)` for every changed file of the report;
-//! - `pipeline`: `migrate` + `DiffModel` for every changed file: what the CLI and the page do;
+//! - `pipeline`: `migrate` + `DiffModel::of_file` for every changed file: what the CLI and the page do;
 //! - `floor_line_diff`: `similar::TextDiff::from_lines(old, new)` of the same old/new pairs, a
 //!   plain line diff and nothing else.
 //!
@@ -48,11 +48,7 @@ fn pipeline(inputs: &[Input]) -> usize {
         .files
         .iter()
         .filter(|f| f.changed)
-        .map(|f| {
-            DiffModel::new(f.original.as_deref().unwrap_or(""), &f.text, 3)
-                .hunks
-                .len()
-        })
+        .map(|f| DiffModel::of_file(f, 3).hunks.len())
         .sum()
 }
 

@@ -5,6 +5,8 @@
 //! changed words are marked as [`Span`]s. The CLI prints it as a unified diff, the page as a
 //! side-by-side or unified view, and tests check that applying it to the old text gives the new.
 
+use crate::report::{Origin, OutputFile};
+use crate::text::raw_lines;
 use serde::Serialize;
 use similar::{ChangeTag, DiffOp, TextDiff};
 
@@ -70,8 +72,100 @@ impl DiffModel {
         let diff = TextDiff::configure()
             .algorithm(similar::Algorithm::Myers)
             .diff_lines(old, new);
+        Self::from_groups(
+            diff.old_slices(),
+            diff.new_slices(),
+            diff.grouped_ops(context),
+        )
+    }
+
+    /// The diff of a migrated file against its input, read from what the migration recorded
+    /// instead of searched for: an output line copied from input line `k` pairs with it, and
+    /// whatever lies between two such pairs was removed or written. Linear in the file's length
+    /// (a searched diff is not), and exact about what the migration did: a line it rewrote with
+    /// the same text still shows as rewritten. Falls back to [`DiffModel::new`] for a file whose
+    /// origins do not describe it (none recorded, or not in input order).
+    pub fn of_file(file: &OutputFile, context: usize) -> DiffModel {
+        let old = file.original.as_deref().unwrap_or("");
+        Self::from_origins(old, &file.text, &file.origins, context)
+            .unwrap_or_else(|| Self::new(old, &file.text, context))
+    }
+
+    fn from_origins(
+        old: &str,
+        new: &str,
+        origins: &[Option<Origin>],
+        context: usize,
+    ) -> Option<DiffModel> {
+        // Split both texts the way the document did: with or without lone-CR line breaks,
+        // whichever gives one output line per recorded origin.
+        let (new_lines, cr) = [false, true]
+            .into_iter()
+            .map(|cr| (raw_lines(new, cr).collect::<Vec<_>>(), cr))
+            .find(|(lines, _)| lines.len() == origins.len())?;
+        let old_lines: Vec<&str> = raw_lines(old, cr).collect();
+        let mut ops = Vec::new();
+        let (mut old_at, mut new_at) = (0usize, 0usize);
+        loop {
+            let next_kept = (new_at..origins.len()).find_map(|k| match origins[k] {
+                Some(o) if !o.written => Some((k, o.line.checked_sub(1)?)),
+                _ => None,
+            });
+            let (k, from) = next_kept.unwrap_or((origins.len(), old_lines.len()));
+            if from < old_at || from > old_lines.len() {
+                return None;
+            }
+            let (old_len, new_len) = (from - old_at, k - new_at);
+            match (old_len, new_len) {
+                (0, 0) => {}
+                (0, _) => ops.push(DiffOp::Insert {
+                    old_index: old_at,
+                    new_index: new_at,
+                    new_len,
+                }),
+                (_, 0) => ops.push(DiffOp::Delete {
+                    old_index: old_at,
+                    old_len,
+                    new_index: new_at,
+                }),
+                _ => ops.push(DiffOp::Replace {
+                    old_index: old_at,
+                    old_len,
+                    new_index: new_at,
+                    new_len,
+                }),
+            }
+            if next_kept.is_none() {
+                break;
+            }
+            let mut len = 0;
+            while k + len < origins.len()
+                && from + len < old_lines.len()
+                && matches!(origins[k + len], Some(o) if !o.written && o.line == from + len + 1)
+            {
+                len += 1;
+            }
+            if len == 0 {
+                return None;
+            }
+            ops.push(DiffOp::Equal {
+                old_index: from,
+                new_index: k,
+                len,
+            });
+            old_at = from + len;
+            new_at = k + len;
+        }
+        Some(Self::from_groups(
+            &old_lines,
+            &new_lines,
+            similar::group_diff_ops(ops, context),
+        ))
+    }
+
+    fn from_groups(old_lines: &[&str], new_lines: &[&str], groups: Vec<Vec<DiffOp>>) -> DiffModel {
         let mut hunks = Vec::new();
-        for group in diff.grouped_ops(context) {
+        for group in groups {
             let (Some(first), Some(last)) = (group.first(), group.last()) else {
                 continue;
             };
@@ -79,7 +173,7 @@ impl DiffModel {
             let new_range = first.new_range().start..last.new_range().end;
             let mut rows = Vec::new();
             for op in &group {
-                rows.extend(rows_of(&diff, op));
+                rows.extend(rows_of(old_lines, new_lines, op));
             }
             hunks.push(Hunk {
                 old_start: old_range.start + 1,
@@ -167,9 +261,7 @@ fn plain(line: usize, text: &str) -> Side {
     }
 }
 
-fn rows_of<'a>(diff: &TextDiff<'a, 'a, 'a, str>, op: &DiffOp) -> Vec<Row> {
-    let old_lines = diff.old_slices();
-    let new_lines = diff.new_slices();
+fn rows_of(old_lines: &[&str], new_lines: &[&str], op: &DiffOp) -> Vec<Row> {
     match *op {
         DiffOp::Equal {
             old_index,

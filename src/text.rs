@@ -52,43 +52,22 @@ impl LineTable {
     /// Splits `text` at `\n` and `\r\n`; with `lone_cr_breaks` also at a lone `\r` (as Python's
     /// universal-newline reading does for ini files).
     pub fn new(text: String, lone_cr_breaks: bool) -> Self {
-        let bytes = text.as_bytes();
         let mut spans = Vec::new();
         let mut start = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    let content_end = if i > start && bytes[i - 1] == b'\r' {
-                        i - 1
-                    } else {
-                        i
-                    };
-                    spans.push(LineSpan {
-                        start,
-                        content_end,
-                        end: i + 1,
-                    });
-                    start = i + 1;
-                }
-                b'\r' if lone_cr_breaks && bytes.get(i + 1) != Some(&b'\n') => {
-                    spans.push(LineSpan {
-                        start,
-                        content_end: i,
-                        end: i + 1,
-                    });
-                    start = i + 1;
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-        if start < bytes.len() {
+        for raw in raw_lines(&text, lone_cr_breaks) {
+            let eol = if raw.ends_with("\r\n") {
+                2
+            } else if raw.ends_with('\n') || (lone_cr_breaks && raw.ends_with('\r')) {
+                1
+            } else {
+                0
+            };
             spans.push(LineSpan {
                 start,
-                content_end: bytes.len(),
-                end: bytes.len(),
+                content_end: start + raw.len() - eol,
+                end: start + raw.len(),
             });
+            start += raw.len();
         }
         LineTable { text, spans }
     }
@@ -145,6 +124,32 @@ impl LineTable {
     pub fn lines(&self) -> impl Iterator<Item = &str> + '_ {
         (0..self.len()).map(|i| self.line(i))
     }
+}
+
+/// The physical lines of `text`, each with its line ending: split at `\n` and `\r\n`, and with
+/// `lone_cr_breaks` also at a lone `\r`. Concatenated, they give `text` back.
+pub fn raw_lines(text: &str, lone_cr_breaks: bool) -> impl Iterator<Item = &str> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let at = i;
+            i += 1;
+            let ends = bytes[at] == b'\n'
+                || (lone_cr_breaks && bytes[at] == b'\r' && bytes.get(at + 1) != Some(&b'\n'));
+            if ends {
+                let line = &text[start..i];
+                start = i;
+                return Some(line);
+            }
+        }
+        (start < bytes.len()).then(|| {
+            let line = &text[start..];
+            start = bytes.len();
+            line
+        })
+    })
 }
 
 /// One edit: at input line `at` (0-based), remove `remove` lines and put `insert` in their place.

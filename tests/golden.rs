@@ -34,9 +34,10 @@ fn check_set(name: &str, inputs: &[Input], expected_root: &Path) -> Vec<String> 
             manifest.push_str(&format!("{}\t{}\t{status}\n", f.output, f.kind.id()));
             match &f.original {
                 // Converted inputs are kept as diffs: reviewable, and no copy of the input.
-                Some(old) if f.changed => actual.push((
+                // The diff the CLI and the page show: read from the migration's record.
+                Some(_) if f.changed => actual.push((
                     format!("{}.diff", f.output),
-                    koji_migrate::diff::DiffModel::new(old, &f.text, 3)
+                    koji_migrate::diff::DiffModel::of_file(f, 3)
                         .unified(&format!("a/{}", f.output), &format!("b/{}", f.output)),
                 )),
                 Some(_) => {}

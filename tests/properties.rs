@@ -1,7 +1,12 @@
 //! Properties over generated inputs: lossless printing, idempotent migration, no panics.
 
 mod support;
+#[allow(dead_code)]
+mod checks {
+    include!("common/checks.rs");
+}
 
+use koji_migrate::diff::DiffModel;
 use koji_migrate::httpd::HttpdConfig;
 use koji_migrate::ini::IniDocument;
 use koji_migrate::text::{apply, LineTable};
@@ -159,6 +164,21 @@ proptest! {
             let again = Input { kind: Some(kind), ..Input::new("x.conf", report.files[0].text.clone()) };
             let second = migrate(&[again], &opts);
             prop_assert!(!second.files[0].changed, "{:?} as {:?}:\n{}", text, kind, report.files[0].text);
+        }
+    }
+
+    /// The diff read from the migration's record applies to the input to give the output, and
+    /// finds a change wherever the searched diff does.
+    #[test]
+    fn recorded_diff_turns_input_into_output(text in document(HTTPD_LINES), ini in document(INI_LINES)) {
+        for (name, text) in [("kojiweb.conf", text), ("kojid.conf", ini)] {
+            for opts in all_modes() {
+                let report = migrate(&[Input::new(name, text.clone())], &opts);
+                let f = &report.files[0];
+                let recorded = DiffModel::of_file(f, 3);
+                checks::check_model(&recorded, &text, &f.text);
+                prop_assert_eq!(recorded.is_empty(), DiffModel::new(&text, &f.text, 3).is_empty());
+            }
         }
     }
 

@@ -309,16 +309,16 @@ fn human(report: &Report) -> String {
         if !f.changed {
             continue;
         }
-        let (old, old_label) = match (&f.original, &f.input) {
-            (Some(o), Some(name)) => (o.as_str(), format!("a/{name}")),
-            _ => ("", "/dev/null".to_string()),
+        let old_label = match (&f.original, &f.input) {
+            (Some(_), Some(name)) => format!("a/{name}"),
+            _ => "/dev/null".to_string(),
         };
         let new_label = match &f.input {
             Some(name) => format!("b/{name}"),
             None => format!("b/{}", f.output),
         };
         s.push('\n');
-        s.push_str(&DiffModel::new(old, &f.text, 3).unified(&old_label, &new_label));
+        s.push_str(&DiffModel::of_file(f, 3).unified(&old_label, &new_label));
     }
     s
 }

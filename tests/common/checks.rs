@@ -194,7 +194,11 @@ pub fn check_migrate(inputs: &[Input], options: &Options) -> Report {
 
 /// Applying the diff model's rows to `old` gives `new` (line contents, without line endings).
 pub fn check_diff(old: &str, new: &str, context: usize) {
-    let model = DiffModel::new(old, new, context);
+    check_model(&DiffModel::new(old, new, context), old, new);
+}
+
+/// Applying `model`'s rows to `old` gives `new` (line contents, without line endings).
+pub fn check_model(model: &DiffModel, old: &str, new: &str) {
     // Lines as the diff model counts them (its `similar` splits at \n, \r\n and a lone \r),
     // without their \n or \r\n ending (a lone \r stays in the text, as in the model's sides).
     let split = |s: &str| -> Vec<String> {

@@ -131,7 +131,7 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
             } else {
                 CONTEXT
             };
-            DiffModel::new(old, &f.text, context)
+            DiffModel::of_file(f, context)
         })
     };
     {

@@ -280,17 +280,27 @@ impl IniDocument {
     /// later duplicate keys winning (in the position of their first occurrence, as a dict does).
     pub fn semantic_view(&self) -> Vec<(String, Vec<(String, String)>)> {
         let mut view: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        // Where each section and each (section, key) sits in `view`: one lookup per option.
+        let mut section_at: std::collections::HashMap<&str, usize> =
+            std::collections::HashMap::new();
+        let mut key_at: std::collections::HashMap<(usize, &str), usize> =
+            std::collections::HashMap::new();
         for name in self.section_names() {
+            section_at.insert(name, view.len());
             view.push((name.to_string(), Vec::new()));
         }
         for o in &self.options {
             let section = &self.sections[o.section].name;
-            let Some(entry) = view.iter_mut().find(|(n, _)| n == section) else {
+            let Some(&at) = section_at.get(section.as_str()) else {
                 continue;
             };
-            match entry.1.iter_mut().find(|(k, _)| *k == o.name) {
-                Some(kv) => kv.1 = o.value.clone(),
-                None => entry.1.push((o.name.clone(), o.value.clone())),
+            let entry = &mut view[at].1;
+            match key_at.get(&(at, o.name.as_str())) {
+                Some(&k) => entry[k].1 = o.value.clone(),
+                None => {
+                    key_at.insert((at, o.name.as_str()), entry.len());
+                    entry.push((o.name.clone(), o.value.clone()));
+                }
             }
         }
         view

@@ -114,3 +114,21 @@ fn a_thousand_kojid_confs_get_the_names_of_the_first_free_suffix() {
         .collect();
     assert_eq!(got, reference(&names));
 }
+
+#[test]
+fn a_100k_line_hub_conf_with_interpolation_migrates() {
+    // A third of the options use %(top)s, a third refer to an unset name, a third are plain.
+    let mut text = String::from("[DEFAULT]\ntop = /mnt/koji\n[hub]\nDBName = koji\n");
+    for i in 0..100_000 - 4 {
+        text.push_str(&match i % 3 {
+            0 => format!("Opt{i} = %(top)s/{i} 100%%\n"),
+            1 => format!("Bad{i} = %(nope)s\n"),
+            _ => format!("Plain{i} = v{i}\n"),
+        });
+    }
+    let report = run("hub.conf", text, Target::ModWsgi);
+    assert_eq!(report.files[0].kind, FileKind::HubConf);
+    assert!(report.files[0]
+        .text
+        .contains("Opt99990 = /mnt/koji/99990 100%"));
+}

@@ -84,18 +84,25 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
         .filter(|(name, _)| name == "DEFAULT")
         .flat_map(|(_, kv)| kv.iter().cloned())
         .collect();
+    // The variables of each section (DEFAULT's, overridden by its own), built once per section.
+    let mut vars_of: HashMap<&str, HashMap<String, String>> = HashMap::new();
+    let section_kv: HashMap<&str, &Vec<(String, String)>> =
+        view.iter().map(|(name, kv)| (name.as_str(), kv)).collect();
     for (o, opt) in ini.options.iter().enumerate() {
         if !opt.value.contains("%(") {
             continue;
         }
         let section = &ini.sections[opt.section].name;
-        let mut vars = defaults.clone();
-        if let Some((_, kv)) = view.iter().find(|(name, _)| name == section) {
-            vars.extend(kv.iter().cloned());
-        }
+        let vars = vars_of.entry(section.as_str()).or_insert_with(|| {
+            let mut vars = defaults.clone();
+            if let Some(kv) = section_kv.get(section.as_str()) {
+                vars.extend(kv.iter().cloned());
+            }
+            vars
+        });
         let secret = is_secret_key(&opt.key);
         let lines = opt.lines.clone();
-        match py2_interpolate(&opt.value, &vars) {
+        match py2_interpolate(&opt.value, vars) {
             Ok(expanded) if !expanded.contains("%(") && !expanded.contains('\n') => {
                 let shown = if secret { String::new() } else { format!(" to '{expanded}'") };
                 ctx.plan.change(&HUB_CONF_PERCENT, Severity::Warning, lines.clone(),

@@ -129,26 +129,27 @@ impl LineTable {
 /// The physical lines of `text`, each with its line ending: split at `\n` and `\r\n`, and with
 /// `lone_cr_breaks` also at a lone `\r`. Concatenated, they give `text` back.
 pub fn raw_lines(text: &str, lone_cr_breaks: bool) -> impl Iterator<Item = &str> + '_ {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
+    let mut rest = text;
     std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let at = i;
-            i += 1;
-            let ends = bytes[at] == b'\n'
-                || (lone_cr_breaks && bytes[at] == b'\r' && bytes.get(at + 1) != Some(&b'\n'));
-            if ends {
-                let line = &text[start..i];
-                start = i;
-                return Some(line);
-            }
+        if rest.is_empty() {
+            return None;
         }
-        (start < bytes.len()).then(|| {
-            let line = &text[start..];
-            start = bytes.len();
-            line
-        })
+        // `find` on one byte is a memchr; only files read with lone-CR breaks need the slower search.
+        let end = if lone_cr_breaks {
+            rest.find(['\n', '\r']).map(|p| {
+                if rest.as_bytes()[p] == b'\r' && rest.as_bytes().get(p + 1) == Some(&b'\n') {
+                    p + 2
+                } else {
+                    p + 1
+                }
+            })
+        } else {
+            rest.find('\n').map(|p| p + 1)
+        }
+        .unwrap_or(rest.len());
+        let (line, tail) = rest.split_at(end);
+        rest = tail;
+        Some(line)
     })
 }
 

@@ -71,15 +71,32 @@ pub(crate) const WEB_PYTHON_OPTIONS: &[&str] = &[
 ];
 
 pub fn detect(text: &str, name_hint: Option<&str>) -> Detection {
+    detect_and_parse(text, name_hint).0
+}
+
+/// A document parsed while detecting, handed on so the migration does not parse it again.
+pub(crate) enum Parsed {
+    Httpd(HttpdConfig),
+    Ini(IniDocument),
+}
+
+/// [`detect`], also returning the document it parsed to decide.
+pub(crate) fn detect_and_parse(text: &str, name_hint: Option<&str>) -> (Detection, Parsed) {
     let hint = name_hint.and_then(kind_from_name);
     let looks_ini = text.lines().any(|l| {
         let t = l.trim();
         t.starts_with('[') && t.ends_with(']') && t.len() > 2
     });
     if looks_ini {
-        return detect_ini(&IniDocument::parse(text), hint);
+        let doc = IniDocument::parse(text);
+        return (detect_ini(&doc, hint), Parsed::Ini(doc));
     }
     let cfg = HttpdConfig::parse(text);
+    let verdict = httpd_verdict(text, &cfg, hint);
+    (verdict, Parsed::Httpd(cfg))
+}
+
+fn httpd_verdict(text: &str, cfg: &HttpdConfig, hint: Option<FileKind>) -> Detection {
     let directives = cfg
         .items
         .iter()
@@ -100,7 +117,7 @@ pub fn detect(text: &str, name_hint: Option<&str>) -> Detection {
             },
         };
     }
-    let (hub, web) = httpd_roles(&cfg);
+    let (hub, web) = httpd_roles(cfg);
     let kind = match (hub, web) {
         (true, true) => FileKind::Httpd,
         (true, false) => FileKind::HubHttpd,

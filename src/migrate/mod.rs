@@ -1,6 +1,6 @@
 //! The one entry point: [`migrate`] takes the admin's files and returns the [`Report`].
 
-use crate::detect::detect;
+use crate::detect::{detect_and_parse, Parsed};
 use crate::httpd::HttpdConfig;
 use crate::ini::IniDocument;
 use crate::report::{FileKind, Report, Severity};
@@ -160,11 +160,13 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
             plans[i].note(&rules::INPUT_PROBLEM, Severity::Error, Some(line - 1..line),
                 "The file contains a NUL byte: it does not look like a text configuration file, so it is left unchanged.".into());
         }
+        let mut parsed = None;
         let (kind, reason) = match input.kind {
             Some(k) => (k, "kind chosen by you".to_string()),
             None if binary => (FileKind::Unknown, "it contains binary data".to_string()),
             None => {
-                let d = detect(&input.text, Some(&input.name));
+                let (d, doc) = detect_and_parse(&input.text, Some(&input.name));
+                parsed = Some(doc);
                 (d.kind, d.reason)
             }
         };
@@ -183,11 +185,16 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
                 format!("Read as a {} ({reason}).", kind.label())
             },
         );
-        let doc = match kind {
-            k if k.is_httpd() => Doc::Httpd(HttpdConfig::parse(input.text.as_str())),
-            FileKind::HubConf | FileKind::WebConf | FileKind::KojidConf | FileKind::ClientConf => {
-                Doc::Ini(IniDocument::parse(input.text.as_str()))
-            }
+        let doc = match (kind, parsed) {
+            (k, Some(Parsed::Httpd(cfg))) if k.is_httpd() => Doc::Httpd(cfg),
+            (k, _) if k.is_httpd() => Doc::Httpd(HttpdConfig::parse(input.text.as_str())),
+            (
+                FileKind::HubConf | FileKind::WebConf | FileKind::KojidConf | FileKind::ClientConf,
+                parsed,
+            ) => Doc::Ini(match parsed {
+                Some(Parsed::Ini(doc)) => doc,
+                _ => IniDocument::parse(input.text.as_str()),
+            }),
             _ => Doc::Opaque(LineTable::new(input.text.clone(), false)),
         };
         let mut ctx = Ctx {

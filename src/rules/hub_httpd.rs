@@ -18,7 +18,7 @@
 
 use super::httpd_edit::{self as edit, App};
 use super::{
-    is_secret_key, NewFile, ALREADY_MIGRATED, HUB_ALIAS_WSGI, HUB_CONFIGFILE_SETENV,
+    is_secret_key, py2_cuts, NewFile, ALREADY_MIGRATED, HUB_ALIAS_WSGI, HUB_CONFIGFILE_SETENV,
     HUB_HANDLER_WSGI, HUB_OPTIONS_IGNORED, HUB_OPTIONS_TO_HUB_CONF,
 };
 use crate::httpd::{HttpdConfig, ItemKind};
@@ -147,13 +147,17 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             file.push("# koji-hub settings for Koji 1.7, moved here by koji-migrate from the httpd config's PythonOptions.", None);
             file.push("[hub]", None);
             let first = file.lines.len();
+            let mut cut = Vec::new();
             for &i in &others {
                 let Some(d) = cfg.directive(i) else { continue };
                 let (key, value) = (d.arg(0).unwrap_or(""), d.arg(1).unwrap_or(""));
-                file.push(
+                let at = file.push(
                     format!("{key} = {value}"),
                     Some((ctx.input, cfg.items[i].lines.start)),
                 );
+                if py2_cuts(value) {
+                    cut.push((edit::lines(cfg, i), at));
+                }
             }
             let last = file.lines.len();
             let k = ctx.new_files.len();
@@ -178,6 +182,11 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             }) {
                 ctx.plan.note_new_file(&HUB_OPTIONS_TO_HUB_CONF, Severity::Action, None, (k, first..last), Some(c),
                     "hub.conf now holds a password: make it readable only by root and apache (mode 0640).".into());
+            }
+            for (lines, at) in cut {
+                ctx.plan.note_new_file(&HUB_OPTIONS_TO_HUB_CONF, Severity::Warning, Some(lines), (k, at..at + 1), Some(c),
+                    "This value holds ' ;': Koji 1.7 on Python 2 reads hub.conf with a parser that drops everything from there on. \
+                     Rephrase the value without a blank before ';'.".into());
             }
         }
         changed = true;

@@ -335,6 +335,14 @@ impl NewFile {
     }
 }
 
+/// Whether Python 2's RawConfigParser, which Koji 1.7 ran on, would cut `value` short: it takes
+/// a `;` after a blank as the start of a comment (Python 3's does not, so our reader keeps it).
+pub(crate) fn py2_cuts(value: &str) -> bool {
+    value
+        .match_indices(';')
+        .any(|(i, _)| value[..i].ends_with(char::is_whitespace))
+}
+
 /// Values that must never appear in a note: option names whose values are secrets.
 pub(crate) fn is_secret_key(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
@@ -378,6 +386,14 @@ mod tests {
             assert!(r.explanation.len() > r.summary.len());
             assert_eq!(rule(r.id), Some(*r));
         }
+    }
+
+    #[test]
+    fn python_2_cuts_at_blank_semicolon() {
+        assert!(py2_cuts("Koji ; the build system"));
+        assert!(py2_cuts("a\t;b"));
+        assert!(!py2_cuts("a;b"));
+        assert!(!py2_cuts("plain"));
     }
 
     #[test]

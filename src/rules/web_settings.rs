@@ -11,8 +11,8 @@ use super::hub_httpd::python_directives;
 use super::web_conf::{files_url, UrlOption};
 use super::web_httpd::DEFAULT_WEB_CONF;
 use super::{
-    redact_url, NewFile, Rule, WEB_CONFIGFILE, WEB_DEBUG, WEB_FILES_URL, WEB_GREETING, WEB_LIBPATH,
-    WEB_OPTIONS_TO_WEB_CONF, WEB_SECRET, WEB_UNKNOWN_OPTION,
+    py2_cuts, redact_url, NewFile, Rule, WEB_CONFIGFILE, WEB_DEBUG, WEB_FILES_URL, WEB_GREETING,
+    WEB_LIBPATH, WEB_OPTIONS_TO_WEB_CONF, WEB_SECRET, WEB_UNKNOWN_OPTION,
 };
 use crate::detect::WEB_PYTHON_OPTIONS;
 use crate::httpd::HttpdConfig;
@@ -213,6 +213,11 @@ pub(crate) fn write_web_conf(
                 }
                 (None, _) => {
                     file.push(format!("{name} = {value}"), origin);
+                    if py2_cuts(value) {
+                        notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Warning, lines.clone(), at..at + 1, format!(
+                            "The value of {name} holds ' ;': Koji 1.7 on Python 2 reads web.conf with a parser that drops everything from there on. \
+                             Rephrase the value without a blank before ';'.")));
+                    }
                     if value.trim() != value {
                         notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Warning, lines.clone(), at..at + 1, format!(
                             "The value of {name} starts or ends with blanks, which web.conf cannot keep (RawConfigParser strips them).")));

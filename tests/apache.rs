@@ -899,3 +899,94 @@ fn hub_conf_means_what_hub_python_options_meant_corpus() {
     }
     eprintln!("compared {compared} legacy hub configs");
 }
+
+/// Issue #7: whatever optional changes an admin rejects, the result is still a configuration the
+/// real consumers take: every httpd config passes `apache2 -t` and every ini file reads in
+/// Python's RawConfigParser. "Optional" means a rule without a consequence for 1.7
+/// (`rules::consequence_of_rejecting`); subsets are drawn from a fixed seed so runs repeat.
+#[test]
+fn rejecting_optional_changes_keeps_configs_apache_and_python_accept() {
+    use koji_migrate::rules::{consequence_of_rejecting, RULES};
+    use koji_migrate::Choices;
+    let optional: Vec<&str> = RULES
+        .iter()
+        .filter(|r| consequence_of_rejecting(r).is_none())
+        .map(|r| r.id)
+        .collect();
+    let mut sets: Vec<(String, Vec<util::NamedBytes>)> = vec![(
+        "1.6.0".into(),
+        util::files_in(&util::stock_dir().join("1.6.0")),
+    )];
+    sets.extend(util::corpus_cases());
+    let mut seed: u64 = 0x5eed_1234_abcd;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        seed >> 33
+    };
+    let mut failures = Vec::new();
+    let mut ini_texts: Vec<(String, String)> = Vec::new();
+    let mut rejected_some = 0;
+    for (set, files) in &sets {
+        let inputs: Vec<Input> = files
+            .iter()
+            .map(|(n, b)| Input::from_bytes(n.clone(), b))
+            .collect();
+        for (target, py) in [
+            (Target::ModWsgi, Py::Wsgi),
+            (Target::ModPython, Py::ModPython),
+        ] {
+            let skip: Vec<String> = optional
+                .iter()
+                .filter(|_| next() % 2 == 0)
+                .map(|s| s.to_string())
+                .collect();
+            let options = Options {
+                target,
+                choices: Choices {
+                    skip_rules: skip.clone(),
+                    ..Choices::default()
+                },
+                ..Options::default()
+            };
+            let report = migrate(&inputs, &options);
+            rejected_some += report.changes.iter().filter(|c| !c.accepted).count();
+            for f in &report.files {
+                let label = format!("{set}/{} ({target:?}, skipping {skip:?})", f.output);
+                if f.kind.is_httpd() {
+                    if let Err(e) = syntax_check(&label, &f.text, py) {
+                        failures.push(e);
+                    }
+                } else if matches!(
+                    f.kind,
+                    koji_migrate::FileKind::WebConf
+                        | koji_migrate::FileKind::HubConf
+                        | koji_migrate::FileKind::KojidConf
+                        | koji_migrate::FileKind::ClientConf
+                ) && f.changed
+                {
+                    ini_texts.push((label, f.text.clone()));
+                }
+            }
+        }
+    }
+    assert!(
+        rejected_some > 0,
+        "no change was rejected: the test would prove nothing"
+    );
+    assert!(ini_texts.len() >= 5, "too few ini files checked");
+    let script = r#"
+import configparser, json, sys
+for label, text in json.load(sys.stdin):
+    try:
+        configparser.RawConfigParser(strict=False).read_string(text)
+    except Exception as e:
+        print(f"{label}: {type(e).__name__}: {e}")
+"#;
+    let python_says = util::python(script, &serde_json::to_string(&ini_texts).unwrap());
+    if !python_says.trim().is_empty() {
+        failures.push(format!("RawConfigParser refuses:\n{python_says}"));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

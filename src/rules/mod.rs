@@ -149,7 +149,12 @@ pub fn consequence_of_rejecting(rule: &Rule) -> Option<&'static str> {
         "web-options-to-web-conf" => {
             "koji-web 1.7 needs web.conf (under mod_wsgi a missing one is a hard error), and PythonOptions do not reach it there."
         }
-        "web-configfile" => "koji-web does not find web.conf and runs on the wrong settings.",
+        "web-configfile" => {
+            "koji-web does not find web.conf (and under mod_wsgi Apache refuses the PythonOption line that stays)."
+        }
+        "hub-configfile-setenv" | "hub-options-to-hub-conf" | "hub-options-ignored" | "web-unknown-option" => {
+            "its PythonOption lines stay, and Apache refuses them once mod_python is not loaded."
+        }
         "kojid-pkgurl-topurl" => "kojid 1.7 refuses to start without topurl.",
         "ifmodule-wsgi" => "the section inside is skipped once mod_python is gone, and that part of Koji disappears.",
         _ => return None,

@@ -224,10 +224,11 @@ impl IniDocument {
 
     /// The distinct section names, in first-seen order (Python merges repeated sections).
     pub fn section_names(&self) -> Vec<&str> {
-        let mut seen = std::collections::HashSet::new();
+        // (One map type for every index in this file: each distinct type costs the page code.)
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         let mut names: Vec<&str> = Vec::new();
         for s in &self.sections {
-            if seen.insert(s.name.as_str()) {
+            if seen.insert(s.name.as_str(), 0).is_none() {
                 names.push(&s.name);
             }
         }
@@ -283,11 +284,11 @@ impl IniDocument {
         // Where each section and each (section, key) sits in `view`: one lookup per option.
         let mut section_at: std::collections::HashMap<&str, usize> =
             std::collections::HashMap::new();
-        let mut key_at: std::collections::HashMap<(usize, &str), usize> =
-            std::collections::HashMap::new();
+        let mut key_at: Vec<std::collections::HashMap<&str, usize>> = Vec::new();
         for name in self.section_names() {
             section_at.insert(name, view.len());
             view.push((name.to_string(), Vec::new()));
+            key_at.push(std::collections::HashMap::new());
         }
         for o in &self.options {
             let section = &self.sections[o.section].name;
@@ -295,10 +296,10 @@ impl IniDocument {
                 continue;
             };
             let entry = &mut view[at].1;
-            match key_at.get(&(at, o.name.as_str())) {
+            match key_at[at].get(o.name.as_str()) {
                 Some(&k) => entry[k].1 = o.value.clone(),
                 None => {
-                    key_at.insert((at, o.name.as_str()), entry.len());
+                    key_at[at].insert(o.name.as_str(), entry.len());
                     entry.push((o.name.clone(), o.value.clone()));
                 }
             }
@@ -317,9 +318,9 @@ impl IniDocument {
     /// Repeated `[section]` headers: (line of the repeat, name).
     pub fn duplicate_sections(&self) -> Vec<(usize, &str)> {
         let mut out = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for s in &self.sections {
-            if !seen.insert(s.name.as_str()) {
+            if seen.insert(s.name.as_str(), 0).is_some() {
                 out.push((s.line, s.name.as_str()));
             }
         }

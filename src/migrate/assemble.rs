@@ -248,22 +248,19 @@ fn unique_name(name: &str, taken: &mut Names) -> String {
     let mut candidate = name.to_string();
     // Suffixes below the one this name reached last time are all taken still: start there, so
     // 1,000 inputs called kojid.conf cost 1,000 tries, not 500,000.
-    let mut k = taken.next.get(name).copied().unwrap_or(2);
-    while taken.taken.contains(&candidate) {
+    let mut k = taken.0.get(name).copied().unwrap_or(2);
+    while taken.0.contains_key(&candidate) {
         candidate = match name.rfind('.') {
             Some(dot) if dot > 0 => format!("{}-{k}{}", &name[..dot], &name[dot..]),
             _ => format!("{name}-{k}"),
         };
         k += 1;
     }
-    taken.next.insert(name.to_string(), k);
-    taken.taken.insert(candidate.clone());
+    taken.0.insert(candidate.clone(), 2);
+    taken.0.insert(name.to_string(), k);
     candidate
 }
 
-/// The output names given so far, and for each wanted name the next suffix worth trying.
+/// The output names given so far, each with the next suffix worth trying when it is wanted again.
 #[derive(Default)]
-struct Names {
-    taken: std::collections::HashSet<String>,
-    next: std::collections::HashMap<String, usize>,
-}
+struct Names(std::collections::HashMap<String, usize>);

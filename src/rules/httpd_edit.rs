@@ -218,13 +218,13 @@ pub(crate) fn swap_python_ifmodules(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
     let mut wrappers: Vec<usize> = Vec::new();
     // Each enclosing section is looked at once: when a walk up reaches a section an earlier walk
     // saw, everything above it was seen too (100,000 nested wrappers stay linear).
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = vec![false; cfg.items.len()];
     for scope in scopes(cfg, App::Hub)
         .into_iter()
         .chain(scopes(cfg, App::Web))
     {
         for a in cfg.ancestors(scope) {
-            if !seen.insert(a) {
+            if std::mem::replace(&mut seen[a], true) {
                 break;
             }
             let Some(d) = cfg.directive(a) else { continue };

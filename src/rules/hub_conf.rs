@@ -85,21 +85,27 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
         .flat_map(|(_, kv)| kv.iter().cloned())
         .collect();
     // The variables of each section (DEFAULT's, overridden by its own), built once per section.
-    let mut vars_of: HashMap<&str, HashMap<String, String>> = HashMap::new();
-    let section_kv: HashMap<&str, &Vec<(String, String)>> =
-        view.iter().map(|(name, kv)| (name.as_str(), kv)).collect();
+    let mut vars_at: HashMap<&str, usize> = HashMap::new();
+    let mut vars_of: Vec<HashMap<String, String>> = Vec::new();
+    let section_at: HashMap<&str, usize> = view
+        .iter()
+        .enumerate()
+        .map(|(k, (name, _))| (name.as_str(), k))
+        .collect();
     for (o, opt) in ini.options.iter().enumerate() {
         if !opt.value.contains("%(") {
             continue;
         }
         let section = &ini.sections[opt.section].name;
-        let vars = vars_of.entry(section.as_str()).or_insert_with(|| {
+        let at = *vars_at.entry(section.as_str()).or_insert_with(|| {
             let mut vars = defaults.clone();
-            if let Some(kv) = section_kv.get(section.as_str()) {
-                vars.extend(kv.iter().cloned());
+            if let Some(&k) = section_at.get(section.as_str()) {
+                vars.extend(view[k].1.iter().cloned());
             }
-            vars
+            vars_of.push(vars);
+            vars_of.len() - 1
         });
+        let vars = &vars_of[at];
         let secret = is_secret_key(&opt.key);
         let lines = opt.lines.clone();
         match py2_interpolate(&opt.value, vars) {

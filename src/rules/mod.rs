@@ -244,9 +244,7 @@ impl Plan {
 
     /// Declares that `change` needs `on`.
     pub fn depends(&mut self, change: usize, on: usize) {
-        if change != on && !self.changes[change].depends_on.contains(&on) {
-            self.changes[change].depends_on.push(on);
-        }
+        self.depend_on_all(change, &[on]);
     }
 
     /// This plan's changes made by `rule` so far.
@@ -258,9 +256,11 @@ impl Plan {
 
     /// Declares that `change` needs every change in `on`.
     pub fn depend_on_all(&mut self, change: usize, on: &[usize]) {
-        for &o in on {
-            self.depends(change, o);
-        }
+        let deps = &mut self.changes[change].depends_on;
+        deps.extend(on.iter().copied().filter(|&o| o != change));
+        // Sorted and unique, in one pass per call rather than a search per dependency.
+        deps.sort_unstable();
+        deps.dedup();
     }
 
     /// A note that changes nothing.

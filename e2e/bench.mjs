@@ -1,0 +1,403 @@
+// Browser latency benchmark of the built page (BENCHMARKS.md section 5). A benchmark, not a test:
+// it asserts no timing and is not part of scripts/test. It prints a table of medians.
+//
+//   scripts/build-web && node e2e/bench.mjs          # RUNS=7 by default; DIST=dir to serve another build
+//
+// Same setup as e2e/app.test.mjs: dist/ served by python3's http.server on 127.0.0.1, Debian's
+// /usr/bin/chromium headless through playwright-core, the same flags and viewport. Every figure is
+// taken inside the page with performance.now() (MutationObserver, requestAnimationFrame,
+// MessageChannel) or the Performance API's entries. Inputs: the stock Koji 1.6 kojiweb.conf (read
+// at run time from ../shared/koji-configs/1.6.0/), /tmp/kmbench/{httpd,ini}-{10k,100k}.conf
+// (generated with `cargo run --release --example gen_large -- all /tmp/kmbench` when missing), and a
+// 100,000-line client config under the page's 1 MiB diff cap, built here.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = resolve(process.env.DIST || join(root, 'dist'));
+const stockWeb = join(root, '..', 'shared', 'koji-configs', '1.6.0', 'kojiweb.conf');
+const inputs = process.env.KMBENCH || '/tmp/kmbench';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const RUNS = Number(process.env.RUNS || 7);
+const DEBOUNCE = 150;
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const VIEWPORT = { width: 1400, height: 1000 };
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => ok(port)); });
+  });
+}
+
+async function waitForServer(url, ms = 10000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n ? (n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2) : NaN; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const ms = (x) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x.toFixed(1)) : '–');
+const range = (xs) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
+
+// A 100,000-line koji client config under 1 MiB, so that the page still diffs it: 10,000
+// profiles of 10 lines, each with a pkgurl that becomes a topurl (10,000 changed lines).
+function client100k() {
+  const out = [];
+  for (let i = 0; i < 10000; i++) {
+    out.push(`[p${i}]`, 'server=http://h/kojihub', 'pkgurl=http://h/packages', 'a=1', 'b=1', 'c=1', 'd=1', 'e=1', 'f=1', 'g=1');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+// In the page: wraps setTimeout so that the start and end of the 150 ms debounce callback (the
+// conversion: the page's callback runs the core, then dispatches the result) are recorded.
+function hookDebounce() {
+  if (window.__benchHooked) return;
+  window.__benchHooked = true;
+  const orig = window.setTimeout;
+  window.setTimeout = function (fn, delay, ...rest) {
+    if (delay === 150 && typeof fn === 'function') {
+      return orig.call(this, function (...a) {
+        window.__benchFired = performance.now();
+        try { return fn.apply(this, a); } finally { window.__benchDone = performance.now(); }
+      }, delay, ...rest);
+    }
+    return orig.call(this, fn, delay, ...rest);
+  };
+}
+
+// In the page: pastes `text` into the textarea (value + InputEvent, as a paste does) and resolves
+// once `sel` (with `text` in it, if `contains`) is in the DOM, then after the next frame.
+function pasteAndWait({ text, sel, contains, timeout }) {
+  const el = document.querySelector('#input-text');
+  const found = () => [...document.querySelectorAll(sel)].some((n) => !contains || n.textContent.includes(contains));
+  return new Promise((done) => {
+    let t0, tHandler, tDom;
+    const finish = (extra) => done({ handler: tHandler - t0, fired: window.__benchFired - t0, converted: window.__benchDone - t0, ...extra });
+    const timer = setTimeout(() => { mo.disconnect(); finish({ timedOut: true }); }, timeout);
+    const mo = new MutationObserver(() => {
+      if (tDom !== undefined || !found()) return;
+      tDom = performance.now();
+      mo.disconnect();
+      clearTimeout(timer);
+      requestAnimationFrame(() => {
+        const tFrame = performance.now();
+        // A task queued from rAF runs after this frame's style, layout and paint.
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => finish({ dom: tDom - t0, frame: tFrame - t0, painted: performance.now() - t0, rows: document.querySelectorAll('table.diff tr.row').length });
+        ch.port2.postMessage(0);
+      });
+    });
+    // Only the outputs: the textarea's own re-render on input does not count.
+    mo.observe(document.querySelector('section.outputs'), { childList: true, subtree: true, characterData: true });
+    window.__benchFired = NaN;
+    window.__benchDone = NaN;
+    t0 = performance.now();
+    el.value = text;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    tHandler = performance.now();
+  });
+}
+
+async function freshPage(context, origin) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.locator('#input-text').waitFor();
+  await page.evaluate(hookDebounce);
+  return page;
+}
+
+// Empties the textarea and waits until the page shows its empty state again.
+async function clear(page) {
+  await page.evaluate(() => {
+    const el = document.querySelector('#input-text');
+    el.value = '';
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContent' }));
+  });
+  await page.waitForFunction(() => document.querySelector('section.outputs .empty')
+    && document.querySelector('section.outputs')?.getAttribute('aria-busy') === 'false', null, { timeout: 60000, polling: 50 });
+}
+
+// Paste → shown: `cold` runs use a fresh page each (the first paste after load, as an admin does
+// it); `warm` runs paste again into the same page after emptying it.
+async function pasteRuns(context, origin, text, sel, contains, runs, timeout = 60000) {
+  const cold = [];
+  const warm = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await freshPage(context, origin);
+    cold.push(await page.evaluate(pasteAndWait, { text, sel, contains, timeout }));
+    if (i < Math.min(runs, 3)) {
+      await clear(page);
+      warm.push(await page.evaluate(pasteAndWait, { text, sel, contains, timeout }));
+    }
+    await page.close();
+  }
+  return { cold, warm };
+}
+
+// In the page: the cost of `n` keystrokes at the end of a textarea (the page's, or with `plain`
+// a bare textarea with the same text and class, which has no listener: the browser's floor).
+// Each goes through the browser's editing (execCommand insertText inserts the text, then fires
+// input, and the page's handler runs inside it). Listeners on window, capture and bubble, split
+// the time: the editing before the input event, the page's input listeners, the microtasks they
+// queued (Yew renders there), then the next frame.
+async function typeKeys({ n, plain }) {
+  let el = document.querySelector('#input-text');
+  if (plain) {
+    const ta = document.createElement('textarea');
+    for (const a of ['class', 'rows', 'wrap', 'spellcheck', 'autocomplete']) ta.setAttribute(a, el.getAttribute(a) ?? '');
+    ta.value = el.value;
+    el.after(ta);
+    el = ta;
+  }
+  el.focus();
+  el.setSelectionRange(el.value.length, el.value.length);
+  let tIn;
+  let tOut;
+  const cap = () => { tIn = performance.now(); };
+  const bub = () => { tOut = performance.now(); };
+  window.addEventListener('input', cap, true);
+  window.addEventListener('input', bub, false);
+  const task = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    document.execCommand('insertText', false, 'x');
+    const t1 = performance.now();
+    for (let k = 0; k < 5; k++) await Promise.resolve();
+    const t2 = performance.now();
+    await new Promise((r) => requestAnimationFrame(r));
+    await task();
+    out.push({ editing: tIn - t0, listeners: tOut - tIn, sync: t1 - t0, micro: t2 - t1, frame: performance.now() - t0 });
+  }
+  window.removeEventListener('input', cap, true);
+  window.removeEventListener('input', bub, false);
+  if (plain) el.remove();
+  return out;
+}
+
+// In the page: scrolls `sel` by `step` px per frame and records the frame intervals.
+function scrollFrames({ sel, step, frames }) {
+  const el = document.querySelector(sel);
+  el.scrollTop = 0;
+  return new Promise((done) => {
+    const times = [];
+    let last = null;
+    const tick = (ts) => {
+      if (last !== null) times.push(ts - last);
+      last = ts;
+      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+      if (times.length >= frames || end) { done({ times, height: el.scrollHeight, rows: el.querySelectorAll('tr').length }); return; }
+      el.scrollTop += step;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+function scrollSummary(r) {
+  const t = r.times;
+  return `${t.length} frames over ${r.rows} table rows (${r.height} px): median ${ms(median(t))} ms, p95 ${ms(pct(t, 0.95))} ms, max ${ms(Math.max(...t))} ms, ${t.filter((x) => x > 20).length} frames > 20 ms`;
+}
+
+// Splits a paste sample: the debounce callback (the core's conversion), then until the rows are
+// in the DOM (Yew's render: the diff model, the virtual DOM, the DOM), then the frame.
+function split(samples) {
+  for (const s of samples) {
+    s.work = s.painted - s.fired;
+    s.minus = s.painted - DEBOUNCE;
+    s.conv = s.converted - s.fired;
+    s.render = s.dom - s.converted;
+    s.paint = s.painted - s.dom;
+  }
+}
+
+const rows = [];
+function row(what, samples, key, goal, note = '') {
+  const xs = samples.map((s) => s[key]).filter(Number.isFinite);
+  rows.push({ what, n: xs.length, median: median(xs), range: xs.length ? range(xs) : '–', goal, note });
+}
+
+async function main() {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html missing: run scripts/build-web`);
+  if (!existsSync(join(inputs, 'httpd-100k.conf'))) {
+    execFileSync('cargo', ['run', '--release', '--example', 'gen_large', '--', 'all', inputs], { cwd: root, stdio: 'inherit' });
+  }
+  const stock = readFileSync(stockWeb, 'utf8');
+  const httpd10k = readFileSync(join(inputs, 'httpd-10k.conf'), 'utf8');
+  const ini10k = readFileSync(join(inputs, 'ini-10k.conf'), 'utf8');
+  const httpd100k = readFileSync(join(inputs, 'httpd-100k.conf'), 'utf8');
+  const cl100k = client100k();
+
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist], { stdio: 'ignore' });
+  process.on('exit', () => server.kill());
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  try {
+    const version = browser.version();
+    const wasm = execFileSync('sh', ['-c', `ls ${dist}/*.wasm | head -1 | xargs basename`]).toString().trim();
+    console.log(`chromium ${version}; ${wasm}; ${RUNS} runs; ${new Date().toISOString()}`);
+    await waitForServer(`${origin}/index.html`);
+
+    // 4. First load. Cold: a new browser context (empty cache) per run. Warm: reloads.
+    const loadInit = () => {
+      new MutationObserver((_, mo) => {
+        if (document.querySelector('#input-text')) { window.__benchApp = performance.now(); mo.disconnect(); }
+      }).observe(document, { childList: true, subtree: true });
+    };
+    const loadFigures = () => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const wasmEntry = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return {
+        ttfb: nav.responseStart, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd,
+        wasm: wasmEntry?.responseEnd, app: window.__benchApp, fcp: fcp?.startTime,
+      };
+    };
+    const coldLoads = [];
+    const warmLoads = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      await context.addInitScript(loadInit);
+      const page = await context.newPage();
+      await page.goto(`${origin}/`);
+      await page.waitForFunction(() => window.__benchApp && performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0
+        && performance.getEntriesByName('first-contentful-paint').length > 0);
+      coldLoads.push(await page.evaluate(loadFigures));
+      if (i < 3) {
+        await page.reload();
+        await page.waitForFunction(() => window.__benchApp && performance.getEntriesByType('navigation')[0]?.loadEventEnd > 0
+          && performance.getEntriesByName('first-contentful-paint').length > 0);
+        warmLoads.push(await page.evaluate(loadFigures));
+      }
+      await context.close();
+    }
+    for (const [label, samples] of [['cold (empty cache)', coldLoads], ['warm (reload)', warmLoads]]) {
+      row(`4. load ${label}: DOMContentLoaded`, samples, 'dcl', '');
+      row(`4. load ${label}: load event end`, samples, 'load', '');
+      row(`4. load ${label}: wasm response end`, samples, 'wasm', '');
+      row(`4. load ${label}: first contentful paint`, samples, 'fcp', '');
+      row(`4. load ${label}: app rendered (textarea in DOM)`, samples, 'app', '');
+    }
+
+    const context = await browser.newContext({ viewport: VIEWPORT });
+
+    // 1. Paste → diff rendered.
+    const sumUp = (label, r, goal) => {
+      for (const [kind, samples] of [['first paste', r.cold], ['again, same page', r.warm]]) {
+        split(samples);
+        row(`1. ${label}, ${kind}: paste → painted`, samples, 'painted', '');
+        row(`1. ${label}, ${kind}: painted − 150 ms`, samples, 'minus', goal);
+        row(`1. ${label}, ${kind}: debounce fired → painted`, samples, 'work', goal);
+        row(`1. ${label}, ${kind}:   of which conversion (core)`, samples, 'conv', '');
+        row(`1. ${label}, ${kind}:   of which Yew render (diff, DOM)`, samples, 'render', '');
+        row(`1. ${label}, ${kind}:   of which style, layout, paint`, samples, 'paint', '');
+      }
+    };
+    const stockRuns = await pasteRuns(context, origin, stock, 'table.diff tr.row.replace', null, RUNS);
+    sumUp('stock 1.6 kojiweb.conf', stockRuns, '≤ 16 ms');
+    const h10 = await pasteRuns(context, origin, httpd10k, 'table.diff tr.row', null, RUNS);
+    sumUp('httpd-10k', h10, '≤ 250 ms');
+    const i10 = await pasteRuns(context, origin, ini10k, 'table.diff tr.row', null, Math.min(RUNS, 5));
+    sumUp('ini-10k', i10, '≤ 250 ms');
+    const notes = [`paste handler (sync): stock ${ms(median(stockRuns.cold.map((s) => s.handler)))} ms, httpd-10k ${ms(median(h10.cold.map((s) => s.handler)))} ms`,
+      `diff rows on the page: stock ${stockRuns.cold[0].rows}, httpd-10k ${h10.cold[0].rows}, ini-10k ${i10.cold[0].rows}`];
+
+    // 2. Typing into the 10,000-line input, once its diff is on the page.
+    let page = await freshPage(context, origin);
+    await page.evaluate(pasteAndWait, { text: httpd10k, sel: 'table.diff tr.row', contains: null, timeout: 60000 });
+    const typing = await page.evaluate(typeKeys, { n: 40, plain: false });
+    const floor = await page.evaluate(typeKeys, { n: 40, plain: true });
+    row('2. httpd-10k: keystroke, the page\'s input listeners', typing, 'listeners', '≤ 4 ms');
+    row('2. httpd-10k: keystroke, microtasks after them (Yew)', typing, 'micro', '');
+    row('2. httpd-10k: keystroke, browser editing before input', typing, 'editing', '');
+    row('2. httpd-10k: keystroke, whole sync (editing + listeners)', typing, 'sync', '');
+    row('2. httpd-10k: keystroke → next frame painted', typing, 'frame', '');
+    row('2. floor, bare textarea, same text: whole sync', floor, 'sync', '');
+    row('2. floor, bare textarea, same text: → next frame painted', floor, 'frame', '');
+    // Trusted key events through the DevTools protocol, read back from Event Timing entries
+    // (the API reports only events of 16 ms or more).
+    await page.waitForFunction(() => document.querySelector('section.outputs')?.getAttribute('aria-busy') === 'false', null, { timeout: 60000 });
+    await page.evaluate(() => {
+      window.__benchEvents = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__benchEvents.push({ name: e.name, duration: e.duration, processing: e.processingEnd - e.processingStart }); })
+        .observe({ type: 'event', durationThreshold: 16 });
+    });
+    await page.locator('#input-text').press('End');
+    await page.keyboard.type('abcdefghijklmnopqrst', { delay: 20 });
+    await page.waitForTimeout(500);
+    const events = await page.evaluate(() => window.__benchEvents);
+    const byName = {};
+    for (const e of events) (byName[e.name] ??= []).push(e);
+    notes.push(`trusted typing (20 keys, 20 ms apart; Event Timing reports events of ≥ 16 ms only): ${Object.entries(byName).map(([name, es]) => `${name} ×${es.length}, median duration ${ms(median(es.map((e) => e.duration)))} ms, median processing ${ms(median(es.map((e) => e.processing)))} ms`).join('; ') || 'none'}`);
+    // The conversion that follows the last keystroke blocks the page (a long task):
+    // (a line added on top shifts every line number in the diff, so the table changes).
+    await page.waitForTimeout(300);
+    const busy = await page.evaluate(pasteAndWait, { text: `# edited\n${httpd10k}`, sel: 'table.diff', contains: null, timeout: 60000 });
+    notes.push(`httpd-10k: one edit → diff painted again ${ms(busy.painted)} ms (debounce fired → painted ${ms(busy.painted - busy.fired)} ms)`);
+    // Scrolling the 10k diff.
+    const scroll10k = await page.evaluate(scrollFrames, { sel: '.diff-wrap', step: 150, frames: 120 });
+    notes.push(`3. httpd-10k diff scroll, 150 px per frame: ${scrollSummary(scroll10k)}`);
+    await page.close();
+
+    // 3. Large: 100,000 lines over the 1 MiB diff cap (httpd-100k, 3.5 MB) and under it.
+    const big = await pasteRuns(context, origin, httpd100k, 'p.unchanged', 'too large', 3, 120000);
+    split(big.cold);
+    row('3. httpd-100k (3.5 MB, over the 1 MiB cap): paste → "too large" notice painted', big.cold, 'painted', '≤ 1 s');
+    row('3. httpd-100k:   of which conversion (core)', big.cold, 'conv', '');
+    row('3. httpd-100k:   of which Yew render', big.cold, 'render', '');
+    const under = await pasteRuns(context, origin, cl100k, 'table.diff tr.row', null, 3, 180000);
+    row(`3. client-100k (${(cl100k.length / 1024).toFixed(0)} KiB, under the cap): paste → first diff rows painted`, under.cold, 'painted', '≤ 1 s');
+    split(under.cold);
+    row('3. client-100k:   of which conversion (core)', under.cold, 'conv', '');
+    row('3. client-100k:   of which Yew render (diff, DOM)', under.cold, 'render', '');
+    notes.push(`client-100k: ${under.cold[0].rows} diff rows drawn (the page draws at most 1,500 rows before "show all")`);
+    page = await freshPage(context, origin);
+    await page.evaluate(pasteAndWait, { text: cl100k, sel: 'table.diff tr.row', contains: null, timeout: 180000 });
+    notes.push(`3. client-100k diff scroll, 150 px per frame: ${scrollSummary(await page.evaluate(scrollFrames, { sel: '.diff-wrap', step: 150, frames: 120 }))}`);
+    // "show all": every row of the 100k diff on the page.
+    const showAll = await page.evaluate(() => new Promise((done) => {
+      const button = [...document.querySelectorAll('button.link')].find((b) => b.textContent.includes('show all'));
+      if (!button) { done(null); return; }
+      const before = document.querySelectorAll('table.diff tr').length;
+      const t0 = performance.now();
+      button.click();
+      const check = () => {
+        const n = document.querySelectorAll('table.diff tr').length;
+        if (n > before) requestAnimationFrame(() => setTimeout(() => done({ ms: performance.now() - t0, rows: n }), 0));
+        else setTimeout(check, 5);
+      };
+      check();
+    }));
+    if (showAll) {
+      notes.push(`client-100k "show all": ${showAll.rows} table rows painted ${ms(showAll.ms)} ms after the click`);
+      notes.push(`3. client-100k all rows, scroll 150 px per frame: ${scrollSummary(await page.evaluate(scrollFrames, { sel: '.diff-wrap', step: 150, frames: 120 }))}`);
+    }
+    await page.close();
+    await context.close();
+
+    const w = Math.max(...rows.map((r) => r.what.length));
+    console.log(`\n${'measure'.padEnd(w)} | runs | median ms | range ms  | goal`);
+    console.log(`${'-'.repeat(w)}-|------|-----------|-----------|--------`);
+    for (const r of rows) console.log(`${r.what.padEnd(w)} | ${String(r.n).padStart(4)} | ${ms(r.median).padStart(9)} | ${r.range.padEnd(9)} | ${r.goal}`);
+    console.log('');
+    for (const n of notes) console.log(`- ${n}`);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

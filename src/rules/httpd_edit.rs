@@ -112,6 +112,35 @@ pub(crate) fn python_options(cfg: &HttpdConfig, app: App, scopes: &[usize]) -> V
         .collect()
 }
 
+/// mod_python directives (`Python*`) inside section `scope`, at any depth.
+pub(crate) fn python_directives(cfg: &HttpdConfig, scope: usize) -> Vec<usize> {
+    cfg.children(scope)
+        .filter(|&i| matches!(&cfg.items[i].kind, ItemKind::Directive(d) if d.name.len() > 6 && d.name.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("python"))))
+        .collect()
+}
+
+/// `A, B and C` from the option names of PythonOption items (never their values).
+pub(crate) fn names(cfg: &HttpdConfig, items: &[usize]) -> String {
+    let names: Vec<&str> = items
+        .iter()
+        .filter_map(|&i| cfg.directive(i).and_then(|d| d.arg(0)))
+        .collect();
+    match names.len() {
+        0 => String::new(),
+        1 => names[0].to_string(),
+        n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
+    }
+}
+
+/// The paths of `scopes` (their first argument), normalised for comparison.
+pub(crate) fn scope_paths<'a>(cfg: &'a HttpdConfig, scopes: &[usize]) -> Vec<&'a str> {
+    scopes
+        .iter()
+        .filter_map(|&s| cfg.directive(s).and_then(|d| d.arg(0)))
+        .map(norm_path)
+        .collect()
+}
+
 /// The physical lines of item `i`.
 pub(crate) fn lines(cfg: &HttpdConfig, i: usize) -> std::ops::Range<usize> {
     cfg.items[i].lines.clone()

@@ -21,7 +21,7 @@ use super::{
     is_secret_key, py2_cuts, NewFile, ALREADY_MIGRATED, HUB_ALIAS_WSGI, HUB_CONFIGFILE_SETENV,
     HUB_HANDLER_WSGI, HUB_OPTIONS_IGNORED, HUB_OPTIONS_TO_HUB_CONF,
 };
-use crate::httpd::{HttpdConfig, ItemKind};
+use crate::httpd::HttpdConfig;
 use crate::migrate::{Ctx, Target};
 use crate::report::{FileKind, Severity};
 use crate::text::Splice;
@@ -89,7 +89,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             let last = cfg.items[*legacy.last().unwrap_or(&legacy[0])].lines.end;
             ctx.plan.note(&HUB_OPTIONS_TO_HUB_CONF, Severity::Warning, Some(first..last), format!(
                 "The hub is configured with PythonOptions ({}). This keeps working under mod_python but is deprecated: \
-                 consider moving them into /etc/koji-hub/hub.conf and setting PythonOption ConfigFile.", names(cfg, &legacy)));
+                 consider moving them into /etc/koji-hub/hub.conf and setting PythonOption ConfigFile.", edit::names(cfg, &legacy)));
         } else {
             ctx.plan.note(&ALREADY_MIGRATED, Severity::Info, None,
                 "Staying on mod_python: the koji-hub httpd config works with 1.7 as it is, so it is left unchanged.".into());
@@ -140,7 +140,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         if config_file.is_some() {
             let c = ctx.plan.change(&HUB_OPTIONS_IGNORED, Severity::Warning, span, splices, format!(
                 "These hub PythonOptions ({}) were already ignored, because ConfigFile was set; they are removed. \
-                 If their values matter, put them into hub.conf.", names(cfg, &others)));
+                 If their values matter, put them into hub.conf.", edit::names(cfg, &others)));
             ctx.plan.depend_on_all(c, &handler_changes);
         } else {
             let mut file = NewFile::new("hub.conf", FileKind::HubConf);
@@ -164,7 +164,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             ctx.new_files.push(file);
             let c = ctx.plan.change(&HUB_OPTIONS_TO_HUB_CONF, Severity::Info, span.clone(), splices, format!(
                 "The hub was configured with PythonOptions only ({}); mod_wsgi cannot pass them, so they move to the new hub.conf, section [hub]. \
-                 Install it as /etc/koji-hub/hub.conf.", names(cfg, &others)));
+                 Install it as /etc/koji-hub/hub.conf.", edit::names(cfg, &others)));
             ctx.plan.depend_on_all(c, &handler_changes);
             ctx.new_files[k].created_by = Some((ctx.input, c));
             ctx.plan.note_new_file(
@@ -206,7 +206,7 @@ fn migrate_scope(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scope: usize) -> bool {
     let is_location = cfg
         .directive(scope)
         .is_some_and(|d| d.is("Location") || d.is("LocationMatch"));
-    let python: Vec<usize> = python_directives(cfg, scope);
+    let python: Vec<usize> = edit::python_directives(cfg, scope);
     let has_handler = cfg.child_directives(scope, "SetHandler").next().is_some();
     if is_location && (has_handler || !python.is_empty()) {
         ctx.plan.note(&HUB_HANDLER_WSGI, Severity::Action, Some(edit::lines(cfg, scope)),
@@ -228,20 +228,9 @@ fn migrate_scope(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scope: usize) -> bool {
     true
 }
 
-/// mod_python directives (`Python*`) inside section `scope`, at any depth.
-pub(crate) fn python_directives(cfg: &HttpdConfig, scope: usize) -> Vec<usize> {
-    cfg.children(scope)
-        .filter(|&i| matches!(&cfg.items[i].kind, ItemKind::Directive(d) if d.name.len() > 6 && d.name.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("python"))))
-        .collect()
-}
-
 /// `Alias`es whose target is the mod_python-only `…/XMLRPC` name.
 fn xmlrpc_aliases(cfg: &HttpdConfig, scopes: &[usize]) -> Vec<usize> {
-    let scope_paths: Vec<&str> = scopes
-        .iter()
-        .filter_map(|&s| cfg.directive(s).and_then(|d| d.arg(0)))
-        .map(edit::norm_path)
-        .collect();
+    let scope_paths = edit::scope_paths(cfg, scopes);
     cfg.find_all("Alias")
         .filter(|&a| {
             let Some(target) = cfg.directive(a).and_then(|d| d.arg(1)) else {
@@ -266,18 +255,5 @@ fn record_file_aliases(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
                     .push((ctx.input, cfg.items[a].lines.start, url.to_string()));
             }
         }
-    }
-}
-
-/// `A, B and C` from the option names of PythonOption items (never their values).
-pub(crate) fn names(cfg: &HttpdConfig, items: &[usize]) -> String {
-    let names: Vec<&str> = items
-        .iter()
-        .filter_map(|&i| cfg.directive(i).and_then(|d| d.arg(0)))
-        .collect();
-    match names.len() {
-        0 => String::new(),
-        1 => names[0].to_string(),
-        n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
     }
 }

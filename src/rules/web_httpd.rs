@@ -15,7 +15,6 @@
 //! added, without which mod_python would keep reading the (now removed) PythonOptions.
 
 use super::httpd_edit::{self as edit, App};
-use super::hub_httpd::{names, python_directives};
 use super::web_settings;
 use super::{
     ALREADY_MIGRATED, WEB_ALIAS_WSGI, WEB_CONFIGFILE, WEB_HANDLER_MOD_PYTHON, WEB_HANDLER_WSGI,
@@ -98,7 +97,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             let span =
                 cfg.items[legacy[0]].lines.start..cfg.items[legacy[legacy.len() - 1]].lines.end;
             let message = format!("koji.web.ConfigFile is set, so Koji 1.7 reads web.conf and ignores these PythonOptions ({}). \
-                Copy any value that matters into web.conf.", names(cfg, &legacy));
+                Copy any value that matters into web.conf.", edit::names(cfg, &legacy));
             if mod_python {
                 ctx.plan
                     .note(&WEB_UNKNOWN_OPTION, Severity::Warning, Some(span), message);
@@ -147,7 +146,7 @@ fn migrate_scope(
     has_config_file: bool,
 ) -> bool {
     let mut changed = false;
-    let python = python_directives(cfg, scope);
+    let python = edit::python_directives(cfg, scope);
     let named = |name: &'static str| {
         python
             .iter()
@@ -214,7 +213,7 @@ fn migrate_scope(
 /// `PythonDebug` or `PythonPath` directly in a koji-web section (settings that go to web.conf).
 /// Under mod_python, PythonDebug stays where it is, so only PythonPath counts there.
 fn python_setting(cfg: &HttpdConfig, scope: usize, mod_python: bool) -> Option<usize> {
-    python_directives(cfg, scope).into_iter().find(|&i| {
+    edit::python_directives(cfg, scope).into_iter().find(|&i| {
         cfg.directive(i)
             .is_some_and(|d| (d.is("PythonDebug") && !mod_python) || d.is("PythonPath"))
     })
@@ -222,11 +221,7 @@ fn python_setting(cfg: &HttpdConfig, scope: usize, mod_python: bool) -> Option<u
 
 /// Aliases of koji-web's scripts directory, with the target they should have.
 fn script_aliases(cfg: &HttpdConfig, scopes: &[usize]) -> Vec<(usize, String)> {
-    let scope_paths: Vec<&str> = scopes
-        .iter()
-        .filter_map(|&s| cfg.directive(s).and_then(|d| d.arg(0)))
-        .map(edit::norm_path)
-        .collect();
+    let scope_paths = edit::scope_paths(cfg, scopes);
     cfg.find_all("Alias")
         .filter_map(|a| {
             let target = cfg.directive(a)?.arg(1)?;

@@ -7,7 +7,6 @@
 //! `PythonOption koji.web.ConfigFile` pointer is added where the first setting left.
 
 use super::httpd_edit as edit;
-use super::hub_httpd::python_directives;
 use super::web_conf::{files_url, UrlOption};
 use super::web_httpd::DEFAULT_WEB_CONF;
 use super::{
@@ -71,7 +70,7 @@ pub(crate) fn write_web_conf(
     // Every setting in file order: PythonOptions, PythonDebug, PythonPath.
     let mut items: Vec<usize> = legacy.to_vec();
     for &s in scopes {
-        items.extend(python_directives(cfg, s).into_iter().filter(|&i| {
+        items.extend(edit::python_directives(cfg, s).into_iter().filter(|&i| {
             cfg.directive(i)
                 .is_some_and(|d| d.is("PythonDebug") || d.is("PythonPath"))
         }));

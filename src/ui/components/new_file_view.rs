@@ -18,14 +18,7 @@ pub fn NewFileView(props: &NewFileViewProps) -> Html {
         let container = container.clone();
         use_effect_with(props.focus.map(|f| f.seq), move |seq| {
             if seq.is_some() {
-                if let Some(el) = container
-                    .cast::<web_sys::Element>()
-                    .and_then(|c| c.query_selector(".focus").ok().flatten())
-                {
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::Center);
-                    el.scroll_into_view_with_scroll_into_view_options(&options);
-                }
+                crate::ui::browser::scroll_focus_into_view(&container);
             }
         });
     }

@@ -272,14 +272,25 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
 
     let cols = if props.unified { "4" } else { "6" };
     let mut shown = vec![false; changes.len()];
+    // Rejected changes not shown yet: while there are none, an unchanged row places no box, and
+    // skipping the search keeps a file with thousands of changes from going quadratic.
+    let rejected_left = std::cell::Cell::new(changes.iter().filter(|c| !c.accepted).count());
+    // Changes before this one are all shown: the search starts here.
+    let mut first_unshown = 0;
     // The boxes of the changes not shown yet that `pick` selects.
     let mut boxes = |pick: &dyn Fn(&Change) -> bool| -> Vec<Html> {
         let mut out = Vec::new();
-        for (c, seen) in changes.iter().zip(shown.iter_mut()) {
+        for (c, seen) in changes.iter().zip(shown.iter_mut()).skip(first_unshown) {
             if !*seen && pick(c) {
                 *seen = true;
+                if !c.accepted {
+                    rejected_left.set(rejected_left.get() - 1);
+                }
                 out.push(change_box(&props.result, c, cols, &props.on_choose));
             }
+        }
+        while shown.get(first_unshown) == Some(&true) {
+            first_unshown += 1;
         }
         out
     };
@@ -310,10 +321,12 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
                     new = (new.0.min(s.line), new.1.max(s.line));
                 }
             }
-            body.extend(boxes(&|c| {
-                (!c.accepted && c.lines.is_some_and(|l| l.first <= old.1))
-                    || (changed && (overlaps(c.lines, old) || overlaps(c.output_lines, new)))
-            }));
+            if changed || rejected_left.get() > 0 {
+                body.extend(boxes(&|c| {
+                    (!c.accepted && c.lines.is_some_and(|l| l.first <= old.1))
+                        || (changed && (overlaps(c.lines, old) || overlaps(c.output_lines, new)))
+                }));
+            }
             if props.unified {
                 body.extend(unified_rows(run));
             } else {

@@ -187,6 +187,23 @@ async function typeKeys({ n, plain }) {
   return out;
 }
 
+// In the page: the browser's floor for showing a paste: a bare textarea (same attributes as the
+// page's) gets `text`, then the next frame is painted. No listener, no conversion.
+async function bareTextarea(text) {
+  const el = document.querySelector('#input-text');
+  const ta = document.createElement('textarea');
+  for (const a of ['class', 'rows', 'wrap', 'spellcheck', 'autocomplete']) ta.setAttribute(a, el.getAttribute(a) ?? '');
+  el.after(ta);
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const t0 = performance.now();
+  ta.value = text;
+  await new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); }));
+  const painted = performance.now() - t0;
+  ta.remove();
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return { painted };
+}
+
 // In the page: scrolls `sel` by `step` px per frame and records the frame intervals.
 function scrollFrames({ sel, step, frames }) {
   const el = document.querySelector(sel);
@@ -212,14 +229,16 @@ function scrollSummary(r) {
 }
 
 // Splits a paste sample: the debounce callback (the core's conversion), then until the rows are
-// in the DOM (Yew's render: the diff model, the virtual DOM, the DOM), then the frame.
+// in the DOM (Yew's render: the diff model, the virtual DOM, the DOM), then the wait for the next
+// frame (requestAnimationFrame: up to 16.7 ms at 60 Hz, idle), then that frame's style, layout, paint.
 function split(samples) {
   for (const s of samples) {
     s.work = s.painted - s.fired;
     s.minus = s.painted - DEBOUNCE;
     s.conv = s.converted - s.fired;
     s.render = s.dom - s.converted;
-    s.paint = s.painted - s.dom;
+    s.vsync = s.frame - s.dom;
+    s.paint = s.painted - s.frame;
   }
 }
 
@@ -303,6 +322,7 @@ async function main() {
         row(`1. ${label}, ${kind}: debounce fired → painted`, samples, 'work', goal);
         row(`1. ${label}, ${kind}:   of which conversion (core)`, samples, 'conv', '');
         row(`1. ${label}, ${kind}:   of which Yew render (diff, DOM)`, samples, 'render', '');
+        row(`1. ${label}, ${kind}:   of which wait for the frame (rAF)`, samples, 'vsync', '');
         row(`1. ${label}, ${kind}:   of which style, layout, paint`, samples, 'paint', '');
       }
     };
@@ -353,6 +373,15 @@ async function main() {
     await page.close();
 
     // 3. Large: 100,000 lines over the 1 MiB diff cap (httpd-100k, 3.5 MB) and under it.
+    const floors = [];
+    page = await freshPage(context, origin);
+    for (const [label, text] of [['httpd-10k', httpd10k], ['httpd-100k', httpd100k], ['client-100k', cl100k]]) {
+      const xs = [];
+      for (let i = 0; i < 3; i++) xs.push(await page.evaluate(bareTextarea, text));
+      floors.push([label, xs]);
+    }
+    await page.close();
+    for (const [label, xs] of floors) row(`floor: bare textarea gets ${label} → painted`, xs, 'painted', '');
     const big = await pasteRuns(context, origin, httpd100k, 'p.unchanged', 'too large', 3, 120000);
     split(big.cold);
     row('3. httpd-100k (3.5 MB, over the 1 MiB cap): paste → "too large" notice painted', big.cold, 'painted', '≤ 1 s');

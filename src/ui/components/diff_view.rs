@@ -296,12 +296,23 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
     };
     let mut body = Vec::new();
     let mut next_old = 1;
+    // Past ROW_LIMIT rows nothing more is built (a row built and dropped costs as much as one shown).
+    let capped = !*all_rows && props.focus.is_none();
+    let mut cut = false;
     for hunk in &model.hunks {
+        if capped && body.len() > ROW_LIMIT {
+            cut = true;
+            break;
+        }
         body.push(show_more(hunk.old_start.saturating_sub(next_old)));
         // Runs: each changed run whole, each unchanged row alone.
         let rows = &hunk.rows;
         let mut k = 0;
         while k < rows.len() {
+            if capped && body.len() > ROW_LIMIT {
+                cut = true;
+                break;
+            }
             let changed = rows[k].kind != RowKind::Equal;
             let end = if changed {
                 rows[k..]
@@ -336,21 +347,21 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         }
         next_old = hunk.old_start + hunk.old_len;
     }
-    if !model.is_empty() {
-        body.push(show_more((old_total + 1).saturating_sub(next_old)));
-    }
-    body.extend(boxes(&|_| true));
-    if body.len() > ROW_LIMIT && !*all_rows && props.focus.is_none() {
-        let total = body.len();
-        body.truncate(ROW_LIMIT);
+    if cut {
+        let total: usize = model.hunks.iter().map(|h| h.rows.len()).sum();
         let all_rows = all_rows.clone();
         body.push(html! {
             <tr class="gap"><td colspan={if props.unified { "4" } else { "6" }}>
                 <button type="button" class="link" onclick={move |_| all_rows.set(true)}>
-                    {format!("Showing the first {ROW_LIMIT} of {total} rows — show all (slow for a file this large)")}
+                    {format!("Showing the first {ROW_LIMIT} rows of {total} changed and context lines — show all (slow for a file this large)")}
                 </button>
             </td></tr>
         });
+    } else {
+        if !model.is_empty() {
+            body.push(show_more((old_total + 1).saturating_sub(next_old)));
+        }
+        body.extend(boxes(&|_| true));
     }
 
     let name = props.result.file_name(props.file).to_string();

@@ -43,15 +43,18 @@ pub(super) fn resolve_choices(
             }
         }
     }
+    let rejected: std::collections::HashSet<usize> =
+        choices.reject_changes.iter().copied().collect();
     for (g, (_, c)) in all.iter().enumerate() {
         if choices.skip_rules.iter().any(|r| r == c.rule.id) {
             verdict[g] = Some(format!("rule {} skipped", c.rule.id));
         }
-        if choices.reject_changes.contains(&g) {
+        if rejected.contains(&g) {
             verdict[g] = Some("rejected by you".into());
         }
     }
-    // Rejection spreads to whatever depends on a rejected change.
+    // Rejection spreads to whatever depends on a rejected change (dependency chains are a few
+    // links long, so this takes a few passes).
     let mut spread = true;
     while spread {
         spread = false;

@@ -4,7 +4,8 @@
 //! case of our own corpus (`tests/corpus/<case>/in/`). Expected results live in
 //! `tests/golden/stock-<release>/<mode>/` and `tests/corpus/<case>/expected/<mode>/`: `files.txt`
 //! (every output with its kind and whether it changed), a unified diff `<output>.diff` for each
-//! changed input, each created file in full, and `notes.txt`. Reviewing a change of behaviour is reading the diff
+//! changed input, each created file in full (but the schema SQL, the same everywhere), and
+//! `notes.txt`. Reviewing a change of behaviour is reading the diff
 //! of those files. To accept new results: `UPDATE_GOLDEN=1 cargo test --test golden`.
 
 mod support;
@@ -41,6 +42,9 @@ fn check_set(name: &str, inputs: &[Input], expected_root: &Path) -> Vec<String> 
                         .unified(&format!("a/{}", f.output), &format!("b/{}", f.output)),
                 )),
                 Some(_) => {}
+                // The schema upgrade is the same text in every set; tests/schema_postgres.rs
+                // proves it, so files.txt only records that it is there.
+                None if f.kind == koji_migrate::FileKind::Sql => {}
                 None => actual.push((f.output.clone(), f.text.clone())),
             }
         }

@@ -148,6 +148,23 @@ fn relocate(text: &str, root: &Path) -> String {
     out
 }
 
+/// [`relocate`] for every line but the `PythonOption`s: the paths Apache uses move under the test
+/// root, the option values koji-web or the hub are handed stay as the admin wrote them.
+fn relocate_paths_only(text: &str, root: &Path) -> String {
+    text.lines()
+        .map(|l| {
+            if l.trim_start()
+                .to_ascii_lowercase()
+                .starts_with("pythonoption")
+            {
+                format!("{l}\n")
+            } else {
+                format!("{}\n", relocate(l, root))
+            }
+        })
+        .collect()
+}
+
 /// A running private Apache; stopped (and waited for) on drop.
 struct Apache {
     child: Child,
@@ -687,19 +704,7 @@ fn legacy_meaning(old_kojiweb: &str) -> Value {
         }
     }
     // Move the paths Apache uses, not the option values koji-web is handed.
-    let relocated: String = cfg
-        .lines()
-        .map(|l| {
-            if l.trim_start()
-                .to_ascii_lowercase()
-                .starts_with("pythonoption")
-            {
-                format!("{l}\n")
-            } else {
-                format!("{}\n", relocate(l, &r))
-            }
-        })
-        .collect();
+    let relocated = relocate_paths_only(&cfg, &r);
     let inc = root.write("conf.d/kojiweb.conf", &relocated);
     root.write(
         "usr/share/koji-web/scripts/wsgi_publisher.py",
@@ -840,19 +845,7 @@ fn hub_conf_means_what_hub_python_options_meant_corpus() {
             // Before: mod_python with the old config (hub paths moved, values untouched).
             let root = TempRoot::new("apache-hub-legacy");
             let r = root.path().to_path_buf();
-            let old: String = text
-                .lines()
-                .map(|l| {
-                    if l.trim_start()
-                        .to_ascii_lowercase()
-                        .starts_with("pythonoption")
-                    {
-                        format!("{l}\n")
-                    } else {
-                        format!("{}\n", relocate(l, &r))
-                    }
-                })
-                .collect();
+            let old = relocate_paths_only(&text, &r);
             let inc = root.write("conf.d/kojihub.conf", &old);
             root.write(
                 "usr/share/koji-hub/kojixmlrpc.py",

@@ -98,23 +98,7 @@ fn replay(target: &str, data: &[u8]) {
             let (inputs, options) = fuzz_inputs(data);
             check_migrate(&inputs, &options);
         }
-        "diff_model" => {
-            let Some((&ctx, rest)) = data.split_first() else {
-                return;
-            };
-            let text = String::from_utf8_lossy(rest);
-            let (old, new) = match text.find("\n--8<--\n") {
-                Some(p) => (text[..p].to_string(), text[p + 8..].to_string()),
-                None => {
-                    let report = koji_migrate::migrate(
-                        &[Input::new("pasted", text.as_ref())],
-                        &Options::default(),
-                    );
-                    (text.to_string(), report.files[0].text.clone())
-                }
-            };
-            check_diff(&old, &new, (ctx % 8) as usize);
-        }
+        "diff_model" => check_diff_bytes(data),
         other => panic!("unknown fuzz target {other}"),
     }
 }

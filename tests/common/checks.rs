@@ -197,6 +197,26 @@ pub fn check_diff(old: &str, new: &str, context: usize) {
     check_model(&DiffModel::new(old, new, context), old, new);
 }
 
+/// The diff_model fuzz target's property on raw bytes: byte 0 is the context size; the rest is
+/// old and new split at the first `\n--8<--\n`, or, without one, old and its migration (then the
+/// diff read from the migration's record is checked too, as the CLI and page use it).
+pub fn check_diff_bytes(data: &[u8]) {
+    let Some((&ctx, rest)) = data.split_first() else {
+        return;
+    };
+    let context = (ctx % 8) as usize;
+    let text = String::from_utf8_lossy(rest);
+    match text.find("\n--8<--\n") {
+        Some(p) => check_diff(&text[..p], &text[p + 8..], context),
+        None => {
+            let report = migrate(&[Input::new("pasted", text.as_ref())], &Options::default());
+            let out = &report.files[0];
+            check_diff(&text, &out.text, context);
+            check_model(&DiffModel::of_file(out, context), &text, &out.text);
+        }
+    }
+}
+
 /// Applying `model`'s rows to `old` gives `new` (line contents, without line endings).
 pub fn check_model(model: &DiffModel, old: &str, new: &str) {
     // Lines as the diff model counts them (its `similar` splits at \n, \r\n and a lone \r),

@@ -205,6 +205,17 @@ fn python_view_of(
     }
 }
 
+/// Every option of `before` but `pkgurl` reads the same in `after`.
+fn same_meaning_but_pkgurl(before: &View, after: &View, label: &str) {
+    for (s, kv) in before {
+        for (k, v) in kv {
+            if k != "pkgurl" {
+                assert_eq!(get(after, s, k), Some(v.as_str()), "{label}: [{s}] {k}");
+            }
+        }
+    }
+}
+
 fn get<'a>(view: &'a View, section: &str, key: &str) -> Option<&'a str> {
     view.iter()
         .find(|(s, _)| s == section)
@@ -337,30 +348,12 @@ fn produced_ini_files_read_in_python_with_the_old_meaning() {
                                 (None, None) => {}
                             }
                             // Nothing else changed meaning.
-                            for (s, kv) in &before {
-                                for (k, v) in kv {
-                                    if k != "pkgurl" {
-                                        assert_eq!(
-                                            get(&view, s, k),
-                                            Some(v.as_str()),
-                                            "{label}: [{s}] {k}"
-                                        );
-                                    }
-                                }
-                            }
+                            same_meaning_but_pkgurl(&before, &view, &label);
                         }
                         FileKind::ClientConf => {
                             let before = python_view_of("old koji.conf", &old("koji.conf"));
-                            for (s, kv) in &before {
-                                for (k, v) in kv {
-                                    if k != "pkgurl" {
-                                        assert_eq!(
-                                            get(&view, s, k),
-                                            Some(v.as_str()),
-                                            "{label}: [{s}] {k}"
-                                        );
-                                    }
-                                }
+                            same_meaning_but_pkgurl(&before, &view, &label);
+                            for (s, _) in &before {
                                 if let (Some(p), None) =
                                     (get(&before, s, "pkgurl"), get(&before, s, "topurl"))
                                 {

@@ -316,7 +316,7 @@ impl HttpdConfig {
         })
     }
 
-    /// Whether item `i` sits inside a section of kind `name` (at any depth), e.g. `IfModule`.
+    /// The sections enclosing item `i`, innermost first.
     pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         std::iter::successors(self.items[i].parent, move |&p| self.items[p].parent)
     }

@@ -170,12 +170,6 @@ impl Lines {
             last: r.end,
         })
     }
-    pub fn one(zero_based: usize) -> Lines {
-        Lines {
-            first: zero_based + 1,
-            last: zero_based + 1,
-        }
-    }
 }
 
 impl std::fmt::Display for Lines {

@@ -120,10 +120,6 @@ impl LineTable {
         let end = line.len() - line.trim_start_matches([' ', '\t']).len();
         &line[..end]
     }
-
-    pub fn lines(&self) -> impl Iterator<Item = &str> + '_ {
-        (0..self.len()).map(|i| self.line(i))
-    }
 }
 
 /// The physical lines of `text`, each with its line ending: split at `\n` and `\r\n`, and with

@@ -15,6 +15,7 @@ pub mod detect;
 pub mod diff;
 pub mod httpd;
 pub mod ini;
+pub mod koji;
 mod migrate;
 pub mod report;
 pub mod rules;

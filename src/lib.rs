@@ -24,5 +24,6 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
-pub use migrate::{migrate, Choices, FromRelease, Input, Options, Target};
+pub use koji::Release;
+pub use migrate::{migrate, Choices, Input, Options, Target, LAST_MOD_PYTHON};
 pub use report::{Change, FileKind, Guide, Lines, Note, Origin, OutputFile, Report, Severity};

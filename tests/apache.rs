@@ -366,6 +366,7 @@ fn convert_release(release: &str, target: Target) -> (Vec<(String, Vec<u8>)>, Re
         &inputs,
         &Options {
             target,
+            to: koji_migrate::Release::V1_7,
             ..Options::default()
         },
     );
@@ -613,6 +614,7 @@ fn every_converted_httpd_config_passes_apache_t() {
                 &inputs,
                 &Options {
                     target,
+                    to: koji_migrate::Release::V1_7,
                     ..Options::default()
                 },
             );
@@ -941,6 +943,7 @@ fn rejecting_optional_changes_keeps_configs_apache_and_python_accept() {
                     skip_rules: skip.clone(),
                     ..Choices::default()
                 },
+                to: koji_migrate::Release::V1_7,
                 ..Options::default()
             };
             let report = migrate(&inputs, &options);

@@ -282,6 +282,7 @@ fn duplicate_sections_and_keys_are_reported_and_python_semantics_kept() {
             &[Input::new("kojid.conf", ini)],
             &Options {
                 target,
+                to: koji_migrate::Release::V1_7,
                 ..Options::default()
             },
         );
@@ -326,6 +327,7 @@ fn duplicate_python_options_go_to_web_conf_once_with_the_value_mod_python_used()
             &[Input::new("kojiweb.conf", text)],
             &Options {
                 target,
+                to: koji_migrate::Release::V1_7,
                 ..Options::default()
             },
         );

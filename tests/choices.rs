@@ -17,6 +17,7 @@ fn with(target: Target, choices: Choices) -> Options {
     Options {
         target,
         choices,
+        to: koji_migrate::Release::V1_7,
         ..Options::default()
     }
 }

@@ -112,6 +112,7 @@ fn all_modes() -> [Options; 2] {
         Options::default(),
         Options {
             target: Target::ModPython,
+            to: koji_migrate::Release::V1_7,
             ..Options::default()
         },
     ]

@@ -250,6 +250,7 @@ fn produced_ini_files_read_in_python_with_the_old_meaning() {
                 let options = Options {
                     target,
                     keep_pkgurl,
+                    to: koji_migrate::Release::V1_7,
                     ..Options::default()
                 };
                 texts.extend(migrate(&inputs, &options).files.into_iter().map(|f| f.text));
@@ -280,6 +281,7 @@ fn produced_ini_files_read_in_python_with_the_old_meaning() {
                 let options = Options {
                     target,
                     keep_pkgurl,
+                    to: koji_migrate::Release::V1_7,
                     ..Options::default()
                 };
                 let report = migrate(&inputs, &options);

@@ -55,6 +55,7 @@ fn stock_configs_satisfy_every_fuzz_property() {
                 let options = Options {
                     target,
                     keep_pkgurl,
+                    to: koji_migrate::Release::V1_7,
                     ..Options::default()
                 };
                 let report = check_migrate(&inputs, &options);
@@ -178,6 +179,7 @@ fn foreign_python_handler_is_left_alone_and_migration_is_idempotent() {
                 </Directory>\n";
     let options = Options {
         target: Target::ModPython,
+        to: koji_migrate::Release::V1_7,
         ..Options::default()
     };
     let report = check_migrate(&[Input::new("kojiweb.conf", text)], &options);
@@ -203,6 +205,7 @@ fn removing_the_unterminated_last_line_keeps_the_empty_line_before_it() {
     for target in [Target::ModWsgi, Target::ModPython] {
         let options = Options {
             target,
+            to: koji_migrate::Release::V1_7,
             ..Options::default()
         };
         check_migrate(&[Input::new("kojiweb.conf", text)], &options);

@@ -12,6 +12,7 @@ fn run(name: &str, text: String, target: Target) -> koji_migrate::Report {
     assert_eq!(lines, 100_000);
     let options = Options {
         target,
+        to: koji_migrate::Release::V1_7,
         ..Options::default()
     };
     let report = migrate(&[Input::new(name, text)], &options);

@@ -101,6 +101,7 @@ fn report(target: Target) -> Report {
         &inputs,
         &Options {
             target,
+            to: koji_migrate::Release::V1_7,
             ..Options::default()
         },
     )

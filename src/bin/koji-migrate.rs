@@ -7,7 +7,7 @@
 
 use koji_migrate::diff::DiffModel;
 use koji_migrate::rules::{rule, RULES};
-use koji_migrate::{migrate, FromRelease, Input, Note, Options, Report, Target};
+use koji_migrate::{migrate, Input, Note, Options, Release, Report, Target};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,14 +16,16 @@ const USAGE: &str = "\
 usage: koji-migrate [OPTIONS] FILE...
 
 Migrates Koji configuration files (httpd configs, hub.conf, web.conf, kojid.conf, koji client
-configs) to Koji 1.7 and explains every change. FILE may be - for standard input.
+configs) from the Koji release they were written for to a later one (by default the newest,
+1.35), and explains every change. FILE may be - for standard input.
 
 options:
   --mod-python      stay on mod_python (deprecated) instead of moving to mod_wsgi
   --out DIR         write every converted input and every new file (web.conf, hub.conf, SQL) into DIR
   --json            print the report as one JSON object
   --check           exit 1 if any file needs migrating
-  --from VERSION    the Koji release you upgrade from (1.3, 1.4, 1.5, 1.6; default 1.6)
+  --from RELEASE    the Koji release you upgrade from (1.3 … 1.34; default: what the files show)
+  --to RELEASE      the Koji release to migrate to (1.7 … 1.35; default 1.35, the newest)
   --keep-pkgurl     keep pkgurl beside the new topurl (rolling upgrade of builders)
   --skip RULE       do not make the changes of RULE (repeatable; what depends on them is skipped too)
   --only RULE       make only the changes of RULE and what they need (repeatable)
@@ -71,11 +73,18 @@ fn parse_args(argv: Vec<String>) -> Result<Command, String> {
             "--check" => args.check = true,
             "--keep-pkgurl" => args.options.keep_pkgurl = true,
             "--out" => args.out = Some(it.next().ok_or("--out needs a directory")?.into()),
-            "--from" => {
-                let v = it.next().ok_or("--from needs a version")?;
-                args.options.from = FromRelease::parse(&v).ok_or(format!(
-                    "--from: unknown version '{v}' (use 1.3, 1.4, 1.5 or 1.6)"
+            "--from" | "--to" => {
+                let v = it.next().ok_or(format!("{a} needs a release, e.g. 1.21"))?;
+                let release = Release::parse(&v).ok_or(format!(
+                    "{a}: unknown release '{v}' (koji-migrate knows {} … {})",
+                    Release::OLDEST,
+                    Release::NEWEST
                 ))?;
+                if a == "--from" {
+                    args.options.from = Some(release);
+                } else {
+                    args.options.to = release;
+                }
             }
             "--skip" | "--only" => {
                 let id = it.next().ok_or(format!("{a} needs a rule id"))?;
@@ -99,6 +108,9 @@ fn parse_args(argv: Vec<String>) -> Result<Command, String> {
             "-V" | "--version" => return Ok(Command::Version),
             other => return Err(format!("unknown option '{other}'")),
         }
+    }
+    if let Some(conflict) = args.options.conflict() {
+        return Err(conflict);
     }
     if args.files.is_empty() {
         return Err("no FILE given".into());

@@ -3,6 +3,7 @@
 use crate::detect::{detect_and_parse, Parsed};
 use crate::httpd::HttpdConfig;
 use crate::ini::IniDocument;
+use crate::koji::Release;
 use crate::report::{FileKind, Report, Severity};
 use crate::rules::{self, cross_file::Facts, NewFile, Plan};
 use crate::text::LineTable;
@@ -58,47 +59,76 @@ pub enum Target {
     ModPython,
 }
 
-/// The Koji release the site runs now, for the database upgrade chain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub enum FromRelease {
-    V1_3,
-    V1_4,
-    V1_5,
-    #[default]
-    V1_6,
-}
-
-impl FromRelease {
-    pub fn parse(s: &str) -> Option<FromRelease> {
-        match s.trim().trim_start_matches('v') {
-            "1.3" | "1.3.0" | "1.3.1" => Some(FromRelease::V1_3),
-            "1.4" | "1.4.0" => Some(FromRelease::V1_4),
-            "1.5" | "1.5.0" => Some(FromRelease::V1_5),
-            "1.6" | "1.6.0" => Some(FromRelease::V1_6),
-            _ => None,
-        }
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FromRelease::V1_3 => "1.3",
-            FromRelease::V1_4 => "1.4",
-            FromRelease::V1_5 => "1.5",
-            FromRelease::V1_6 => "1.6",
-        }
-    }
-}
-
 /// Choices that change the result.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     pub target: Target,
-    /// The release being upgraded from (default 1.6).
-    pub from: FromRelease,
+    /// The release the site runs now, when the admin says so; `None` lets the files tell
+    /// (and 1.6 when they do not). Decides the database upgrade chain and which changed defaults
+    /// are worth a note.
+    pub from: Option<Release>,
+    /// The release to migrate to (default: the newest the tool knows).
+    pub to: Release,
     /// Keep `pkgurl` beside the new `topurl` (rolling upgrade: works on 1.6 and 1.7 builders).
     pub keep_pkgurl: bool,
     /// Which proposed changes to make (default: all).
     pub choices: Choices,
 }
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            target: Target::default(),
+            from: None,
+            to: Release::NEWEST,
+            keep_pkgurl: false,
+            choices: Choices::default(),
+        }
+    }
+}
+
+impl Options {
+    /// The release the migration starts from: the admin's word, else 1.6 (the files' evidence
+    /// comes later).
+    pub fn from_release(&self) -> Release {
+        self.from.unwrap_or(V1_6)
+    }
+
+    /// Why these options cannot be used together, if they cannot.
+    pub fn conflict(&self) -> Option<String> {
+        if self.to < Release::V1_7 {
+            return Some(format!(
+                "the oldest release koji-migrate migrates to is 1.7, not {}",
+                self.to
+            ));
+        }
+        if self.from.is_some_and(|f| f >= self.to) {
+            return Some(format!(
+                "upgrading from {} to {} goes nowhere: --to must name a later release",
+                self.from_release(),
+                self.to
+            ));
+        }
+        if self.target == Target::ModPython && self.to > LAST_MOD_PYTHON {
+            return Some(format!(
+                "Koji {} has no mod_python support (removed in 1.14): migrate --to {} or older to stay on mod_python, or move to mod_wsgi",
+                self.to, LAST_MOD_PYTHON
+            ));
+        }
+        None
+    }
+}
+
+/// The last release that could still run under mod_python.
+pub const LAST_MOD_PYTHON: Release = match Release::new(13) {
+    Some(r) => r,
+    None => Release::OLDEST,
+};
+
+const V1_6: Release = match Release::new(6) {
+    Some(r) => r,
+    None => Release::OLDEST,
+};
 
 /// The admin's verdicts on proposed changes. A rejected change leaves its input lines exactly as
 /// they were; changes that depend on a rejected one are rejected with it.

@@ -5,7 +5,7 @@
 //! both; older databases first need Koji's own earlier upgrade scripts.
 
 use super::{NewFile, Plan, DB_SCHEMA_UPGRADE};
-use crate::migrate::{FromRelease, Options};
+use crate::migrate::Options;
 use crate::report::{FileKind, Severity};
 
 /// The name the SQL file is saved under.
@@ -65,18 +65,15 @@ pub(crate) fn add(options: &Options, new_files: &mut Vec<NewFile>, global: &mut 
     let k = new_files.len();
     let n = file.lines.len();
     new_files.push(file);
-    let before = match options.from {
-        FromRelease::V1_6 | FromRelease::V1_5 => String::new(),
-        FromRelease::V1_4 => {
-            " First apply Koji's schema-upgrade-1.4-1.5.sql (shipped with Koji 1.5).".into()
-        }
-        FromRelease::V1_3 => {
-            " First apply Koji's schema-upgrade-1.3-1.4.sql, then schema-upgrade-1.4-1.5.sql."
-                .into()
-        }
+    let from = options.from_release();
+    let before = match from.minor() {
+        5.. => String::new(),
+        4 => " First apply Koji's schema-upgrade-1.4-1.5.sql (shipped with Koji 1.5).".into(),
+        _ => " First apply Koji's schema-upgrade-1.3-1.4.sql, then schema-upgrade-1.4-1.5.sql."
+            .into(),
     };
     global.note_new_file(&DB_SCHEMA_UPGRADE, Severity::Action, None, (k, 0..n), None, format!(
         "Upgrade the database from {} before starting the 1.7 hub: {}, as the database owner \
          (names as on your site).{before} It serves 1.5 and 1.6 databases alike; Koji ships the same change as schema-upgrade-1.6-1.7.sql \
-         (the guide's schema-upgrade-1.5-1.7.sql does not exist).", options.from.as_str(), psql_command()));
+         (the guide's schema-upgrade-1.5-1.7.sql does not exist).", from, psql_command()));
 }

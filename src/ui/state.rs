@@ -6,7 +6,7 @@
 
 use crate::decode::PAGE_INPUT_LIMIT;
 use crate::report::{FileKind, Lines, Report};
-use crate::{Choices, FromRelease, Input, Options, Target};
+use crate::{Choices, Input, Options, Release, Target};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -116,6 +116,7 @@ impl Converted {
     pub fn compute(revision: u64, inputs: &[InputDoc], target: Target) -> Converted {
         let options = Options {
             target,
+            to: Release::V1_7,
             ..Default::default()
         };
         Converted::compute_with(revision, inputs, &options)
@@ -170,8 +171,10 @@ pub struct State {
     pub active_input: u32,
     pub next_id: u32,
     pub target: Target,
-    /// The release being upgraded from.
-    pub from: FromRelease,
+    /// The release being upgraded from (`None`: what the files show).
+    pub from: Option<Release>,
+    /// The release to migrate to.
+    pub to: Release,
     /// Keep `pkgurl` beside `topurl` (builders upgraded one by one).
     pub keep_pkgurl: bool,
     /// Bumped on every change that alters the conversion.
@@ -196,7 +199,8 @@ impl Default for State {
             active_input: 1,
             next_id: 2,
             target: Target::ModWsgi,
-            from: FromRelease::default(),
+            from: None,
+            to: Release::V1_7,
             keep_pkgurl: false,
             revision: 0,
             result: None,
@@ -232,7 +236,7 @@ pub enum Action {
     Remove(u32),
     SelectInput(u32),
     SetTarget(Target),
-    SetFrom(FromRelease),
+    SetFrom(Option<Release>),
     SetKeepPkgurl(bool),
     Converted(Rc<Converted>),
     SelectOutput(usize),
@@ -251,6 +255,7 @@ impl State {
         Options {
             target: self.target,
             from: self.from,
+            to: self.to,
             keep_pkgurl: self.keep_pkgurl,
             choices: Choices {
                 reject_changes: self.rejected.clone(),

@@ -74,6 +74,7 @@ pub fn fuzz_inputs(data: &[u8]) -> (Vec<Input>, Options) {
             Target::ModPython
         },
         keep_pkgurl: flags & 2 != 0,
+        to: koji_migrate::Release::V1_7,
         ..Options::default()
     };
     let mut inputs = Vec::new();

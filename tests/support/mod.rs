@@ -33,6 +33,7 @@ pub fn inputs_in(dir: &Path) -> Vec<Input> {
 pub fn options(target: Target) -> Options {
     Options {
         target,
+        to: koji_migrate::Release::V1_7,
         ..Options::default()
     }
 }

@@ -159,7 +159,7 @@ pub(crate) fn httpd_roles(cfg: &HttpdConfig) -> (bool, bool) {
             .collect();
         let any_arg = |needle: &str| args.iter().any(|a| a.contains(needle));
         if d.is("Alias") || d.is("ScriptAlias") || d.is("Directory") || d.is("DirectoryMatch") {
-            hub |= any_arg("koji-hub") || any_arg("kojixmlrpc");
+            hub |= any_arg("koji-hub") || any_arg("kojixmlrpc") || any_arg("kojiapp.py");
             web |= any_arg("koji-web/scripts") || any_arg("wsgi_publisher");
         } else if d.is("PythonHandler") {
             hub |= any_arg("kojixmlrpc");
@@ -186,6 +186,8 @@ fn detect_ini(doc: &IniDocument, hint: Option<FileKind>) -> Detection {
         Some((FileKind::WebConf, "an ini file with a [web] section"))
     } else if has("kojid") {
         Some((FileKind::KojidConf, "an ini file with a [kojid] section"))
+    } else if has("kojira") {
+        Some((FileKind::KojiraConf, "an ini file with a [kojira] section"))
     } else if has("koji") {
         Some((
             FileKind::ClientConf,
@@ -257,6 +259,7 @@ pub fn kind_from_name(name: &str) -> Option<FileKind> {
         "hub.conf" => Some(FileKind::HubConf),
         "web.conf" => Some(FileKind::WebConf),
         "kojid.conf" => Some(FileKind::KojidConf),
+        "kojira.conf" => Some(FileKind::KojiraConf),
         "koji.conf" | "config" => Some(FileKind::ClientConf),
         _ => None,
     }
@@ -279,6 +282,10 @@ mod tests {
         assert_eq!(
             detect("Alias /kojihub /usr/share/koji-hub/XMLRPC\n", None).kind,
             FileKind::HubHttpd
+        );
+        assert_eq!(
+            detect("[kojira]\nserver=http://hub/kojihub\n", None).kind,
+            FileKind::KojiraConf
         );
         assert_eq!(
             detect(

@@ -46,6 +46,8 @@ pub enum FileKind {
     WebConf,
     /// `/etc/kojid/kojid.conf`.
     KojidConf,
+    /// `/etc/kojira/kojira.conf`: kojira's own file (section `[kojira]`), not a client profile.
+    KojiraConf,
     /// `/etc/koji.conf`, `~/.koji/config`: one section per profile.
     ClientConf,
     /// The database schema upgrade written by the migration.
@@ -54,13 +56,14 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 9] = [
+    pub const ALL: [FileKind; 10] = [
         FileKind::HubHttpd,
         FileKind::WebHttpd,
         FileKind::Httpd,
         FileKind::HubConf,
         FileKind::WebConf,
         FileKind::KojidConf,
+        FileKind::KojiraConf,
         FileKind::ClientConf,
         FileKind::Sql,
         FileKind::Unknown,
@@ -75,6 +78,7 @@ impl FileKind {
             FileKind::HubConf => "hub-conf",
             FileKind::WebConf => "web-conf",
             FileKind::KojidConf => "kojid-conf",
+            FileKind::KojiraConf => "kojira-conf",
             FileKind::ClientConf => "client-conf",
             FileKind::Sql => "sql",
             FileKind::Unknown => "unknown",
@@ -94,6 +98,7 @@ impl FileKind {
             FileKind::HubConf => "hub.conf",
             FileKind::WebConf => "web.conf",
             FileKind::KojidConf => "kojid.conf",
+            FileKind::KojiraConf => "kojira.conf",
             FileKind::ClientConf => "koji client config",
             FileKind::Sql => "database schema upgrade",
             FileKind::Unknown => "unknown",
@@ -119,13 +124,25 @@ pub enum Guide {
     CustomConfigFileLocation,
     UrlOptions,
     WebThemes,
+    /// Koji's migration guide for a later release ("Migrating to Koji 1.N").
+    Migrating(crate::koji::Release),
+    /// The release notes of a later release.
+    ReleaseNotes(crate::koji::Release),
 }
 
 /// Where Koji publishes the guide; anchors are the section ids of that page.
 pub const GUIDE_URL: &str = "https://docs.pagure.org/koji/migrating_to_1.7/";
 
+/// Where Koji publishes its documentation.
+const DOCS_URL: &str = "https://docs.pagure.org/koji";
+
 impl Guide {
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
+        match self {
+            Guide::Migrating(r) => return format!("Migrating to Koji {r}"),
+            Guide::ReleaseNotes(r) => return format!("Koji {r} release notes"),
+            _ => {}
+        }
         match self {
             Guide::DbSchemaUpdates => "DB Schema Updates",
             Guide::MigratingToModWsgi => "Migrating to mod_wsgi",
@@ -134,6 +151,16 @@ impl Guide {
             Guide::CustomConfigFileLocation => "Custom Config File Location",
             Guide::UrlOptions => "Changes to url options",
             Guide::WebThemes => "Web Themes",
+            Guide::Migrating(_) | Guide::ReleaseNotes(_) => "",
+        }
+        .to_string()
+    }
+
+    /// The release whose change the guide explains.
+    pub fn release(self) -> crate::koji::Release {
+        match self {
+            Guide::Migrating(r) | Guide::ReleaseNotes(r) => r,
+            _ => crate::koji::Release::V1_7,
         }
     }
 
@@ -146,12 +173,17 @@ impl Guide {
             Guide::CustomConfigFileLocation => "custom-config-file-location",
             Guide::UrlOptions => "changes-to-url-options",
             Guide::WebThemes => "web-themes",
+            Guide::Migrating(_) | Guide::ReleaseNotes(_) => "",
         }
     }
 
     /// A link to the section in Koji's published documentation.
     pub fn url(self) -> String {
-        format!("{GUIDE_URL}#{}", self.anchor())
+        match self {
+            Guide::Migrating(r) => format!("{DOCS_URL}/migrations/migrating_to_{r}/"),
+            Guide::ReleaseNotes(r) => format!("{DOCS_URL}/release_notes/release_notes_{r}/"),
+            _ => format!("{GUIDE_URL}#{}", self.anchor()),
+        }
     }
 }
 

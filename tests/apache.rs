@@ -901,10 +901,9 @@ fn hub_conf_means_what_hub_python_options_meant_corpus() {
 /// (`rules::consequence_of_rejecting`); subsets are drawn from a fixed seed so runs repeat.
 #[test]
 fn rejecting_optional_changes_keeps_configs_apache_and_python_accept() {
-    use koji_migrate::rules::{consequence_of_rejecting, RULES};
+    use koji_migrate::rules::{self, consequence_of_rejecting};
     use koji_migrate::Choices;
-    let optional: Vec<&str> = RULES
-        .iter()
+    let optional: Vec<&str> = rules::all()
         .filter(|r| consequence_of_rejecting(r).is_none())
         .map(|r| r.id)
         .collect();

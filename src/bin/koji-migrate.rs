@@ -6,7 +6,7 @@
 #![forbid(unsafe_code)]
 
 use koji_migrate::diff::DiffModel;
-use koji_migrate::rules::{rule, RULES};
+use koji_migrate::rules::{self, rule};
 use koji_migrate::{migrate, Input, Note, Options, Release, Report, Target};
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -134,9 +134,14 @@ fn main() -> ExitCode {
         }
         Command::ListRules => {
             let mut s = String::new();
-            for r in RULES {
+            let mut release = None;
+            for r in rules::all() {
+                if release != Some(r.release) {
+                    release = Some(r.release);
+                    s.push_str(&format!("Koji {}\n", r.release));
+                }
                 s.push_str(&format!(
-                    "{:<26} {}  [guide: {}]\n",
+                    "  {:<28} {}  [{}]\n",
                     r.id,
                     r.summary,
                     r.guide.title()

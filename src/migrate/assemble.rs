@@ -236,6 +236,7 @@ fn output_name(name: &str, kind: FileKind) -> String {
         FileKind::HubConf => "hub.conf",
         FileKind::WebConf => "web.conf",
         FileKind::KojidConf => "kojid.conf",
+        FileKind::KojiraConf => "kojira.conf",
         FileKind::ClientConf => "koji.conf",
         FileKind::Sql => "schema.sql",
         FileKind::Unknown => "input.txt",

@@ -219,7 +219,11 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
             (k, Some(Parsed::Httpd(cfg))) if k.is_httpd() => Doc::Httpd(cfg),
             (k, _) if k.is_httpd() => Doc::Httpd(HttpdConfig::parse(input.text.as_str())),
             (
-                FileKind::HubConf | FileKind::WebConf | FileKind::KojidConf | FileKind::ClientConf,
+                FileKind::HubConf
+                | FileKind::WebConf
+                | FileKind::KojidConf
+                | FileKind::KojiraConf
+                | FileKind::ClientConf,
                 parsed,
             ) => Doc::Ini(match parsed {
                 Some(Parsed::Ini(doc)) => doc,
@@ -257,11 +261,13 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
                     FileKind::HubConf => rules::hub_conf::migrate(ini, &mut ctx),
                     FileKind::WebConf => rules::web_conf::migrate(ini, &mut ctx),
                     FileKind::KojidConf => rules::kojid_conf::migrate(ini, &mut ctx),
+                    FileKind::KojiraConf => {}
                     _ => rules::client_conf::migrate(ini, &mut ctx),
                 }
             }
             Doc::Opaque(_) => {}
         }
+        rules::releases::run_all(&doc, kind, &mut ctx);
         let plan = &mut plans[i];
         let quiet = plan.changes.is_empty()
             && !plan.notes.iter().any(|n| {

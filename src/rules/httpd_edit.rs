@@ -356,3 +356,49 @@ mod tests {
         }
     }
 }
+
+/// Adds `line` (a directive, indented like its neighbours) at the end of every `<Directory>` of
+/// `app` that mod_wsgi serves after the migration and that has no `name` directive yet: the
+/// shape of the release rules that add a mod_wsgi setting to Koji's directories. The change
+/// depends on the 1.7 handler swap of the same plan, when there is one.
+pub(crate) fn add_to_wsgi_directories(
+    cfg: &HttpdConfig,
+    app: App,
+    ctx: &mut Ctx<'_>,
+    rule: &'static super::Rule,
+    name: &str,
+    line: &str,
+    message: &str,
+) {
+    if ctx.options.target == Target::ModPython && ctx.options.to <= crate::LAST_MOD_PYTHON {
+        return;
+    }
+    let swaps: Vec<usize> = ctx.plan.changes_of(match app {
+        App::Hub => &super::HUB_HANDLER_WSGI,
+        App::Web => &super::WEB_HANDLER_WSGI,
+    });
+    for scope in scopes(cfg, app) {
+        let Some(d) = cfg.directive(scope) else {
+            continue;
+        };
+        if !d.is("Directory") || cfg.child_directives(scope, name).next().is_some() {
+            continue;
+        }
+        let ItemKind::SectionOpen {
+            close: Some(close), ..
+        } = cfg.items[scope].kind
+        else {
+            continue;
+        };
+        let at = cfg.items[close].lines.start;
+        let text = format!("{}{line}", cfg.child_indent(scope));
+        let c = ctx.plan.change(
+            rule,
+            Severity::Info,
+            at..at + 1,
+            vec![Splice::insert_before(at, vec![text])],
+            message.to_string(),
+        );
+        ctx.plan.depend_on_all(c, &swaps);
+    }
+}

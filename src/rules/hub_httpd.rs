@@ -102,10 +102,16 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         let Some(target) = cfg.directive(a).and_then(|d| d.arg(1)) else {
             continue;
         };
-        let new_target = format!("{}kojixmlrpc.py", &target[..target.len() - "XMLRPC".len()]);
-        ctx.plan.change(&HUB_ALIAS_WSGI, Severity::Info, edit::lines(cfg, a), vec![Splice::replace(
+        // The target release's script: kojixmlrpc.py until 1.31, kojiapp.py from 1.32.
+        let script = super::r1_32::hub_alias_kojiapp::hub_script(ctx.options.to);
+        let new_target = format!("{}{script}", &target[..target.len() - "XMLRPC".len()]);
+        let c = ctx.plan.change(&HUB_ALIAS_WSGI, Severity::Info, edit::lines(cfg, a), vec![Splice::replace(
             cfg.items[a].lines.start, cfg.items[a].lines.len(), vec![edit::with_arg(cfg, a, 1, &new_target)])],
             format!("The Alias now names the hub script {new_target}: XMLRPC was resolved only by mod_python."));
+        if script == "kojiapp.py" {
+            ctx.plan.note_change(&super::r1_32::hub_alias_kojiapp::RULE, Severity::Info, c,
+                "Koji 1.32 serves the hub through kojiapp.py (kojixmlrpc.py, 1.7's script, is no longer installed).".into());
+        }
         changed = true;
     }
 

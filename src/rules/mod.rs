@@ -15,11 +15,16 @@ pub mod hub_conf;
 pub mod hub_httpd;
 pub mod kojid_conf;
 pub mod pkgurl;
+pub(crate) mod r1_11;
+pub(crate) mod r1_18;
+pub(crate) mod r1_32;
+pub(crate) mod releases;
 pub mod schema;
 pub mod web_conf;
 pub mod web_httpd;
 pub mod web_settings;
 
+use crate::koji::Release;
 use crate::report::{FileKind, Guide, Severity};
 use crate::text::Splice;
 use std::ops::Range;
@@ -34,13 +39,18 @@ pub struct Rule {
     pub guide: Guide,
     /// Why the rule exists and what it does, in a few sentences.
     pub explanation: &'static str,
+    /// The Koji release whose change the rule applies.
+    pub release: Release,
+    /// What the target release does when a change of this rule is not made, for rules whose
+    /// changes it cannot do without.
+    pub rejecting: Option<&'static str>,
 }
 
 macro_rules! rules {
     ($($name:ident = $id:literal, $guide:ident, $summary:literal, $explanation:literal;)*) => {
-        $(pub static $name: Rule = Rule { id: $id, summary: $summary, guide: Guide::$guide, explanation: $explanation };)*
-        /// Every rule, in the order they are documented.
-        pub static RULES: &[&Rule] = &[$(&$name),*];
+        $(pub static $name: Rule = Rule { id: $id, summary: $summary, guide: Guide::$guide, explanation: $explanation, release: Release::V1_7, rejecting: None };)*
+        /// The rules of the move to Koji 1.7, in the order they are documented.
+        static RULES_1_7: &[&Rule] = &[$(&$name),*];
     };
 }
 
@@ -137,6 +147,9 @@ rules! {
 /// What Koji 1.7 does with the configuration when a change of `rule` is not made, for the rules
 /// whose changes 1.7 cannot do without; `None` for the others.
 pub fn consequence_of_rejecting(rule: &Rule) -> Option<&'static str> {
+    if rule.rejecting.is_some() {
+        return rule.rejecting;
+    }
     Some(match rule.id {
         "web-removed-handlers" | "web-handler-mod-python" => {
             "the handler names a module Koji 1.7 deleted, so every koji-web request fails."
@@ -161,9 +174,17 @@ pub fn consequence_of_rejecting(rule: &Rule) -> Option<&'static str> {
     })
 }
 
+/// Every rule, by release (1.7 first, in the order they are documented).
+pub fn all() -> impl Iterator<Item = &'static Rule> + Clone {
+    RULES_1_7
+        .iter()
+        .copied()
+        .chain(releases::REGISTRY.iter().map(|r| r.rule))
+}
+
 /// Looks a rule up by id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().copied().find(|r| r.id == id)
+    all().find(|r| r.id == id)
 }
 
 /// A note before it knows its output lines.
@@ -261,6 +282,25 @@ impl Plan {
         // Sorted and unique, in one pass per call rather than a search per dependency.
         deps.sort_unstable();
         deps.dedup();
+    }
+
+    /// One more note about an existing change (e.g. from a later release's rule).
+    pub fn note_change(
+        &mut self,
+        rule: &'static Rule,
+        severity: Severity,
+        change: usize,
+        message: String,
+    ) {
+        let lines = self.changes[change].lines.clone();
+        self.notes.push(Draft {
+            severity,
+            rule,
+            lines: Some(lines),
+            change: Some(change),
+            new_file: None,
+            message,
+        });
     }
 
     /// A note that changes nothing.
@@ -381,7 +421,7 @@ mod tests {
     #[test]
     fn rule_ids_are_unique_kebab_case_and_explained() {
         let mut seen = std::collections::HashSet::new();
-        for r in RULES {
+        for r in all() {
             assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
             assert!(
                 r.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
@@ -389,7 +429,7 @@ mod tests {
                 r.id
             );
             assert!(r.explanation.len() > r.summary.len());
-            assert_eq!(rule(r.id), Some(*r));
+            assert_eq!(rule(r.id), Some(r));
         }
     }
 

@@ -3,5 +3,6 @@
 //! rules: it is the data the rules consult.
 
 pub mod release;
+pub mod schema_chain;
 
 pub use release::Release;

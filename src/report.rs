@@ -291,6 +291,8 @@ pub struct Report {
     pub notes: Vec<Note>,
     /// Every change the rules proposed, accepted or not.
     pub changes: Vec<Change>,
+    /// The database upgrade, step by step, from the source release to the target.
+    pub database: Vec<crate::rules::schema::DbStep>,
 }
 
 impl Report {

@@ -290,7 +290,9 @@ fn json(report: &Report) -> String {
             })
         })
         .collect();
-    let mut s = serde_json::to_string(&json!({"files": files, "notes": notes, "changes": changes}))
+    let mut s = serde_json::to_string(
+        &json!({"files": files, "notes": notes, "changes": changes, "database": report.database}),
+    )
         .unwrap_or_else(|_| "{}".into());
     s.push('\n');
     s

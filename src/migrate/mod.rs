@@ -286,9 +286,15 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
     }
 
     rules::cross_file::check(&facts, &mut plans);
+    let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+    let from = source_release(options, &docs, &kinds, &names, &mut global);
+    let options = &Options {
+        from: Some(from),
+        ..options.clone()
+    };
     rules::schema::add(options, &mut new_files, &mut global);
 
-    assemble::build_report(
+    let mut report = assemble::build_report(
         inputs,
         &docs,
         &kinds,
@@ -296,7 +302,46 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
         &global,
         new_files,
         &options.choices,
-    )
+    );
+    report.database = rules::schema::steps(options.from_release(), options.to);
+    report
+}
+
+/// The release the migration starts from: the admin's `from`, else the oldest the files fit,
+/// else 1.6; with a note saying which and why.
+fn source_release(
+    options: &Options,
+    docs: &[Doc],
+    kinds: &[FileKind],
+    names: &[&str],
+    global: &mut Plan,
+) -> Release {
+    use rules::source_release::{shown, RULE};
+    let shown = shown(docs, kinds, names);
+    match (options.from, shown) {
+        (Some(from), Some(s)) if from < s.oldest || from > s.newest => {
+            global.note(&RULE, Severity::Warning, None, format!(
+                "You upgrade from {from}, but the files look like {}–{}: {}. Check --from: the database steps start at {from}.",
+                s.oldest, s.newest, s.because.join("; ")));
+            from
+        }
+        (Some(from), _) => from,
+        (None, Some(s)) if s.oldest > s.newest => {
+            global.note(&RULE, Severity::Warning, None, format!(
+                "The files disagree about the release they were written for ({}); the database steps start at {}. Name the release you run (--from).",
+                s.because.join("; "), s.newest));
+            s.newest
+        }
+        (None, Some(s)) if s.oldest >= Release::V1_7 => {
+            if s.oldest != s.newest && options.to > Release::V1_7 {
+                global.note(&RULE, Severity::Action, None, format!(
+                    "The files look like Koji {}–{} ({}); the database steps start at {}, the oldest of those. Name the release you run (--from) to skip the steps your database already has.",
+                    s.oldest, s.newest, s.because.join("; "), s.oldest));
+            }
+            s.oldest
+        }
+        (None, _) => options.from_release(),
+    }
 }
 
 fn report_ini_problems(ini: &IniDocument, plan: &mut Plan) {

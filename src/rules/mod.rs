@@ -19,6 +19,7 @@ pub(crate) mod r1_11;
 pub(crate) mod r1_18;
 pub(crate) mod r1_32;
 pub(crate) mod releases;
+pub(crate) mod source_release;
 pub mod schema;
 pub mod web_conf;
 pub mod web_httpd;
@@ -179,6 +180,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> + Clone {
     RULES_1_7
         .iter()
         .copied()
+        .chain(std::iter::once(&source_release::RULE))
         .chain(releases::REGISTRY.iter().map(|r| r.rule))
 }
 

@@ -5,6 +5,7 @@
 //! both; older databases first need Koji's own earlier upgrade scripts.
 
 use super::{NewFile, Plan, DB_SCHEMA_UPGRADE};
+use crate::koji::{schema_chain, Release};
 use crate::migrate::Options;
 use crate::report::{FileKind, Severity};
 
@@ -58,6 +59,82 @@ pub fn psql_command() -> String {
 }
 
 pub(crate) fn add(options: &Options, new_files: &mut Vec<NewFile>, global: &mut Plan) {
+    let from = options.from_release();
+    if from < Release::V1_7 {
+        add_own_1_7_sql(from, options.to, new_files, global);
+    }
+    let later: Vec<DbStep> = steps(from.max(Release::V1_7), options.to);
+    if later.is_empty() {
+        return;
+    }
+    let dir = schema_chain::install_dir(options.to);
+    let mut message = format!(
+        "{}pgrade the database from {} to {} with Koji's own scripts, one step after the other, as the database owner, \
+         before starting the {} hub (they are installed with Koji {} in {dir}):",
+        if from < Release::V1_7 { "After that, u" } else { "U" },
+        from.max(Release::V1_7),
+        options.to,
+        options.to,
+        options.to,
+    );
+    for step in &later {
+        message.push_str(&format!(" {} → {}: ", step.from, step.to));
+        if step.commands.is_empty() {
+            message.push_str("no script (the schema did not change);");
+        } else {
+            message.push_str(&step.commands.join("; then "));
+            message.push(';');
+        }
+        if let Some(p) = &step.pitfall {
+            message.push_str(&format!(" ({p})"));
+        }
+    }
+    message.pop();
+    message.push_str(&format!(
+        ". Never run {} on an existing database.",
+        schema_chain::do_not_run(options.to).join(", ")
+    ));
+    global.note(&DB_SCHEMA_UPGRADE, Severity::Action, None, message);
+}
+
+/// One step of the database upgrade, as the report lists it (`--json`'s `database`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DbStep {
+    pub from: Release,
+    pub to: Release,
+    /// The files to run, in order, with their installed paths (the tool's own 1.7 file by name).
+    pub scripts: Vec<String>,
+    /// The commands that run them.
+    pub commands: Vec<String>,
+    /// Whether the script is koji-migrate's own (the 1.6 → 1.7 step).
+    pub own: bool,
+    pub pitfall: Option<String>,
+}
+
+/// The database steps from `from` to `to`, with the scripts where the target installs them.
+pub fn steps(from: Release, to: Release) -> Vec<DbStep> {
+    let dir = schema_chain::install_dir(to);
+    schema_chain::chain(from, to)
+        .into_iter()
+        .map(|s| {
+            let scripts: Vec<String> = s
+                .scripts
+                .iter()
+                .map(|f| if s.own { f.to_string() } else { format!("{dir}{f}") })
+                .collect();
+            DbStep {
+                from: s.from,
+                to: s.to,
+                commands: scripts.iter().map(|f| schema_chain::psql_command(f)).collect(),
+                scripts,
+                own: s.own,
+                pitfall: s.pitfall.map(str::to_string),
+            }
+        })
+        .collect()
+}
+
+fn add_own_1_7_sql(from: Release, to: Release, new_files: &mut Vec<NewFile>, global: &mut Plan) {
     let mut file = NewFile::new(SQL_FILE, FileKind::Sql);
     for line in SQL.lines() {
         file.push(line, None);
@@ -65,15 +142,23 @@ pub(crate) fn add(options: &Options, new_files: &mut Vec<NewFile>, global: &mut 
     let k = new_files.len();
     let n = file.lines.len();
     new_files.push(file);
-    let from = options.from_release();
     let before = match from.minor() {
         5.. => String::new(),
-        4 => " First apply Koji's schema-upgrade-1.4-1.5.sql (shipped with Koji 1.5).".into(),
-        _ => " First apply Koji's schema-upgrade-1.3-1.4.sql, then schema-upgrade-1.4-1.5.sql."
-            .into(),
+        4 => {
+            " First apply Koji's schema-upgrade-1.4-1.5.sql (shipped with Koji 1.5).".into()
+        }
+        _ => {
+            " First apply Koji's schema-upgrade-1.3-1.4.sql, then schema-upgrade-1.4-1.5.sql."
+                .into()
+        }
+    };
+    let hub = if to == Release::V1_7 {
+        "the 1.7 hub".to_string()
+    } else {
+        "any later step".to_string()
     };
     global.note_new_file(&DB_SCHEMA_UPGRADE, Severity::Action, None, (k, 0..n), None, format!(
-        "Upgrade the database from {} before starting the 1.7 hub: {}, as the database owner \
+        "Upgrade the database from {} before starting {hub}: {}, as the database owner \
          (names as on your site).{before} It serves 1.5 and 1.6 databases alike; Koji ships the same change as schema-upgrade-1.6-1.7.sql \
          (the guide's schema-upgrade-1.5-1.7.sql does not exist).", from, psql_command()));
 }

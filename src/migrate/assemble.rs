@@ -218,7 +218,7 @@ fn note_of(
         output,
         output_lines,
         message: draft.message.clone(),
-        guide: draft.rule.guide,
+        guide: draft.guide.unwrap_or(draft.rule.guide),
         change: change.map(|(id, _, _)| id),
     }
 }

@@ -278,7 +278,7 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
                 &rules::ALREADY_MIGRATED,
                 Severity::Info,
                 None,
-                "Nothing in this file needs to change for Koji 1.7.".into(),
+                format!("Nothing in this file needs to change for Koji {}.", options.to),
             );
         }
         docs.push(doc);
@@ -286,6 +286,7 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
     }
 
     rules::cross_file::check(&facts, &mut plans);
+    rules::r1_35::kojira_options_to_hub::carry(&facts.moved_to_hub, &docs, &kinds, &mut plans);
     let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
     let from = source_release(options, &docs, &kinds, &names, &mut global);
     let options = &Options {

@@ -22,6 +22,8 @@ pub(crate) struct Facts {
     pub file_aliases: Vec<Found>,
     /// Inputs that configure koji-hub in httpd.
     pub hub_httpd: Vec<usize>,
+    /// kojira options that Koji 1.35 reads in hub.conf.
+    pub moved_to_hub: Vec<super::r1_35::kojira_options_to_hub::Moved>,
 }
 
 /// The path part of an http(s) URL, without a trailing `/`.

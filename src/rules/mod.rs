@@ -18,6 +18,8 @@ pub mod pkgurl;
 pub(crate) mod r1_11;
 pub(crate) mod r1_18;
 pub(crate) mod r1_32;
+pub(crate) mod r1_35;
+pub(crate) mod option_tables;
 pub(crate) mod releases;
 pub(crate) mod source_release;
 pub mod schema;
@@ -180,7 +182,7 @@ pub fn all() -> impl Iterator<Item = &'static Rule> + Clone {
     RULES_1_7
         .iter()
         .copied()
-        .chain(std::iter::once(&source_release::RULE))
+        .chain([&source_release::RULE, &option_tables::RULE])
         .chain(releases::REGISTRY.iter().map(|r| r.rule))
 }
 
@@ -201,6 +203,9 @@ pub(crate) struct Draft {
     /// Lines (0-based) of a created file it explains: (index into the new files, lines).
     pub new_file: Option<(usize, Range<usize>)>,
     pub message: String,
+    /// The guide that explains it, when not the rule's own (a rule that checks every release
+    /// links the release of each finding).
+    pub guide: Option<Guide>,
 }
 
 /// A change before it has its report-wide id: one rule applied at one place of one input.
@@ -243,6 +248,7 @@ impl Plan {
             change: Some(c),
             new_file: None,
             message,
+            guide: None,
         });
         c
     }
@@ -302,7 +308,22 @@ impl Plan {
             change: Some(change),
             new_file: None,
             message,
+            guide: None,
         });
+    }
+
+    /// Links the last note written to `guide` instead of its rule's.
+    pub fn guide_last(&mut self, guide: Guide) {
+        if let Some(n) = self.notes.last_mut() {
+            n.guide = Some(guide);
+        }
+    }
+
+    /// Whether a change of this plan already touches input line `line`.
+    pub fn touches(&self, lines: &Range<usize>) -> bool {
+        self.changes
+            .iter()
+            .any(|c| c.lines.start < lines.end && lines.start < c.lines.end)
     }
 
     /// A note that changes nothing.
@@ -320,6 +341,7 @@ impl Plan {
             change: None,
             new_file: None,
             message,
+            guide: None,
         });
     }
 
@@ -341,6 +363,7 @@ impl Plan {
             change,
             new_file: Some(new_file),
             message,
+            guide: None,
         });
     }
 }

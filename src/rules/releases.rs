@@ -35,6 +35,7 @@ registry![
     super::r1_11::hub_wsgi_application_group,
     super::r1_18::hub_wsgi_script_reloading,
     super::r1_32::hub_alias_kojiapp,
+    super::r1_35::kojira_options_to_hub,
 ];
 
 /// Runs every registered rule on one input.
@@ -44,4 +45,6 @@ pub(crate) fn run_all(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
             (r.run)(doc, kind, ctx);
         }
     }
+    // Last: it leaves alone what the rules above change.
+    super::option_tables::run(doc, kind, ctx);
 }

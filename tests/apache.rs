@@ -727,7 +727,10 @@ fn legacy_meaning(old_kojiweb: &str) -> Value {
 fn migrated_meaning(old_kojiweb: &str) -> Value {
     let report = migrate(
         &[Input::new("kojiweb.conf", old_kojiweb)],
-        &Options::default(),
+        &Options {
+            to: koji_migrate::Release::V1_7,
+            ..Options::default()
+        },
     );
     let root = TempRoot::new("apache-migrated");
     let r = root.path().to_path_buf();
@@ -863,7 +866,10 @@ fn hub_conf_means_what_hub_python_options_meant_corpus() {
             // After: mod_wsgi with the converted config and the new hub.conf.
             let report = migrate(
                 &[Input::new(name.clone(), text.clone())],
-                &Options::default(),
+                &Options {
+                    to: koji_migrate::Release::V1_7,
+                    ..Options::default()
+                },
             );
             let hub_conf = report
                 .files

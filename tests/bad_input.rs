@@ -6,7 +6,13 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn run(inputs: &[Input]) -> Report {
-    migrate(inputs, &Options::default())
+    migrate(
+        inputs,
+        &Options {
+            to: koji_migrate::Release::V1_7,
+            ..Options::default()
+        },
+    )
 }
 
 fn notes_about(report: &Report, input: usize) -> Vec<&koji_migrate::Note> {
@@ -171,7 +177,13 @@ fn a_hundred_thousand_nested_sections_do_not_overflow_the_stack() {
     let report = std::thread::Builder::new()
         .stack_size(256 * 1024)
         .spawn(move || {
-            let r = migrate(&[Input::new("kojiweb.conf", t)], &Options::default());
+            let r = migrate(
+                &[Input::new("kojiweb.conf", t)],
+                &Options {
+                    to: koji_migrate::Release::V1_7,
+                    ..Options::default()
+                },
+            );
             let m = koji_migrate::diff::DiffModel::new(
                 r.files[0].original.as_deref().unwrap(),
                 &r.files[0].text,

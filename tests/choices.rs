@@ -34,7 +34,13 @@ fn change_of_rule(report: &Report, id: &str) -> usize {
 #[test]
 fn change_ids_do_not_depend_on_the_choices() {
     let inputs = stock_16();
-    let all = migrate(&inputs, &Options::default());
+    let all = migrate(
+        &inputs,
+        &Options {
+            to: koji_migrate::Release::V1_7,
+            ..Options::default()
+        },
+    );
     assert!(all.changes.len() >= 8 && all.changes.iter().all(|c| c.accepted));
     let some = migrate(
         &inputs,
@@ -59,7 +65,13 @@ fn change_ids_do_not_depend_on_the_choices() {
 #[test]
 fn rejecting_the_handler_swap_rejects_moving_the_settings() {
     let inputs = stock_16();
-    let all = migrate(&inputs, &Options::default());
+    let all = migrate(
+        &inputs,
+        &Options {
+            to: koji_migrate::Release::V1_7,
+            ..Options::default()
+        },
+    );
     let handler = change_of_rule(&all, "web-handler-wsgi");
     let moved = change_of_rule(&all, "web-options-to-web-conf");
     assert!(all.changes[moved].depends_on.contains(&handler));

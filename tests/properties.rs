@@ -109,7 +109,10 @@ fn document(pool: &'static [&'static str]) -> impl Strategy<Value = String> {
 
 fn all_modes() -> [Options; 2] {
     [
-        Options::default(),
+        Options {
+            to: koji_migrate::Release::V1_7,
+            ..Options::default()
+        },
         Options {
             target: Target::ModPython,
             to: koji_migrate::Release::V1_7,
@@ -139,7 +142,7 @@ proptest! {
     fn arbitrary_text_never_panics_in_any_kind(text in any::<String>()) {
         for kind in FileKind::ALL {
             let input = Input { kind: Some(kind), ..Input::new("x", text.clone()) };
-            let report = migrate(&[input], &Options::default());
+            let report = migrate(&[input], &Options { to: koji_migrate::Release::V1_7, ..Options::default() });
             let out = &report.files[0];
             prop_assert_eq!(out.origins.len(), LineTable::new(out.text.clone(), false).len());
             if kind == FileKind::Unknown || kind == FileKind::Sql {
@@ -159,7 +162,7 @@ proptest! {
     #[test]
     fn ini_migration_is_idempotent(text in document(INI_LINES)) {
         for kind in [FileKind::KojidConf, FileKind::ClientConf, FileKind::HubConf, FileKind::WebConf] {
-            let opts = Options::default();
+            let opts = Options { to: koji_migrate::Release::V1_7, ..Options::default() };
             let input = Input { kind: Some(kind), ..Input::new("x.conf", text.clone()) };
             let report = migrate(&[input], &opts);
             let again = Input { kind: Some(kind), ..Input::new("x.conf", report.files[0].text.clone()) };
@@ -185,7 +188,7 @@ proptest! {
 
     #[test]
     fn notes_point_inside_their_files(text in document(HTTPD_LINES)) {
-        let report = migrate(&[Input::new("kojiweb.conf", text.clone())], &Options::default());
+        let report = migrate(&[Input::new("kojiweb.conf", text.clone())], &Options { to: koji_migrate::Release::V1_7, ..Options::default() });
         for n in &report.notes {
             if let (Some(i), Some(l)) = (n.input, n.lines) {
                 let len = report.files[i].original.as_deref().map_or(0, |t| LineTable::new(t.to_string(), false).len());
@@ -202,7 +205,13 @@ proptest! {
 #[test]
 fn every_output_line_has_an_origin_entry() {
     let text = "Alias /koji \"/usr/share/koji-web/scripts/\"\n<Directory \"/usr/share/koji-web/scripts/\">\n  SetHandler mod_python\n  PythonOption SiteName K\n</Directory>";
-    let report = migrate(&[Input::new("kojiweb.conf", text)], &Options::default());
+    let report = migrate(
+        &[Input::new("kojiweb.conf", text)],
+        &Options {
+            to: koji_migrate::Release::V1_7,
+            ..Options::default()
+        },
+    );
     for f in &report.files {
         assert_eq!(
             f.origins.len(),

@@ -83,7 +83,13 @@ fn the_checks_can_fail() {
 
 fn check_note_bounds_on_bogus() {
     let inputs = [Input::new("kojiweb.conf", "PythonOption SiteName x\n")];
-    let mut report = koji_migrate::migrate(&inputs, &Options::default());
+    let mut report = koji_migrate::migrate(
+        &inputs,
+        &Options {
+            to: koji_migrate::Release::V1_7,
+            ..Options::default()
+        },
+    );
     if let Some(n) = report.notes.iter_mut().find(|n| n.input.is_some()) {
         n.lines = Some(koji_migrate::Lines { first: 5, last: 9 });
     }

@@ -68,7 +68,13 @@ fn a_hundred_thousand_nested_mod_python_wrappers_migrate() {
     let mut text = "<IfModule mod_python.c>\n".repeat(depth);
     text.push_str(&gen::httpd(200));
     text.push_str(&"</IfModule>\n".repeat(depth));
-    let report = migrate(&[Input::new("httpd.conf", text)], &Options::default());
+    let report = migrate(
+        &[Input::new("httpd.conf", text)],
+        &Options {
+            to: koji_migrate::Release::V1_7,
+            ..Options::default()
+        },
+    );
     let out = &report.files[0].text;
     assert_eq!(out.matches("<IfModule mod_wsgi.c>").count(), depth);
     assert!(!out.contains("mod_python.c"));
@@ -108,7 +114,13 @@ fn a_thousand_kojid_confs_get_the_names_of_the_first_free_suffix() {
             )
         })
         .collect();
-    let report = migrate(&inputs, &Options::default());
+    let report = migrate(
+        &inputs,
+        &Options {
+            to: koji_migrate::Release::V1_7,
+            ..Options::default()
+        },
+    );
     let got: Vec<String> = report.files[..names.len()]
         .iter()
         .map(|f| f.output.clone())

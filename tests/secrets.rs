@@ -185,7 +185,7 @@ fn no_cli_output_or_error_contains_a_secret() {
     let files = write_inputs(&dir);
     let out = dir.join("out");
     let out = out.to_str().unwrap();
-    for mode in [&[][..], &["--mod-python"][..]] {
+    for mode in [&[][..], &["--mod-python", "--to", "1.7"][..]] {
         let with = |extra: &[&'static str]| -> Vec<String> {
             mode.iter()
                 .chain(extra.iter())

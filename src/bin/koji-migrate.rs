@@ -293,7 +293,7 @@ fn json(report: &Report) -> String {
     let mut s = serde_json::to_string(
         &json!({"files": files, "notes": notes, "changes": changes, "database": report.database}),
     )
-        .unwrap_or_else(|_| "{}".into());
+    .unwrap_or_else(|_| "{}".into());
     s.push('\n');
     s
 }

@@ -278,7 +278,10 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
                 &rules::ALREADY_MIGRATED,
                 Severity::Info,
                 None,
-                format!("Nothing in this file needs to change for Koji {}.", options.to),
+                format!(
+                    "Nothing in this file needs to change for Koji {}.",
+                    options.to
+                ),
             );
         }
         docs.push(doc);
@@ -318,6 +321,10 @@ fn source_release(
     global: &mut Plan,
 ) -> Release {
     use rules::source_release::{shown, RULE};
+    if options.to == Release::V1_7 {
+        // Koji 1.7's contract: the release named, else 1.6, as before releases were read.
+        return options.from_release();
+    }
     let shown = shown(docs, kinds, names);
     match (options.from, shown) {
         (Some(from), Some(s)) if from < s.oldest || from > s.newest => {

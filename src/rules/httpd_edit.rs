@@ -377,19 +377,24 @@ pub(crate) fn add_to_wsgi_directories(
         App::Hub => &super::HUB_HANDLER_WSGI,
         App::Web => &super::WEB_HANDLER_WSGI,
     });
+    let mut done: Vec<usize> = Vec::new();
     for scope in scopes(cfg, app) {
         let Some(d) = cfg.directive(scope) else {
             continue;
         };
-        if !d.is("Directory") || cfg.child_directives(scope, name).next().is_some() {
-            continue;
-        }
+        // Well-formed sections only: Apache refuses the file otherwise, and it is reported.
         let ItemKind::SectionOpen {
             close: Some(close), ..
         } = cfg.items[scope].kind
         else {
             continue;
         };
+        let closes_it = matches!(cfg.items[close].kind, ItemKind::SectionClose { open: Some(o), .. } if o == scope);
+        let has = (scope + 1..close).any(|i| cfg.directive(i).is_some_and(|x| x.is(name)));
+        if !d.is("Directory") || !closes_it || has || done.contains(&close) {
+            continue;
+        }
+        done.push(close);
         let at = cfg.items[close].lines.start;
         let text = format!("{}{line}", cfg.child_indent(scope));
         let c = ctx.plan.change(

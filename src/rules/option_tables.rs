@@ -53,7 +53,10 @@ pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     let to = ctx.options.to;
     let fatal = options::unknown_policy(component, to) == Unknown::Fatal;
     for (k, s) in ini.sections.iter().enumerate() {
-        if fatal && section.is_some_and(|want| s.name != want) && !ini.sections[..k].iter().any(|e| e.name == s.name) {
+        if fatal
+            && section.is_some_and(|want| s.name != want)
+            && !ini.sections[..k].iter().any(|e| e.name == s.name)
+        {
             ctx.plan.note(&RULE, Severity::Error, Some(s.line..s.line + 1), format!(
                 "{} {to} quits at start on any section other than [{}]: move what [{}] holds into [{}], or remove it.",
                 component.name(), section.unwrap_or(""), s.name, section.unwrap_or("")));
@@ -68,7 +71,14 @@ pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     }
 }
 
-fn check_option(ini: &IniDocument, o: usize, component: Component, fatal: bool, to: Release, plan: &mut Plan) {
+fn check_option(
+    ini: &IniDocument,
+    o: usize,
+    component: Component,
+    fatal: bool,
+    to: Release,
+    plan: &mut Plan,
+) {
     let opt = &ini.options[o];
     let (name, comp) = (opt.key.as_str(), component.name());
     let remove = vec![Splice::remove(opt.lines.start, opt.lines.len())];

@@ -45,6 +45,9 @@ pub(crate) fn run_all(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
             (r.run)(doc, kind, ctx);
         }
     }
-    // Last: it leaves alone what the rules above change.
-    super::option_tables::run(doc, kind, ctx);
+    // Last: it leaves alone what the rules above change. Koji 1.7 itself is the 1.7 rules'
+    // business (their goldens are the contract of `--to 1.7`).
+    if ctx.options.to > crate::koji::Release::V1_7 {
+        super::option_tables::run(doc, kind, ctx);
+    }
 }

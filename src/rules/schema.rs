@@ -120,12 +120,21 @@ pub fn steps(from: Release, to: Release) -> Vec<DbStep> {
             let scripts: Vec<String> = s
                 .scripts
                 .iter()
-                .map(|f| if s.own { f.to_string() } else { format!("{dir}{f}") })
+                .map(|f| {
+                    if s.own {
+                        f.to_string()
+                    } else {
+                        format!("{dir}{f}")
+                    }
+                })
                 .collect();
             DbStep {
                 from: s.from,
                 to: s.to,
-                commands: scripts.iter().map(|f| schema_chain::psql_command(f)).collect(),
+                commands: scripts
+                    .iter()
+                    .map(|f| schema_chain::psql_command(f))
+                    .collect(),
                 scripts,
                 own: s.own,
                 pitfall: s.pitfall.map(str::to_string),
@@ -144,13 +153,9 @@ fn add_own_1_7_sql(from: Release, to: Release, new_files: &mut Vec<NewFile>, glo
     new_files.push(file);
     let before = match from.minor() {
         5.. => String::new(),
-        4 => {
-            " First apply Koji's schema-upgrade-1.4-1.5.sql (shipped with Koji 1.5).".into()
-        }
-        _ => {
-            " First apply Koji's schema-upgrade-1.3-1.4.sql, then schema-upgrade-1.4-1.5.sql."
-                .into()
-        }
+        4 => " First apply Koji's schema-upgrade-1.4-1.5.sql (shipped with Koji 1.5).".into(),
+        _ => " First apply Koji's schema-upgrade-1.3-1.4.sql, then schema-upgrade-1.4-1.5.sql."
+            .into(),
     };
     let hub = if to == Release::V1_7 {
         "the 1.7 hub".to_string()

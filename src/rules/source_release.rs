@@ -66,26 +66,56 @@ fn httpd(cfg: &HttpdConfig, name: &str, s: &mut Shown) {
         let target = cfg.directive(a).and_then(|d| d.arg(1)).unwrap_or("");
         let line = cfg.items[a].lines.start + 1;
         if target.ends_with("koji-hub/XMLRPC") {
-            s.narrow(Release::OLDEST, r(6), format!("{name} line {line}: the hub Alias names mod_python's XMLRPC (1.6 or older)"));
+            s.narrow(
+                Release::OLDEST,
+                r(6),
+                format!(
+                    "{name} line {line}: the hub Alias names mod_python's XMLRPC (1.6 or older)"
+                ),
+            );
         } else if target.ends_with("/kojixmlrpc.py") {
-            s.narrow(Release::V1_7, r(31), format!("{name} line {line}: the hub Alias names kojixmlrpc.py (1.7 to 1.31)"));
+            s.narrow(
+                Release::V1_7,
+                r(31),
+                format!("{name} line {line}: the hub Alias names kojixmlrpc.py (1.7 to 1.31)"),
+            );
         } else if target.ends_with("/kojiapp.py") {
-            s.narrow(r(32), Release::NEWEST, format!("{name} line {line}: the hub Alias names kojiapp.py (1.32 or later)"));
+            s.narrow(
+                r(32),
+                Release::NEWEST,
+                format!("{name} line {line}: the hub Alias names kojiapp.py (1.32 or later)"),
+            );
         } else if target.ends_with("/wsgi_publisher.py") {
-            s.narrow(Release::V1_7, Release::NEWEST, format!("{name} line {line}: the web Alias names wsgi_publisher.py (1.7 or later)"));
+            s.narrow(
+                Release::V1_7,
+                Release::NEWEST,
+                format!("{name} line {line}: the web Alias names wsgi_publisher.py (1.7 or later)"),
+            );
         }
     }
 }
 
 fn ini_evidence(ini: &IniDocument, kind: FileKind, name: &str, s: &mut Shown) {
     match kind {
-        FileKind::WebConf => s.narrow(Release::V1_7, Release::NEWEST, format!("{name}: a web.conf (1.7 or later)")),
+        FileKind::WebConf => s.narrow(
+            Release::V1_7,
+            Release::NEWEST,
+            format!("{name}: a web.conf (1.7 or later)"),
+        ),
         FileKind::KojidConf => {
             let has = |k| ini.find("kojid", k).next().is_some();
             if has("pkgurl") && !has("topurl") {
-                s.narrow(Release::OLDEST, r(6), format!("{name}: kojid's pkgurl without topurl (1.6 or older)"));
+                s.narrow(
+                    Release::OLDEST,
+                    r(6),
+                    format!("{name}: kojid's pkgurl without topurl (1.6 or older)"),
+                );
             } else if has("topurl") {
-                s.narrow(Release::V1_7, Release::NEWEST, format!("{name}: kojid's topurl (1.7 or later)"));
+                s.narrow(
+                    Release::V1_7,
+                    Release::NEWEST,
+                    format!("{name}: kojid's topurl (1.7 or later)"),
+                );
             }
         }
         _ => {}

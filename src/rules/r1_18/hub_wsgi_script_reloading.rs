@@ -36,7 +36,14 @@ const RELEASE: Release = match Release::new(18) {
 pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     let Doc::Httpd(cfg) = doc else { return };
     if matches!(kind, FileKind::HubHttpd | FileKind::Httpd) {
-        edit::add_to_wsgi_directories(cfg, App::Hub, ctx, &RULE, "WSGIScriptReloading", "WSGIScriptReloading Off",
-            "Koji 1.18 keeps mod_wsgi from reloading the hub in a running process.");
+        edit::add_to_wsgi_directories(
+            cfg,
+            App::Hub,
+            ctx,
+            &RULE,
+            "WSGIScriptReloading",
+            "WSGIScriptReloading Off",
+            "Koji 1.18 keeps mod_wsgi from reloading the hub in a running process.",
+        );
     }
 }

@@ -69,9 +69,16 @@ pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
         };
         // Only the value Python keeps (the last) moves; earlier ones go with it.
         let kept = ini.find("kojira", &opt.name).last() == Some(o);
-        let c = ctx.plan.change(&RULE, Severity::Info, opt.lines.clone(),
+        let c = ctx.plan.change(
+            &RULE,
+            Severity::Info,
+            opt.lines.clone(),
             vec![Splice::remove(opt.lines.start, opt.lines.len())],
-            format!("Koji 1.35 reads {} in hub.conf as {hub_name}; kojira no longer uses it.", opt.key));
+            format!(
+                "Koji 1.35 reads {} in hub.conf as {hub_name}; kojira no longer uses it.",
+                opt.key
+            ),
+        );
         if kept {
             ctx.facts.moved_to_hub.push(Moved {
                 input: ctx.input,
@@ -89,10 +96,14 @@ pub(crate) fn carry(moved: &[Moved], docs: &[Doc], kinds: &[FileKind], plans: &m
     if moved.is_empty() {
         return;
     }
-    let hub = kinds.iter().zip(docs).enumerate().find_map(|(i, (k, d))| match (k, d) {
-        (FileKind::HubConf, Doc::Ini(ini)) => Some((i, ini)),
-        _ => None,
-    });
+    let hub = kinds
+        .iter()
+        .zip(docs)
+        .enumerate()
+        .find_map(|(i, (k, d))| match (k, d) {
+            (FileKind::HubConf, Doc::Ini(ini)) => Some((i, ini)),
+            _ => None,
+        });
     let Some((h, ini)) = hub else {
         for m in moved {
             plans[m.input].note_change(&RULE, Severity::Action, m.change, format!(
@@ -102,22 +113,51 @@ pub(crate) fn carry(moved: &[Moved], docs: &[Doc], kinds: &[FileKind], plans: &m
         return;
     };
     let Some(at) = end_of_hub_section(ini) else {
-        plans[h].note(&RULE, Severity::Action, None, format!(
-            "hub.conf has no [hub] section: add one with {} (moved from kojira.conf).",
-            moved.iter().map(|m| format!("{} = {}", m.hub_name, m.value)).collect::<Vec<_>>().join(", ")));
+        plans[h].note(
+            &RULE,
+            Severity::Action,
+            None,
+            format!(
+                "hub.conf has no [hub] section: add one with {} (moved from kojira.conf).",
+                moved
+                    .iter()
+                    .map(|m| format!("{} = {}", m.hub_name, m.value))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
         return;
     };
     // hub.conf was judged before kojira's values reached it: it changes after all.
-    plans[h].notes.retain(|n| !std::ptr::eq(n.rule, &crate::rules::ALREADY_MIGRATED));
+    plans[h]
+        .notes
+        .retain(|n| !std::ptr::eq(n.rule, &crate::rules::ALREADY_MIGRATED));
     for m in moved {
         if let Some(existing) = ini.find("hub", &m.hub_name.to_ascii_lowercase()).last() {
-            plans[h].note(&RULE, Severity::Warning, Some(ini.options[existing].lines.clone()), format!(
+            plans[h].note(
+                &RULE,
+                Severity::Warning,
+                Some(ini.options[existing].lines.clone()),
+                format!(
                 "hub.conf already sets {}; kojira.conf line {} had {} = {}: keep the one you mean.",
-                m.hub_name, m.line + 1, m.hub_name, m.value));
+                m.hub_name, m.line + 1, m.hub_name, m.value),
+            );
             continue;
         }
-        plans[h].change(&RULE, Severity::Info, at..at, vec![Splice::insert_before(at, vec![format!("{} = {}", m.hub_name, m.value)])],
-            format!("{} comes from kojira.conf line {} (Koji 1.35 reads it here).", m.hub_name, m.line + 1));
+        plans[h].change(
+            &RULE,
+            Severity::Info,
+            at..at,
+            vec![Splice::insert_before(
+                at,
+                vec![format!("{} = {}", m.hub_name, m.value)],
+            )],
+            format!(
+                "{} comes from kojira.conf line {} (Koji 1.35 reads it here).",
+                m.hub_name,
+                m.line + 1
+            ),
+        );
     }
 }
 
@@ -127,6 +167,11 @@ fn end_of_hub_section(ini: &IniDocument) -> Option<usize> {
     let k = ini.sections.iter().rposition(|s| s.name == "hub")?;
     let start = ini.sections[k].line + 1;
     let end = ini.sections.get(k + 1).map_or(ini.table.len(), |s| s.line);
-    let last_option = ini.options.iter().filter(|o| o.section == k).map(|o| o.lines.end).max();
+    let last_option = ini
+        .options
+        .iter()
+        .filter(|o| o.section == k)
+        .map(|o| o.lines.end)
+        .max();
     Some(last_option.unwrap_or(start).clamp(start, end))
 }

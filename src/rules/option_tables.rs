@@ -143,3 +143,29 @@ fn check_value(ini: &IniDocument, o: usize, comp: &str, ty: OptionType, plan: &m
             if ty == OptionType::Integer { "an integer" } else { "a boolean (true/false, yes/no, on/off, 1/0)" }));
     }
 }
+
+/// The release from which `component` at `to` no longer reads `name`, which an earlier release
+/// read: such an option is dead and is not carried into a file the migration writes.
+pub(crate) fn dropped_from(component: Component, to: Release, name: &str) -> Option<Release> {
+    if to <= Release::V1_7 {
+        return None;
+    }
+    let name = name.to_ascii_lowercase();
+    match options::accepts(component, to, &name) {
+        Acceptance::Accepted(_) => None,
+        _ => options::last_accepted(component, &name, to).and_then(Release::next),
+    }
+}
+
+/// `value` as it must be written into a file of `component` at `to` so that its parser reads it
+/// back as `value`: `%` doubled where the file is read with `%` interpolation, as is otherwise.
+pub(crate) fn written(component: Component, to: Release, value: &str) -> std::borrow::Cow<'_, str> {
+    if to > Release::V1_7
+        && options::interpolation(component, to) == options::Interpolation::Percent
+        && value.contains('%')
+    {
+        value.replace('%', "%%").into()
+    } else {
+        value.into()
+    }
+}

@@ -7,6 +7,7 @@
 //! `PythonOption koji.web.ConfigFile` pointer is added where the first setting left.
 
 use super::httpd_edit as edit;
+use super::option_tables;
 use super::web_conf::{files_url, UrlOption};
 use super::web_httpd::DEFAULT_WEB_CONF;
 use super::{
@@ -15,6 +16,7 @@ use super::{
 };
 use crate::detect::WEB_PYTHON_OPTIONS;
 use crate::httpd::HttpdConfig;
+use crate::koji::options::Component;
 use crate::migrate::{Ctx, Target};
 use crate::report::{FileKind, Severity};
 use crate::text::Splice;
@@ -178,68 +180,90 @@ pub(crate) fn write_web_conf(
                 .iter()
                 .find(|u| u.name().eq_ignore_ascii_case(name))
                 .copied();
-            match (url, &deduced) {
-                (Some(_), Some(Ok(top))) => {
-                    if Some(i) == first_url_item {
-                        file.push(format!("KojiFilesURL = {top}"), origin);
-                        ctx.facts.files_urls.push((input, line0, top.clone()));
-                        let from: Vec<String> = urls
-                            .iter()
-                            .map(|(u, _)| format!("{} (its {} directory)", u.name(), u.suffix()))
-                            .collect();
-                        let maven = if urls.iter().any(|(u, _)| *u == UrlOption::Maven) {
-                            " Maven links now point under packages/<name>/<version>/<release>/maven/ instead of /maven2."
-                        } else {
-                            ""
-                        };
-                        notes.push((&WEB_FILES_URL, Severity::Info, lines.clone(), at..at + 1, format!(
+            let replaced = url.is_some() && matches!(deduced, Some(Ok(_)));
+            let dropped = if replaced {
+                None
+            } else {
+                option_tables::dropped_from(Component::Web, ctx.options.to, name)
+            };
+            let value = &*option_tables::written(Component::Web, ctx.options.to, value);
+            if let Some(since) = dropped {
+                notes.push((
+                    &option_tables::RULE,
+                    Severity::Info,
+                    lines.clone(),
+                    at..at,
+                    format!(
+                    "{name} is not carried into web.conf: koji-web has ignored it since {since}."),
+                ));
+            } else {
+                match (url, &deduced) {
+                    (Some(_), Some(Ok(top))) => {
+                        let top = &option_tables::written(Component::Web, ctx.options.to, top)
+                            .into_owned();
+                        if Some(i) == first_url_item {
+                            file.push(format!("KojiFilesURL = {top}"), origin);
+                            ctx.facts.files_urls.push((input, line0, top.clone()));
+                            let from: Vec<String> = urls
+                                .iter()
+                                .map(|(u, _)| {
+                                    format!("{} (its {} directory)", u.name(), u.suffix())
+                                })
+                                .collect();
+                            let maven = if urls.iter().any(|(u, _)| *u == UrlOption::Maven) {
+                                " Maven links now point under packages/<name>/<version>/<release>/maven/ instead of /maven2."
+                            } else {
+                                ""
+                            };
+                            notes.push((&WEB_FILES_URL, Severity::Info, lines.clone(), at..at + 1, format!(
                             "KojiFilesURL = {} replaces {}: Koji 1.7 derives every file link from it.{maven}",
                             redact_url(top), from.join(", "))));
+                        }
                     }
-                }
-                (Some(_), Some(Err(conflict))) => {
-                    file.push(format!("{name} = {value}"), origin);
-                    if Some(i) == first_url_item {
-                        notes.push((&WEB_FILES_URL, Severity::Action, lines.clone(), at..at + 1, format!(
+                    (Some(_), Some(Err(conflict))) => {
+                        file.push(format!("{name} = {value}"), origin);
+                        if Some(i) == first_url_item {
+                            notes.push((&WEB_FILES_URL, Severity::Action, lines.clone(), at..at + 1, format!(
                             "KojiFilesURL could not be deduced: {conflict}. Koji 1.7 ignores the old URL options (kept in web.conf for reference): \
                              add KojiFilesURL = <URL of the top of /mnt/koji> yourself.")));
+                        }
                     }
-                }
-                (Some(u), None) => {
-                    file.push(format!("{name} = {value}"), origin);
-                    notes.push((&WEB_FILES_URL, Severity::Warning, lines.clone(), at..at + 1, format!(
+                    (Some(u), None) => {
+                        file.push(format!("{name} = {value}"), origin);
+                        notes.push((&WEB_FILES_URL, Severity::Warning, lines.clone(), at..at + 1, format!(
                         "{} is ignored by Koji 1.7; KojiFilesURL is set too and takes its place.", u.name())));
-                }
-                (None, _) => {
-                    file.push(format!("{name} = {value}"), origin);
-                    if py2_cuts(value) {
-                        notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Warning, lines.clone(), at..at + 1, format!(
+                    }
+                    (None, _) => {
+                        file.push(format!("{name} = {value}"), origin);
+                        if py2_cuts(value) {
+                            notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Warning, lines.clone(), at..at + 1, format!(
                             "The value of {name} holds ' ;': Koji 1.7 on Python 2 reads web.conf with a parser that drops everything from there on. \
                              Rephrase the value without a blank before ';'.")));
-                    }
-                    if value.trim() != value {
-                        notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Warning, lines.clone(), at..at + 1, format!(
-                            "The value of {name} starts or ends with blanks, which web.conf cannot keep (RawConfigParser strips them).")));
-                    }
-                    if lower == "kojifilesurl" {
-                        ctx.facts.files_urls.push((input, line0, value.to_string()));
-                    } else if lower == "kojihuburl" {
-                        ctx.facts.hub_urls.push((input, line0, value.to_string()));
-                    } else if lower == "kojigreeting" {
-                        notes.push((&WEB_GREETING, Severity::Info, lines.clone(), at..at + 1,
-                            "KojiGreeting is kept, but Koji 1.7.0 does not read it; it works again from 1.7.1.".into()));
-                    } else if lower == "secret" {
-                        secret_seen = true;
-                        if value == "CHANGE_ME" || value.is_empty() {
-                            notes.push((&WEB_SECRET, Severity::Action, lines.clone(), at..at + 1,
-                                "Secret still has the stock placeholder value: set it to a long random string in web.conf before starting koji-web.".into()));
                         }
-                    } else if !WEB_CONF_OPTIONS.contains(&lower.as_str())
-                        && !WEB_PYTHON_OPTIONS.contains(&lower.as_str())
-                        && !lower.starts_with("rlimit_")
-                    {
-                        notes.push((&WEB_UNKNOWN_OPTION, Severity::Warning, lines.clone(), at..at + 1, format!(
+                        if value.trim() != value {
+                            notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Warning, lines.clone(), at..at + 1, format!(
+                            "The value of {name} starts or ends with blanks, which web.conf cannot keep (RawConfigParser strips them).")));
+                        }
+                        if lower == "kojifilesurl" {
+                            ctx.facts.files_urls.push((input, line0, value.to_string()));
+                        } else if lower == "kojihuburl" {
+                            ctx.facts.hub_urls.push((input, line0, value.to_string()));
+                        } else if lower == "kojigreeting" {
+                            notes.push((&WEB_GREETING, Severity::Info, lines.clone(), at..at + 1,
+                            "KojiGreeting is kept, but Koji 1.7.0 does not read it; it works again from 1.7.1.".into()));
+                        } else if lower == "secret" {
+                            secret_seen = true;
+                            if value == "CHANGE_ME" || value.is_empty() {
+                                notes.push((&WEB_SECRET, Severity::Action, lines.clone(), at..at + 1,
+                                "Secret still has the stock placeholder value: set it to a long random string in web.conf before starting koji-web.".into()));
+                            }
+                        } else if !WEB_CONF_OPTIONS.contains(&lower.as_str())
+                            && !WEB_PYTHON_OPTIONS.contains(&lower.as_str())
+                            && !lower.starts_with("rlimit_")
+                        {
+                            notes.push((&WEB_UNKNOWN_OPTION, Severity::Warning, lines.clone(), at..at + 1, format!(
                             "Koji 1.7 does not read an option called {name}; it is copied to web.conf anyway, where it does no harm.")));
+                        }
                     }
                 }
             }

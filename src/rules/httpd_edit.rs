@@ -330,33 +330,6 @@ pub(crate) fn wsgi_handler_swap(
     span.map(|s| (splices, s))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn inside_any_agrees_with_each_section() {
-        let cfg = HttpdConfig::parse(
-            "<Directory /a>\n<Location /x>\nA 1\n</Location>\nB\n</Directory>\nC\n<Directory /b>\nD\n<Location /y>\nE\n</Directory>\n<Directory /c>\n</Directory>\nF\n<Location /z>\nG\n",
-        );
-        let opens: Vec<usize> = (0..cfg.items.len())
-            .filter(|&i| matches!(cfg.items[i].kind, ItemKind::SectionOpen { .. }))
-            .collect();
-        // Every subset of the sections.
-        for mask in 0u32..(1 << opens.len()) {
-            let chosen: Vec<usize> = (0..opens.len())
-                .filter(|k| mask & (1 << k) != 0)
-                .map(|k| opens[k])
-                .collect();
-            let any = InsideAny::new(&cfg, &chosen);
-            for i in 0..cfg.items.len() + 2 {
-                let expected = chosen.iter().any(|&s| cfg.children(s).contains(&i));
-                assert_eq!(any.contains(i), expected, "item {i}, sections {chosen:?}");
-            }
-        }
-    }
-}
-
 /// Adds `line` (a directive, indented like its neighbours) at the end of every `<Directory>` of
 /// `app` that mod_wsgi serves after the migration and that has no `name` directive yet: the
 /// shape of the release rules that add a mod_wsgi setting to Koji's directories. The change
@@ -405,5 +378,32 @@ pub(crate) fn add_to_wsgi_directories(
             message.to_string(),
         );
         ctx.plan.depend_on_all(c, &swaps);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inside_any_agrees_with_each_section() {
+        let cfg = HttpdConfig::parse(
+            "<Directory /a>\n<Location /x>\nA 1\n</Location>\nB\n</Directory>\nC\n<Directory /b>\nD\n<Location /y>\nE\n</Directory>\n<Directory /c>\n</Directory>\nF\n<Location /z>\nG\n",
+        );
+        let opens: Vec<usize> = (0..cfg.items.len())
+            .filter(|&i| matches!(cfg.items[i].kind, ItemKind::SectionOpen { .. }))
+            .collect();
+        // Every subset of the sections.
+        for mask in 0u32..(1 << opens.len()) {
+            let chosen: Vec<usize> = (0..opens.len())
+                .filter(|k| mask & (1 << k) != 0)
+                .map(|k| opens[k])
+                .collect();
+            let any = InsideAny::new(&cfg, &chosen);
+            for i in 0..cfg.items.len() + 2 {
+                let expected = chosen.iter().any(|&s| cfg.children(s).contains(&i));
+                assert_eq!(any.contains(i), expected, "item {i}, sections {chosen:?}");
+            }
+        }
     }
 }

@@ -10,143 +10,20 @@
 //! Apache, mod_wsgi and mod_python are required: without them these tests fail (scripts/setup test
 //! installs them), they never pass silently.
 
+#[path = "common/apache.rs"]
+mod apache_support;
 #[path = "common/util.rs"]
 mod util;
 
+use apache_support::{free_port, main_conf, relocate, syntax_check, Py, TempRoot, APACHE};
 use koji_migrate::httpd::HttpdConfig;
 use koji_migrate::{migrate, Input, Options, Report, Target};
 use serde_json::Value;
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
-
-const APACHE: &str = "/usr/sbin/apache2";
-const MODULES: &str = "/usr/lib/apache2/modules";
-
-/// Fails with a clear message when Apache or a module is missing.
-fn require_apache(modules: &[&str]) {
-    assert!(
-        Path::new(APACHE).exists(),
-        "{APACHE} is missing: these tests need Debian's apache2, libapache2-mod-wsgi-py3 and \
-         libapache2-mod-python (run scripts/setup test)"
-    );
-    for m in modules {
-        let p = Path::new(MODULES).join(m);
-        assert!(
-            p.exists(),
-            "{} is missing: install it with scripts/setup test",
-            p.display()
-        );
-    }
-}
-
-/// A fresh directory under the system temp dir, removed on drop.
-struct TempRoot(PathBuf);
-
-impl TempRoot {
-    fn new(label: &str) -> TempRoot {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "koji-migrate-{label}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::SeqCst)
-        ));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempRoot(dir)
-    }
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    /// Writes `text` at `rel` (parents created), readable by the user Apache switches to.
-    fn write(&self, rel: &str, text: &str) -> PathBuf {
-        let p = self.0.join(rel.trim_start_matches('/'));
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, text).unwrap();
-        p
-    }
-}
-
-impl Drop for TempRoot {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Py {
-    Wsgi,
-    ModPython,
-}
-
-fn module_lines(py: Py) -> String {
-    module_lines_with(py, &[])
-}
-
-fn module_lines_with(py: Py, extra: &[(&'static str, &'static str)]) -> String {
-    let mut mods = vec![
-        // mod_python needs a non-threaded MPM; prefork suits both.
-        ("mpm_prefork_module", "mod_mpm_prefork.so"),
-        ("authz_core_module", "mod_authz_core.so"),
-        ("authz_host_module", "mod_authz_host.so"),
-        ("access_compat_module", "mod_access_compat.so"),
-        ("alias_module", "mod_alias.so"),
-        ("mime_module", "mod_mime.so"),
-        ("env_module", "mod_env.so"),
-        ("dir_module", "mod_dir.so"),
-        // For the SSL directives admins keep beside Koji's (the corpus has some).
-        ("socache_shmcb_module", "mod_socache_shmcb.so"),
-        ("ssl_module", "mod_ssl.so"),
-    ];
-    mods.push(match py {
-        Py::Wsgi => ("wsgi_module", "mod_wsgi.so"),
-        Py::ModPython => ("python_module", "mod_python.so"),
-    });
-    mods.extend_from_slice(extra);
-    require_apache(&mods.iter().map(|(_, f)| *f).collect::<Vec<_>>());
-    mods.iter()
-        .map(|(name, file)| format!("LoadModule {name} {MODULES}/{file}\n"))
-        .collect()
-}
-
-/// The main httpd.conf of a private instance including `includes`.
-fn main_conf(root: &Path, port: u16, py: Py, includes: &[PathBuf]) -> String {
-    for d in ["run", "htdocs"] {
-        std::fs::create_dir_all(root.join(d)).unwrap();
-    }
-    let r = root.display();
-    let mut conf = format!(
-        "ServerRoot \"{r}\"\nServerName 127.0.0.1\nListen 127.0.0.1:{port}\n\
-         PidFile \"{r}/httpd.pid\"\nErrorLog \"{r}/error.log\"\nLogLevel info\n\
-         DefaultRuntimeDir \"{r}/run\"\nTypesConfig /dev/null\nDocumentRoot \"{r}/htdocs\"\n\
-         StartServers 1\nMaxRequestWorkers 4\n{}",
-        module_lines(py)
-    );
-    for inc in includes {
-        conf.push_str(&format!("Include \"{}\"\n", inc.display()));
-    }
-    conf
-}
-
-/// Moves the absolute Koji paths of a converted config under the temp root (only for the test).
-fn relocate(text: &str, root: &Path) -> String {
-    let r = root.display().to_string();
-    let mut out = text.to_string();
-    for p in [
-        "/usr/share/koji-hub",
-        "/usr/share/koji-web",
-        "/etc/kojiweb",
-        "/etc/koji-hub",
-        "/mnt/koji",
-        "/etc/pki",
-    ] {
-        out = out.replace(p, &format!("{r}{p}"));
-    }
-    out
-}
 
 /// [`relocate`] for every line but the `PythonOption`s: the paths Apache uses move under the test
 /// root, the option values koji-web or the hub are handed stay as the admin wrote them.
@@ -265,14 +142,6 @@ impl Drop for Apache {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind(("127.0.0.1", 0))
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// Koji 1.7's web entry point, reduced to reading its config: under mod_wsgi from
@@ -542,52 +411,6 @@ fn apache_mod_python_serves_converted_1_6_0() {
 #[test]
 fn apache_mod_python_serves_converted_1_3_1() {
     check_served_release("1.3.1", Target::ModPython);
-}
-
-/// `apache2 -t` of one converted httpd config with the modules its mode needs: Ok, or Apache's
-/// complaint.
-fn syntax_check(label: &str, text: &str, py: Py) -> Result<(), String> {
-    let root = TempRoot::new("apache-t");
-    let r = root.path().to_path_buf();
-    let relocated = relocate(text, &r);
-    // Certificate files must exist for -t (their content is only read at startup).
-    let cfg = HttpdConfig::parse(relocated.as_str());
-    for name in [
-        "SSLCertificateFile",
-        "SSLCertificateKeyFile",
-        "SSLCACertificateFile",
-    ] {
-        for i in cfg.find_all(name) {
-            if let Some(path) = cfg.directive(i).and_then(|d| d.arg(0)) {
-                root.write(
-                    path.strip_prefix(r.to_str().unwrap()).unwrap_or(path),
-                    "dummy\n",
-                );
-            }
-        }
-    }
-    let inc = root.write("conf.d/koji.conf", &relocated);
-    std::fs::create_dir_all(r.join("run")).unwrap();
-    let mut conf = main_conf(&r, free_port(), py, &[]);
-    conf.push_str(&format!("Include \"{}\"\n", inc.display()));
-    let conf = root.write("httpd.conf", &conf);
-    let out = Command::new(APACHE)
-        .arg("-t")
-        .arg("-d")
-        .arg(&r)
-        .arg("-f")
-        .arg(&conf)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {APACHE}: {e} (run scripts/setup test)"));
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "{label}: apache2 -t fails:\n{}{}\n--- config\n{text}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ))
-    }
 }
 
 /// Every httpd config the migration produces from the stock files of every release and from the

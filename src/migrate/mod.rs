@@ -289,7 +289,9 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
     }
 
     rules::cross_file::check(&facts, &mut plans);
-    rules::r1_35::kojira_options_to_hub::carry(&facts.moved_to_hub, &docs, &kinds, &mut plans);
+    if cfg!(feature = "releases") {
+        rules::r1_35::kojira_options_to_hub::carry(&facts.moved_to_hub, &docs, &kinds, &mut plans);
+    }
     let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
     let from = source_release(options, &docs, &kinds, &names, &mut global);
     let options = &Options {
@@ -307,7 +309,9 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
         new_files,
         &options.choices,
     );
-    report.database = rules::schema::steps(options.from_release(), options.to);
+    if cfg!(feature = "releases") {
+        report.database = rules::schema::steps(options.from_release(), options.to);
+    }
     report
 }
 
@@ -321,7 +325,7 @@ fn source_release(
     global: &mut Plan,
 ) -> Release {
     use rules::source_release::{shown, RULE};
-    if options.to == Release::V1_7 {
+    if options.to == Release::V1_7 || !cfg!(feature = "releases") {
         // Koji 1.7's contract: the release named, else 1.6, as before releases were read.
         return options.from_release();
     }

@@ -103,7 +103,11 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             continue;
         };
         // The target release's script: kojixmlrpc.py until 1.31, kojiapp.py from 1.32.
-        let script = super::r1_32::hub_alias_kojiapp::hub_script(ctx.options.to);
+        let script = if cfg!(feature = "releases") {
+            super::r1_32::hub_alias_kojiapp::hub_script(ctx.options.to)
+        } else {
+            "kojixmlrpc.py"
+        };
         let new_target = format!("{}{script}", &target[..target.len() - "XMLRPC".len()]);
         let c = ctx.plan.change(&HUB_ALIAS_WSGI, Severity::Info, edit::lines(cfg, a), vec![Splice::replace(
             cfg.items[a].lines.start, cfg.items[a].lines.len(), vec![edit::with_arg(cfg, a, 1, &new_target)])],

@@ -177,13 +177,32 @@ pub fn consequence_of_rejecting(rule: &Rule) -> Option<&'static str> {
     })
 }
 
+/// The rules that check across releases rather than make one release's change.
+static CHECKS: &[&Rule] = &[&source_release::RULE, &option_tables::RULE];
+
 /// Every rule, by release (1.7 first, in the order they are documented).
 pub fn all() -> impl Iterator<Item = &'static Rule> + Clone {
     RULES_1_7
         .iter()
         .copied()
-        .chain([&source_release::RULE, &option_tables::RULE])
-        .chain(releases::REGISTRY.iter().map(|r| r.rule))
+        .chain(
+            if cfg!(feature = "releases") {
+                CHECKS
+            } else {
+                &[]
+            }
+            .iter()
+            .copied(),
+        )
+        .chain(
+            if cfg!(feature = "releases") {
+                releases::REGISTRY
+            } else {
+                &[]
+            }
+            .iter()
+            .map(|r| r.rule),
+        )
 }
 
 /// Looks a rule up by id.

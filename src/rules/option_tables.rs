@@ -147,7 +147,7 @@ fn check_value(ini: &IniDocument, o: usize, comp: &str, ty: OptionType, plan: &m
 /// The release from which `component` at `to` no longer reads `name`, which an earlier release
 /// read: such an option is dead and is not carried into a file the migration writes.
 pub(crate) fn dropped_from(component: Component, to: Release, name: &str) -> Option<Release> {
-    if to <= Release::V1_7 {
+    if to <= Release::V1_7 || !cfg!(feature = "releases") {
         return None;
     }
     let name = name.to_ascii_lowercase();
@@ -161,6 +161,7 @@ pub(crate) fn dropped_from(component: Component, to: Release, name: &str) -> Opt
 /// back as `value`: `%` doubled where the file is read with `%` interpolation, as is otherwise.
 pub(crate) fn written(component: Component, to: Release, value: &str) -> std::borrow::Cow<'_, str> {
     if to > Release::V1_7
+        && cfg!(feature = "releases")
         && options::interpolation(component, to) == options::Interpolation::Percent
         && value.contains('%')
     {

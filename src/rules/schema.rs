@@ -63,6 +63,9 @@ pub(crate) fn add(options: &Options, new_files: &mut Vec<NewFile>, global: &mut 
     if from < Release::V1_7 {
         add_own_1_7_sql(from, options.to, new_files, global);
     }
+    if !cfg!(feature = "releases") {
+        return;
+    }
     let later: Vec<DbStep> = steps(from.max(Release::V1_7), options.to);
     if later.is_empty() {
         return;

@@ -318,7 +318,7 @@ test('a 2 MB paste converts and is not diffed on the page', async () => {
 });
 
 test('tabs work from the keyboard', async () => {
-  const tabs = page.getByRole('tablist', { name: 'Produced files' }).getByRole('tab');
+  const tabs = page.locator('.output [role=tablist] [role=tab]');
   const selectedAndFocused = (tab) => until(async () => {
     assert.equal(await tab.getAttribute('aria-selected'), 'true');
     assert.equal(await tab.evaluate((el) => el === document.activeElement), true);

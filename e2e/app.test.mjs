@@ -1,6 +1,7 @@
 // End-to-end test of the built page (dist/) in headless Chromium, driven by playwright-core.
-// Run by scripts/test.d/20-browser, which builds dist/ first. Needs /usr/bin/chromium and
-// ../shared/koji-configs/1.6.0/kojiweb.conf (the stock Koji 1.6 file, read at test time).
+// Run by scripts/test.d/20-browser, which builds dist/ first. Needs /usr/bin/chromium,
+// ../shared/koji-configs/1.6.0/kojiweb.conf (the stock Koji 1.6 file, read at test time) and
+// ../shared/koji-releases/1.21.0/{kojira,kojid}.conf (stock Koji 1.21 files).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { createRequire } from 'node:module';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const stockWeb = join(root, '..', 'shared', 'koji-configs', '1.6.0', 'kojiweb.conf');
+const stock121 = (name) => join(root, '..', 'shared', 'koji-releases', '1.21.0', name);
 const artifacts = join(root, 'target', 'e2e');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
@@ -64,13 +66,20 @@ before(async () => {
   });
   context.on('request', (r) => requests.push(r.url()));
   page = context.pages()[0] ?? await context.newPage();
-  // Generous bounds for a loaded machine: every wait ends as soon as its state is there.
-  page.setDefaultTimeout(60000);
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  await page.goto(`${origin}/`);
-  await page.getByRole('heading', { name: 'koji-migrate' }).waitFor();
+  page = await openPage('', page);
 });
+
+/// Opens the page at `fragment` (in `p`, else a new tab), recording its console errors.
+async function openPage(fragment, p) {
+  p ??= await context.newPage();
+  // Generous bounds for a loaded machine: every wait ends as soon as its state is there.
+  p.setDefaultTimeout(60000);
+  p.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  p.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await p.goto(`${origin}/${fragment}`);
+  await p.getByRole('heading', { name: 'koji-migrate' }).waitFor();
+  return p;
+}
 
 after(async () => {
   await context?.close();
@@ -95,8 +104,15 @@ async function until(check, timeout = 60000) {
 }
 
 /// The input tabs and the produced-file tabs, scoped so that a file name matches one tab only.
-const inputTab = (name) => page.getByRole('tablist', { name: 'Inputs' }).getByRole('tab', { name });
-const outputTab = (name) => page.getByRole('tablist', { name: 'Produced files' }).getByRole('tab', { name });
+const inputTab = (name, p = page) => p.getByRole('tablist', { name: 'Inputs' }).getByRole('tab', { name });
+const outputTab = (name, p = page) => p.getByRole('tablist', { name: 'Produced files' }).getByRole('tab', { name });
+/// The release selects.
+const fromSelect = (p = page) => p.getByLabel('From Koji', { exact: true });
+const toSelect = (p = page) => p.getByLabel('to Koji', { exact: true });
+const releasesShown = (p, from, to) => until(async () => {
+  assert.equal(await fromSelect(p).inputValue(), from);
+  assert.equal(await toSelect(p).inputValue(), to);
+});
 
 async function download(button) {
   const [dl] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -104,6 +120,20 @@ async function download(button) {
   await dl.saveAs(path);
   return { name: dl.suggestedFilename(), path };
 }
+
+test('choosing the release updates the URL fragment, without a history entry', async () => {
+  // The newest release by default, which mod_python cannot run.
+  await releasesShown(page, '', '1.35');
+  assert.ok(await page.getByLabel(/Stay on mod_python/).isDisabled());
+  await page.getByText('Koji 1.14 removed mod_python').waitFor();
+  const entries = await page.evaluate(() => history.length);
+  // The tests below check what 1.7 does (mod_python mode, web.conf, the 1.7 schema upgrade).
+  await toSelect().selectOption('1.7');
+  await page.getByRole('heading', { name: '2. Koji 1.7 files' }).waitFor();
+  await until(async () => assert.equal(await page.evaluate(() => location.hash), '#to=1.7'));
+  assert.equal(await page.evaluate(() => history.length), entries);
+  assert.ok(await page.getByLabel(/Stay on mod_python/).isEnabled());
+});
 
 test('pasting the stock 1.6 kojiweb.conf shows the diff and the notes', async () => {
   const text = readFileSync(stockWeb, 'utf8');
@@ -193,6 +223,7 @@ test('review each change: reject, download, accept again', async () => {
 });
 
 test('mod_python mode, then download web.conf', async () => {
+  await releasesShown(page, '', '1.7'); // mod_python runs Koji 1.7, not the newest release
   await outputTab(/^kojiweb\.conf /).click();
   await page.getByLabel(/Stay on mod_python/).check();
   await page.waitForFunction(() => document.querySelector('#output-view')?.innerText.includes('koji.web.ConfigFile'));
@@ -220,7 +251,7 @@ test('unified view toggle', async () => {
 });
 
 test('download all gives a valid zip with every file and a README', async () => {
-  const { name, path } = await download(page.getByRole('button', { name: 'Download all (.zip)' }));
+  const { name, path } = await download(page.getByRole('button', { name: 'Download all (koji-1.7.zip)' }));
   assert.equal(name, 'koji-1.7.zip');
   const listing = execFileSync('python3', ['-c',
     'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; '
@@ -247,18 +278,20 @@ test('the example, a bad file and a huge file never blank the page', async () =>
   assert.equal(await page.locator('.fatal').count(), 0);
 });
 
-test('more options: upgrading from 1.4, keeping pkgurl', async () => {
-  await page.getByText('More options').click();
-  await page.getByLabel(/Upgrading from Koji/).selectOption('1.4');
+test('upgrading from 1.4, and more options: keeping pkgurl', async () => {
+  await fromSelect().selectOption('1.4');
+  await until(async () => assert.equal(await page.evaluate(() => location.hash), '#from=1.4&to=1.7'));
   await page.locator('.notes li.note', { hasText: 'schema-upgrade-1.4-1.5.sql' }).first().waitFor();
   await outputTab(/^kojid\.conf changed/).click();
+  await page.getByText('More options').click();
   await page.getByLabel(/Keep pkgurl/).check();
   // pkgurl stays: the only change left is the added topurl line.
   await page.waitForFunction(() => document.querySelectorAll('#output-view tr.row.delete, #output-view tr.row.replace').length === 0);
   assert.match(await page.locator('#output-view').innerText(), /topurl=https:\/\/build\.example\.org\/kojifiles/);
   await page.getByLabel(/Keep pkgurl/).uncheck();
-  await page.getByLabel(/Upgrading from Koji/).selectOption('1.6');
+  await fromSelect().selectOption({ label: 'what the files show' });
   await page.locator('#output-view tr.row.replace, #output-view tr.row.delete').first().waitFor();
+  await releasesShown(page, '', '1.7');
 });
 
 test('drop a file, rename it, override its kind, remove it', async () => {
@@ -314,7 +347,15 @@ test('a 2 MB paste converts and is not diffed on the page', async () => {
   await outputTab(/^kojiweb-\d+\.conf changed/).last().click();
   await page.getByText(/too large to show the differences here/).waitFor();
   assert.ok(await page.locator('.notes li.note').count() <= 4 * 100 + 10, 'notes are capped per group');
-  await page.getByRole('button', { name: /^Remove pasted text/ }).click();
+  const remove = page.getByRole('button', { name: /^Remove pasted text/ });
+  const name = await remove.getAttribute('aria-label');
+  await remove.click();
+  // Wait for the conversion without it: one landing later would re-render the tabs under the
+  // next test (and could replace the tab it focused).
+  await page.getByRole('button', { name, exact: true }).waitFor({ state: 'detached' });
+  await page.waitForFunction(
+    () => document.querySelector('section.outputs')?.getAttribute('aria-busy') === 'false',
+    null, { timeout: 120000, polling: 100 });
 });
 
 test('tabs work from the keyboard', async () => {
@@ -378,6 +419,54 @@ test('screenshot is not blank', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: join(artifacts, 'phone.png'), fullPage: false });
   await page.setViewportSize({ width: 1400, height: 1000 });
+});
+
+test('a #from=1.21&to=1.35 link selects the releases and converts stock 1.21 files', async () => {
+  const p = await openPage('#from=1.21&to=1.35');
+  await releasesShown(p, '1.21', '1.35');
+  await p.getByRole('heading', { name: '1. Your Koji 1.21 files' }).waitFor();
+  await p.getByRole('heading', { name: '2. Koji 1.35 files' }).waitFor();
+  assert.ok(await p.getByLabel(/Stay on mod_python/).isDisabled());
+  await p.getByLabel(/Contents of/).fill(readFileSync(stock121('kojira.conf'), 'utf8'));
+  await inputTab(/kojira\.conf$/, p).waitFor();
+  await p.getByRole('button', { name: 'New paste tab' }).click();
+  await p.getByLabel(/Contents of/).fill(readFileSync(stock121('kojid.conf'), 'utf8'));
+  await inputTab(/kojid\.conf$/, p).waitFor();
+  // Both converted (whatever the 1.35 rules make of them), with notes and the steps.
+  await until(async () => assert.ok(await outputTab(/(changed|unchanged)$/, p).count() >= 2));
+  await p.locator('.notes').waitFor();
+  await p.locator('.steps li').first().waitFor();
+  // Named after the chosen release: the zip and its README.
+  const [dl] = await Promise.all([p.waitForEvent('download'),
+    p.getByRole('button', { name: 'Download all (koji-1.35.zip)' }).click()]);
+  assert.equal(dl.suggestedFilename(), 'koji-1.35.zip');
+  const zipPath = join(work, 'from-1.21.zip');
+  await dl.saveAs(zipPath);
+  const readme = execFileSync('python3', ['-c',
+    'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("koji-1.35/README.txt").decode())', zipPath]).toString();
+  assert.match(readme, /^Koji 1\.21 to 1\.35 migration/);
+  // The fragment was read, not rewritten.
+  assert.equal(await p.evaluate(() => location.hash), '#from=1.21&to=1.35');
+  assert.equal(await p.locator('.fatal').count(), 0);
+  await p.close();
+});
+
+test('an invalid fragment is ignored; a changed one is followed', async () => {
+  const p = await openPage('#to=9.9');
+  await p.getByRole('heading', { name: '2. Koji 1.35 files' }).waitFor();
+  await releasesShown(p, '', '1.35');
+  assert.equal(await p.evaluate(() => location.hash), '#to=9.9');
+  // Edited by hand (a hashchange): the page follows, and mod_python is offered again.
+  await p.evaluate(() => { location.hash = '#from=1.10&to=1.12'; });
+  await releasesShown(p, '1.10', '1.12');
+  await p.getByRole('heading', { name: '2. Koji 1.12 files' }).waitFor();
+  assert.ok(await p.getByLabel(/Stay on mod_python/).isEnabled());
+  // A `to` not after `from` is not offered.
+  assert.deepEqual(await toSelect(p).locator('option').allTextContents(),
+    Array.from({ length: 25 }, (_, k) => `1.${k + 11}`));
+  await toSelect(p).selectOption('1.13');
+  await until(async () => assert.equal(await p.evaluate(() => location.hash), '#from=1.10&to=1.13'));
+  await p.close();
 });
 
 test('no console errors and no request to another origin', async () => {

@@ -24,6 +24,41 @@ pub fn megabytes(bytes: usize) -> String {
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
+/// The URL fragment ("#from=1.21&to=1.35", or "").
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Sets the URL fragment without a new history entry, a request or a `hashchange`.
+pub fn replace_fragment(fragment: &str) {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(fragment));
+    }
+}
+
+/// Calls `f` on every `hashchange`, for as long as the page lives.
+pub fn on_hashchange(f: impl Fn() + 'static) {
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn()>::new(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
+    }
+    closure.forget();
+}
+
+/// Shows `value` in the `<select>` with this id. Yew sets an option's `selected` attribute,
+/// which no longer moves the selection once the admin has used the select.
+pub fn show_in_select(id: &str, value: &str) {
+    if let Some(s) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlSelectElement>().ok())
+    {
+        s.set_value(value);
+    }
+}
+
 /// Offers `bytes` as a download called `name`.
 pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));

@@ -6,7 +6,7 @@
 
 use crate::decode::PAGE_INPUT_LIMIT;
 use crate::report::{FileKind, Lines, Report};
-use crate::{Choices, Input, Options, Release, Target};
+use crate::{Choices, Input, Options, Release, Target, LAST_MOD_PYTHON};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -100,6 +100,9 @@ pub struct Converted {
     /// The revision of the state it was computed from.
     pub revision: u64,
     pub target: Target,
+    /// The releases it migrates from (`None`: what the files show) and to.
+    pub from: Option<Release>,
+    pub to: Release,
     pub report: Report,
     /// For each input file of the report (the first files), the id of its input tab.
     pub input_ids: Vec<u32>,
@@ -112,7 +115,8 @@ impl PartialEq for Converted {
 }
 
 impl Converted {
-    /// Runs the core on the inputs that take part. This is the only call into the migration.
+    /// Runs the core on the inputs that take part, to Koji 1.7. This is the only call into the
+    /// migration.
     pub fn compute(revision: u64, inputs: &[InputDoc], target: Target) -> Converted {
         let options = Options {
             target,
@@ -129,6 +133,8 @@ impl Converted {
         Converted {
             revision,
             target: options.target,
+            from: options.from,
+            to: options.to,
             report: crate::migrate(&core_inputs, options),
             input_ids: taking_part.iter().map(|i| i.id).collect(),
         }
@@ -200,7 +206,7 @@ impl Default for State {
             next_id: 2,
             target: Target::ModWsgi,
             from: None,
-            to: Release::V1_7,
+            to: Release::NEWEST,
             keep_pkgurl: false,
             revision: 0,
             result: None,
@@ -236,7 +242,12 @@ pub enum Action {
     Remove(u32),
     SelectInput(u32),
     SetTarget(Target),
+    /// The release upgraded from; a `to` not after it moves to the next release.
     SetFrom(Option<Release>),
+    /// The release to migrate to: ignored unless after `from` (and 1.7 or later).
+    SetTo(Release),
+    /// Both at once (from the URL fragment): ignored unless they go together.
+    SetReleases(Option<Release>, Release),
     SetKeepPkgurl(bool),
     Converted(Rc<Converted>),
     SelectOutput(usize),
@@ -250,10 +261,19 @@ pub enum Action {
 }
 
 impl State {
-    /// The options the conversion runs with.
+    /// Whether mod_python can still run the chosen release.
+    pub fn mod_python_allowed(&self) -> bool {
+        self.to <= LAST_MOD_PYTHON
+    }
+
+    /// The options the conversion runs with (never conflicting: see [`Options::conflict`]).
     pub fn options(&self) -> Options {
         Options {
-            target: self.target,
+            target: if self.mod_python_allowed() {
+                self.target
+            } else {
+                Target::ModWsgi
+            },
             from: self.from,
             to: self.to,
             keep_pkgurl: self.keep_pkgurl,
@@ -262,6 +282,20 @@ impl State {
                 ..Choices::default()
             },
         }
+    }
+
+    /// Sets the releases when they go together (`to` 1.7 or later and after `from`) and differ
+    /// from the current ones; mod_wsgi when mod_python cannot run `to`. Whether it did.
+    pub fn set_releases(&mut self, from: Option<Release>, to: Release) -> bool {
+        if to < Release::V1_7 || from.is_some_and(|f| f >= to) || (from, to) == (self.from, self.to)
+        {
+            return false;
+        }
+        (self.from, self.to) = (from, to);
+        if !self.mod_python_allowed() {
+            self.target = Target::ModWsgi;
+        }
+        true
     }
 
     pub fn active(&self) -> Option<&InputDoc> {
@@ -358,8 +392,27 @@ impl Reducible for State {
                 }
             }
             Action::SelectInput(id) => s.active_input = id,
+            Action::SetTarget(Target::ModPython) if !s.mod_python_allowed() => return self,
             Action::SetTarget(t) => s.target = t,
-            Action::SetFrom(f) => s.from = f,
+            Action::SetFrom(f) => {
+                let to = match f {
+                    Some(f) if f >= s.to => f.next().unwrap_or(s.to),
+                    _ => s.to,
+                };
+                if !s.set_releases(f, to) {
+                    return self;
+                }
+            }
+            Action::SetTo(to) => {
+                if !s.set_releases(s.from, to) {
+                    return self;
+                }
+            }
+            Action::SetReleases(f, to) => {
+                if !s.set_releases(f, to) {
+                    return self;
+                }
+            }
             Action::SetKeepPkgurl(k) => s.keep_pkgurl = k,
             Action::Converted(c) => {
                 if c.revision != s.revision {
@@ -414,5 +467,28 @@ impl Reducible for State {
             s.revision += 1;
         }
         Rc::new(s)
+    }
+}
+
+/// The releases a URL fragment names (`#from=1.21&to=1.35`, either part optional; a missing
+/// part is the default). `None` when a part is not a release or they do not go together.
+pub fn releases_of_fragment(fragment: &str) -> Option<(Option<Release>, Release)> {
+    let (mut from, mut to) = (None, Release::NEWEST);
+    for part in fragment.trim_start_matches('#').split('&') {
+        match part.split_once('=') {
+            Some(("from", r)) => from = Some(Release::parse(r)?),
+            Some(("to", r)) => to = Release::parse(r)?,
+            _ if part.is_empty() => {}
+            _ => return None,
+        }
+    }
+    (to >= Release::V1_7 && from.is_none_or(|f| f < to)).then_some((from, to))
+}
+
+/// The URL fragment naming these releases (what [`releases_of_fragment`] reads).
+pub fn fragment_of_releases(from: Option<Release>, to: Release) -> String {
+    match from {
+        Some(f) => format!("#from={f}&to={to}"),
+        None => format!("#to={to}"),
     }
 }

@@ -25,14 +25,16 @@ pub fn steps(c: &Converted) -> Vec<Step> {
             .position(|f| f.input.is_none() && f.kind == kind)
     };
     let mut out = Vec::new();
-    if c.target == Target::ModWsgi {
+    // A site already on 1.7 or later runs mod_wsgi.
+    if c.target == Target::ModWsgi && c.from.is_none_or(|f| f < crate::Release::V1_7) {
         out.push(Step {
             id: "install-mod-wsgi",
             title: "Install mod_wsgi".into(),
-            detail:
-                "Koji 1.7 serves the hub and the web interface through mod_wsgi. mod_python can \
-                     be removed once nothing else on this httpd uses it."
-                    .into(),
+            detail: format!(
+                "Koji {} serves the hub and the web interface through mod_wsgi. mod_python can \
+                 be removed once nothing else on this httpd uses it.",
+                c.to
+            ),
             command: Some("yum install mod_wsgi".into()),
             file: None,
         });
@@ -43,8 +45,9 @@ pub fn steps(c: &Converted) -> Vec<Step> {
             id: "schema-upgrade",
             title: "Upgrade the database schema".into(),
             detail: format!(
-                "Run {name} once, as the owner of the Koji database, before starting the 1.7 hub \
-                 (database and role names as on your site). It runs in one transaction."
+                "Run {name} once, as the owner of the Koji database, before starting the {} hub \
+                 (database and role names as on your site). It runs in one transaction.",
+                c.to
             ),
             command: Some(crate::rules::schema::psql_command()),
             file: Some(k),
@@ -126,10 +129,13 @@ pub fn steps(c: &Converted) -> Vec<Step> {
 
 /// The README.txt of "download all".
 pub fn readme(c: &Converted) -> String {
-    let mut s = String::from(
-        "Koji 1.7 migration, prepared by koji-migrate\n\
-         ============================================\n\n\
-         Files in this archive:\n",
+    let title = match c.from {
+        Some(f) => format!("Koji {f} to {} migration, prepared by koji-migrate", c.to),
+        None => format!("Koji {} migration, prepared by koji-migrate", c.to),
+    };
+    let mut s = format!(
+        "{title}\n{}\n\nFiles in this archive:\n",
+        "=".repeat(title.len())
     );
     for f in &c.report.files {
         let what = match &f.input {

@@ -2,9 +2,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use koji_migrate::ui::components::app::App;
-use koji_migrate::ui::state::{Action, Converted, NewInput, State};
+use koji_migrate::ui::state::{
+    fragment_of_releases, releases_of_fragment, Action, Converted, NewInput, State,
+};
 use koji_migrate::ui::{steps, zip};
-use koji_migrate::{FileKind, Target};
+use koji_migrate::{FileKind, Release, Target};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -85,7 +87,8 @@ fn reducer_keeps_text_and_drops_stale_results() {
 
 #[wasm_bindgen_test]
 fn choices_reach_the_conversion_and_reset_with_the_inputs() {
-    let s = Rc::new(State::default()).reduce(Action::Add(vec![NewInput::text(
+    let s = Rc::new(State::default()).reduce(Action::SetTo(Release::V1_7));
+    let s = s.reduce(Action::Add(vec![NewInput::text(
         "kojiweb.conf",
         "Alias /koji \"/usr/share/koji-web/scripts/\"\n<Directory \"/usr/share/koji-web/scripts/\">\n    SetHandler mod_python\n    PythonHandler kojiweb.publisher\n    PythonOption KojiHubURL http://hub/kojihub\n</Directory>\n",
     )]));
@@ -134,6 +137,99 @@ fn choices_reach_the_conversion_and_reset_with_the_inputs() {
     assert!(s.rejected.is_empty(), "a choice on a stale result was kept");
 }
 
+fn release(s: &str) -> Release {
+    Release::parse(s).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn releases_go_together_and_never_conflict() {
+    let s = Rc::new(State::default());
+    assert_eq!((s.from, s.to), (None, Release::NEWEST));
+    assert!(!s.mod_python_allowed());
+    // mod_python cannot be chosen for a release that removed it.
+    let s = s.reduce(Action::SetTarget(Target::ModPython));
+    assert_eq!(s.target, Target::ModWsgi);
+    let s = s.reduce(Action::SetTo(Release::V1_7));
+    let s = s.reduce(Action::SetTarget(Target::ModPython));
+    assert_eq!(s.target, Target::ModPython);
+    assert_eq!(s.options().conflict(), None);
+    // Moving past 1.13 goes back to mod_wsgi; the options never conflict.
+    let s = s.reduce(Action::SetTo(release("1.14")));
+    assert_eq!(s.target, Target::ModWsgi);
+    assert_eq!(s.options().conflict(), None);
+    // A `to` not after `from` is refused; a `from` at or after `to` moves `to` on.
+    let s = s.reduce(Action::SetFrom(Some(release("1.10"))));
+    assert_eq!(s.to, release("1.14"));
+    let s = s.reduce(Action::SetTo(release("1.10")));
+    assert_eq!(s.to, release("1.14"));
+    let s = s.reduce(Action::SetTo(release("1.6")));
+    assert_eq!(s.to, release("1.14"));
+    let s = s.reduce(Action::SetFrom(Some(release("1.21"))));
+    assert_eq!((s.from, s.to), (Some(release("1.21")), release("1.22")));
+    assert_eq!(s.options().conflict(), None);
+    // Unchanged releases are no change (the rejections stay).
+    let rev = s.revision;
+    let s = s.reduce(Action::SetReleases(Some(release("1.21")), release("1.22")));
+    assert_eq!(s.revision, rev);
+    let s = s.reduce(Action::SetReleases(Some(release("1.30")), release("1.22")));
+    assert_eq!(s.revision, rev, "conflicting releases are ignored");
+    let s = s.reduce(Action::SetFrom(None));
+    assert_eq!((s.from, s.to), (None, release("1.22")));
+}
+
+#[wasm_bindgen_test]
+fn url_fragments_name_releases() {
+    assert_eq!(
+        releases_of_fragment("#from=1.21&to=1.35"),
+        Some((Some(release("1.21")), Release::NEWEST))
+    );
+    assert_eq!(
+        releases_of_fragment("#to=1.10"),
+        Some((None, release("1.10")))
+    );
+    assert_eq!(
+        releases_of_fragment("from=1.5"),
+        Some((Some(release("1.5")), Release::NEWEST))
+    );
+    assert_eq!(releases_of_fragment(""), Some((None, Release::NEWEST)));
+    for bad in [
+        "#to=9.9",
+        "#to=1.6",
+        "#from=1.21&to=1.21",
+        "#from=1.35",
+        "#from=&to=1.8",
+        "#x=1",
+        "#to",
+    ] {
+        assert_eq!(releases_of_fragment(bad), None, "{bad}");
+    }
+    assert_eq!(
+        fragment_of_releases(Some(release("1.21")), Release::NEWEST),
+        "#from=1.21&to=1.35"
+    );
+    assert_eq!(fragment_of_releases(None, Release::V1_7), "#to=1.7");
+}
+
+#[wasm_bindgen_test]
+fn steps_and_readme_name_the_releases() {
+    let s = Rc::new(State::default()).reduce(Action::SetFrom(Some(release("1.21"))));
+    let s = s.reduce(Action::Add(vec![NewInput::text(
+        "kojid.conf",
+        "[kojid]\ntopurl = http://hub/kojifiles\n",
+    )]));
+    let c = Converted::compute_with(s.revision, &s.inputs, &s.options());
+    let readme = steps::readme(&c);
+    assert!(
+        readme.starts_with("Koji 1.21 to 1.35 migration"),
+        "{readme}"
+    );
+    let ids: Vec<_> = steps::steps(&c).iter().map(|s| s.id).collect();
+    assert!(
+        !ids.contains(&"install-mod-wsgi"),
+        "1.21 already runs mod_wsgi"
+    );
+}
+
 #[wasm_bindgen_test]
 fn steps_follow_the_target() {
     let inputs = Rc::new(State::default()).reduce(Action::Add(vec![NewInput::text(
@@ -155,10 +251,7 @@ async fn app_converts_the_example_after_the_debounce() {
     document().body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
     sleep(50).await;
-    assert!(root
-        .text_content()
-        .unwrap()
-        .contains("1. Your Koji 1.6 files"));
+    assert!(root.text_content().unwrap().contains("1. Your Koji files"));
     assert_eq!(
         count(&root, "table.diff"),
         0,
@@ -175,13 +268,26 @@ async fn app_converts_the_example_after_the_debounce() {
     assert!(count(&root, ".notes li.note") > 5);
     assert!(root.text_content().unwrap().contains("Install mod_wsgi"));
 
-    // Switching to mod_python re-converts.
-    let python: web_sys::HtmlElement = root
+    // mod_python is offered only up to 1.13: choose 1.7, then switch to mod_python.
+    let python: web_sys::HtmlInputElement = root
         .query_selector("#target-python")
         .unwrap()
         .unwrap()
         .dyn_into()
         .unwrap();
+    assert!(python.disabled(), "mod_python offered for 1.35");
+    let to: web_sys::HtmlSelectElement = root
+        .query_selector("#to-release")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    to.set_value("1.7");
+    to.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    sleep(50).await;
+    assert!(!python.disabled());
+    assert!(root.text_content().unwrap().contains("2. Koji 1.7 files"));
     python.click();
     sleep(400).await;
     assert!(!root.text_content().unwrap().contains("Install mod_wsgi"));

@@ -1,12 +1,13 @@
 //! The page layout; owns the state and the debounced conversion.
 
 use super::input_panel::InputPanel;
-use super::more_options::MoreOptions;
+use super::more_options::{more_options, MoreOptionsProps};
 use super::notes_panel::NotesPanel;
 use super::output_panel::OutputPanel;
-use super::steps_panel::StepsPanel;
-use super::target_choice::TargetChoice;
-use crate::ui::state::{Converted, State};
+use super::steps_panel::{steps_panel, StepsPanelProps};
+use super::target_choice::{target_choice, TargetChoiceProps};
+use crate::ui::browser;
+use crate::ui::state::{fragment_of_releases, releases_of_fragment, Action, Converted, State};
 use gloo_timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -17,12 +18,47 @@ const DEBOUNCE_MS: u32 = 150;
 #[component]
 pub fn App() -> Html {
     // On a phone, two columns of code do not fit: start with the unified view there.
-    let state = use_reducer(|| State {
-        unified: web_sys::window()
-            .and_then(|w| w.inner_width().ok())
-            .and_then(|w| w.as_f64())
-            .is_some_and(|w| w < 700.0),
-        ..State::default()
+    let state = use_reducer(|| {
+        let mut s = State {
+            unified: web_sys::window()
+                .and_then(|w| w.inner_width().ok())
+                .and_then(|w| w.as_f64())
+                .is_some_and(|w| w < 700.0),
+            ..State::default()
+        };
+        // The releases the URL fragment names (an invalid fragment is ignored).
+        if let Some((from, to)) = releases_of_fragment(&browser::fragment()) {
+            s.set_releases(from, to);
+        }
+        s
+    });
+
+    // The fragment follows the releases chosen on the page (without a history entry), and the
+    // page follows a fragment changed by hand. `shown` is what the fragment says already.
+    let shown = use_mut_ref(|| (state.from, state.to));
+    {
+        let dispatcher = state.dispatcher();
+        let shown = shown.clone();
+        // Mounted once, for the page's life: the listener is never removed.
+        use_effect_with((), move |_| {
+            browser::on_hashchange(move || {
+                if let Some((from, to)) = releases_of_fragment(&browser::fragment()) {
+                    *shown.borrow_mut() = (from, to);
+                    dispatcher.dispatch(Action::SetReleases(from, to));
+                }
+            })
+        });
+    }
+    use_effect_with((state.from, state.to), move |&(from, to)| {
+        browser::show_in_select(
+            "from-release",
+            &from.map_or_else(String::new, |f| f.to_string()),
+        );
+        browser::show_in_select("to-release", &to.to_string());
+        if *shown.borrow() != (from, to) {
+            *shown.borrow_mut() = (from, to);
+            browser::replace_fragment(&fragment_of_releases(from, to));
+        }
     });
 
     // Convert after a pause; each change cancels the pending conversion (dropping the timeout).
@@ -33,7 +69,7 @@ pub fn App() -> Html {
         use_effect_with(state.revision, move |&revision| {
             let timeout = Timeout::new(DEBOUNCE_MS, move || {
                 let result = Converted::compute_with(revision, &inputs, &options);
-                dispatcher.dispatch(super::super::state::Action::Converted(Rc::new(result)));
+                dispatcher.dispatch(Action::Converted(Rc::new(result)));
             });
             move || drop(timeout)
         });
@@ -55,30 +91,34 @@ pub fn App() -> Html {
         ),
         _ => String::new(),
     };
+    let (from, to) = (state.from, state.to);
     html! {
         <>
         <p class="visually-hidden" role="status" aria-live="polite">{status}</p>
         <header class="top">
             <h1>{"koji-migrate"}</h1>
             <p class="tagline">
-                {"Convert Koji 1.6 configuration files to Koji 1.7, with every change explained. "}
+                {format!("Convert Koji configuration files to Koji {to}, with every change explained. ")}
                 <strong>{"Runs entirely in your browser: nothing is uploaded or stored."}</strong>
             </p>
         </header>
         <main class="layout">
             <section class="inputs" aria-labelledby="inputs-title">
-                <h2 id="inputs-title">{"1. Your Koji 1.6 files"}</h2>
+                <h2 id="inputs-title">{match from {
+                    Some(f) => format!("1. Your Koji {f} files"),
+                    None => "1. Your Koji files".into(),
+                }}</h2>
                 <InputPanel
                     inputs={state.inputs.clone()}
                     active={state.active_input}
                     result={state.result.clone()}
                     dispatch={dispatch.clone()}
                 />
-                <TargetChoice target={state.target} dispatch={dispatch.clone()} />
-                <MoreOptions from={state.from} keep_pkgurl={state.keep_pkgurl} dispatch={dispatch.clone()} />
+                {target_choice(&TargetChoiceProps { target: state.target, from, to, dispatch: dispatch.clone() })}
+                {more_options(&MoreOptionsProps { keep_pkgurl: state.keep_pkgurl, dispatch: dispatch.clone() })}
             </section>
             <section class="outputs" aria-labelledby="outputs-title" aria-busy={(!state.is_current()).to_string()}>
-                <h2 id="outputs-title">{"2. Koji 1.7 files"}</h2>
+                <h2 id="outputs-title">{format!("2. Koji {to} files")}</h2>
                 if let (true, Some(result)) = (has_output, state.result.clone()) {
                     <OutputPanel
                         result={result.clone()}
@@ -89,18 +129,18 @@ pub fn App() -> Html {
                     />
                     <div class="side">
                         <NotesPanel result={result.clone()} focus={state.focus} dispatch={dispatch.clone()} />
-                        <StepsPanel result={result} dispatch={dispatch.clone()} />
+                        {steps_panel(&StepsPanelProps { result, dispatch: dispatch.clone() })}
                     </div>
                 } else {
                     <div class="empty">
-                        <p>{"Paste a Koji 1.6 config (kojihub.conf, kojiweb.conf, hub.conf, kojid.conf, koji.conf) on the left, drop files anywhere on it, or try the example."}</p>
+                        <p>{"Paste a Koji config (kojihub.conf, kojiweb.conf, hub.conf, kojid.conf, kojira.conf, koji.conf) on the left, drop files anywhere on it, or try the example."}</p>
                         <p>{"The converted files, the differences and what to do next appear here."}</p>
                     </div>
                 }
             </section>
         </main>
         <footer class="bottom">
-            <p>{"koji-migrate — follows Koji's guide “Migrating to Koji 1.7”. Works offline."}</p>
+            <p>{"koji-migrate — follows Koji's migration guides and release notes. Works offline."}</p>
         </footer>
         </>
     }

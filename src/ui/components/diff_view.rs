@@ -165,7 +165,7 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
     if model.is_empty() && changes.is_empty() {
         return html! {
             <p class="unchanged" ref={container}>
-                {format!("{} needs no change for Koji 1.7: it is kept exactly as it was.", props.result.file_name(props.file))}
+                {format!("{} needs no change for Koji {}: it is kept exactly as it was.", props.result.file_name(props.file), props.result.to)}
             </p>
         };
     }
@@ -377,7 +377,10 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
                     if props.unified {
                         <tr><th scope="col">{"old"}</th><th scope="col">{"new"}</th><th></th><th scope="col">{format!("{name} → {output}")}</th></tr>
                     } else {
-                        <tr><th scope="col" colspan="3">{format!("{name} (Koji 1.6)")}</th><th scope="col" colspan="3">{format!("{output} (Koji 1.7)")}</th></tr>
+                        <tr><th scope="col" colspan="3">{match props.result.from {
+                            Some(f) => format!("{name} (Koji {f})"),
+                            None => format!("{name} (now)"),
+                        }}</th><th scope="col" colspan="3">{format!("{output} (Koji {})", props.result.to)}</th></tr>
                     }
                 </thead>
                 <tbody>{ for body }</tbody>

@@ -30,13 +30,12 @@ pub fn read_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<Stat
     });
 }
 
-#[derive(Properties, PartialEq)]
+/// A plain function, not a component (see [`super::target_choice`]).
 pub struct FileActionsProps {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-#[component]
-pub fn FileActions(props: &FileActionsProps) -> Html {
+pub fn file_actions(props: &FileActionsProps) -> Html {
     let onchange = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {

@@ -6,7 +6,7 @@ use crate::FileKind;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// A plain function, not a component (see [`super::target_choice`]).
 pub struct InputEditorProps {
     pub input: InputDoc,
     /// What the core detected (or the chosen kind), once converted.
@@ -16,8 +16,7 @@ pub struct InputEditorProps {
 
 use crate::ui::browser::megabytes;
 
-#[component]
-pub fn InputEditor(props: &InputEditorProps) -> Html {
+pub fn input_editor(props: &InputEditorProps) -> Html {
     let id = props.input.id;
     let d = props.dispatch.clone();
     let oninput = Callback::from(move |e: InputEvent| {
@@ -81,7 +80,7 @@ pub fn InputEditor(props: &InputEditorProps) -> Html {
             <label class="visually-hidden" for="input-text">{format!("Contents of {}", props.input.label())}</label>
             <textarea id="input-text" class="code" spellcheck="false" autocomplete="off"
                 wrap="off" rows="18" value={props.input.text.to_string()} {oninput}
-                placeholder="Paste a Koji 1.6 config file here…" />
+                placeholder="Paste a Koji config file here…" />
         </div>
     }
 }

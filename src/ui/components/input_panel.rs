@@ -1,8 +1,8 @@
 //! The inputs: tabs, the active input's editor, and the ways to add files (drop anywhere here).
 
-use super::file_actions::{read_files, FileActions};
-use super::input_editor::InputEditor;
-use super::input_tabs::InputTabs;
+use super::file_actions::{file_actions, read_files, FileActionsProps};
+use super::input_editor::{input_editor, InputEditorProps};
+use super::input_tabs::{input_tabs, InputTabsProps};
 use crate::ui::state::{Converted, InputDoc, State};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -51,11 +51,11 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
     html! {
         <div class={classes!("drop", dragging.then_some("dragging"))}
              {ondragover} {ondragleave} {ondrop}>
-            <FileActions dispatch={props.dispatch.clone()} />
-            <InputTabs inputs={props.inputs.clone()} active={props.active}
-                result={props.result.clone()} dispatch={props.dispatch.clone()} />
+            {file_actions(&FileActionsProps { dispatch: props.dispatch.clone() })}
+            {input_tabs(&InputTabsProps { inputs: props.inputs.clone(), active: props.active,
+                result: props.result.clone(), dispatch: props.dispatch.clone() })}
             if let Some(input) = active {
-                <InputEditor {input} {detected} dispatch={props.dispatch.clone()} />
+                {input_editor(&InputEditorProps { input, detected, dispatch: props.dispatch.clone() })}
             }
             <p class="hint">{"Drop one or many files anywhere in this box."}</p>
         </div>

@@ -4,7 +4,7 @@ use crate::ui::state::{Action, Converted, InputDoc, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// A plain function, not a component (see [`super::target_choice`]).
 pub struct InputTabsProps {
     pub inputs: Vec<InputDoc>,
     pub active: u32,
@@ -12,8 +12,7 @@ pub struct InputTabsProps {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-#[component]
-pub fn InputTabs(props: &InputTabsProps) -> Html {
+pub fn input_tabs(props: &InputTabsProps) -> Html {
     html! {
         <div class="tabs" role="tablist" aria-label="Inputs"
             onkeydown={|e: KeyboardEvent| crate::ui::browser::tab_keys(&e)}>

@@ -1,5 +1,5 @@
 //! One tab per produced file, with copy, download, download all, and the view toggle; above them
-//! how many changes are accepted, and what a rejection leaves Koji 1.7 unable to run.
+//! how many changes are accepted, and what a rejection leaves the chosen Koji release unable to run.
 
 use super::diff_view::DiffView;
 use super::new_file_view::NewFileView;
@@ -61,22 +61,25 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
     let download_all = {
         let result = props.result.clone();
         Callback::from(move |_| {
+            // koji-1.35.zip, holding a koji-1.35/ folder.
+            let folder = format!("koji-{}", result.to);
             let mut entries: Vec<(String, Vec<u8>)> = result
                 .report
                 .files
                 .iter()
                 .map(|f| {
                     (
-                        format!("koji-1.7/{}", f.output),
+                        format!("{folder}/{}", f.output),
                         f.text.clone().into_bytes(),
                     )
                 })
                 .collect();
             entries.push((
-                "koji-1.7/README.txt".into(),
+                format!("{folder}/README.txt"),
                 steps::readme(&result).into_bytes(),
             ));
-            let _ = browser::download("koji-1.7.zip", &zip::store(&entries), "application/zip");
+            let zip = zip::store(&entries);
+            let _ = browser::download(&format!("{folder}.zip"), &zip, "application/zip");
         })
     };
     let d = props.dispatch.clone();
@@ -88,7 +91,7 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
     let accept_all = Callback::from(move |_| d.dispatch(Action::AcceptAll));
     let report = &props.result.report;
     let accepted = report.changes.iter().filter(|c| c.accepted).count();
-    // The core's "Not changed (…)" warnings about rejected changes 1.7 cannot do without.
+    // The core's "Not changed (…)" warnings about rejected changes the release cannot do without.
     let broken: Vec<String> = report
         .notes
         .iter()
@@ -117,7 +120,7 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
             }
             if !broken.is_empty() {
                 <div class="problem broken">
-                    <strong>{"Koji 1.7 cannot run with these files as they are:"}</strong>
+                    <strong>{format!("Koji {} cannot run with these files as they are:", props.result.to)}</strong>
                     <ul>{ for broken.into_iter().map(|m| html! { <li>{m}</li> }) }</ul>
                 </div>
             }
@@ -152,7 +155,7 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
                 </span>
                 <button type="button" onclick={copy}>{"Copy"}</button>
                 <button type="button" onclick={download} aria-label={format!("Download {}", file.output)}>{"Download"}</button>
-                <button type="button" onclick={download_all}>{"Download all (.zip)"}</button>
+                <button type="button" onclick={download_all}>{format!("Download all (koji-{}.zip)", props.result.to)}</button>
                 if file.original.is_some() {
                     <label class="toggle">
                         <input type="checkbox" checked={props.unified} onchange={toggle} />

@@ -6,14 +6,13 @@ use crate::ui::steps::steps;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// A plain function, not a component (see [`super::target_choice`]).
 pub struct StepsPanelProps {
     pub result: Rc<Converted>,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-#[component]
-pub fn StepsPanel(props: &StepsPanelProps) -> Html {
+pub fn steps_panel(props: &StepsPanelProps) -> Html {
     let steps = steps(&props.result);
     // Offer each file for download once, at its first step.
     let mut offered = std::collections::HashSet::new();

@@ -1,6 +1,9 @@
 //! The diff between an input and its migrated version, as a model every front end renders.
 //!
-//! `similar` computes it; nothing outside this module imports `similar`. The model is a list of
+//! The product path ([`DiffModel::of_file`]) reads the diff from what the migration recorded and
+//! needs no search; `similar` (feature `search-diff`, off in the page's wasm, where it cost
+//! ~10 KB gzipped) is only behind [`DiffModel::new`], the searched diff that tests use as an
+//! oracle and that a file without a record falls back to. The model is a list of
 //! [`Hunk`]s (changed regions with some context), each a list of side-by-side [`Row`]s whose
 //! changed words are marked as [`Span`]s. The CLI prints it as a unified diff, the page as a
 //! side-by-side or unified view, and tests check that applying it to the old text gives the new.
@@ -8,7 +11,94 @@
 use crate::report::{Origin, OutputFile};
 use crate::text::raw_lines;
 use serde::Serialize;
-use similar::{ChangeTag, DiffOp, TextDiff};
+use std::ops::Range;
+
+/// One run of a line diff: unchanged lines, lines only in the old text, lines only in the new
+/// text, or old lines replaced by new ones (indices are 0-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Op {
+    Equal {
+        old: usize,
+        new: usize,
+        len: usize,
+    },
+    Delete {
+        old: usize,
+        new: usize,
+        old_len: usize,
+    },
+    Insert {
+        old: usize,
+        new: usize,
+        new_len: usize,
+    },
+    Replace {
+        old: usize,
+        new: usize,
+        old_len: usize,
+        new_len: usize,
+    },
+}
+
+impl Op {
+    fn old_range(self) -> Range<usize> {
+        match self {
+            Op::Equal { old, len, .. } => old..old + len,
+            Op::Delete { old, old_len, .. } | Op::Replace { old, old_len, .. } => {
+                old..old + old_len
+            }
+            Op::Insert { old, .. } => old..old,
+        }
+    }
+
+    fn new_range(self) -> Range<usize> {
+        match self {
+            Op::Equal { new, len, .. } => new..new + len,
+            Op::Insert { new, new_len, .. } | Op::Replace { new, new_len, .. } => {
+                new..new + new_len
+            }
+            Op::Delete { new, .. } => new..new,
+        }
+    }
+}
+
+/// Cuts a diff's runs into hunks with at most `context` unchanged lines around each change: the
+/// leading and trailing unchanged runs are shortened to `context`, and an unchanged run longer
+/// than twice `context` ends one hunk and starts the next (the shape of `diff -u`).
+fn group_ops(mut ops: Vec<Op>, context: usize) -> Vec<Vec<Op>> {
+    if let Some(Op::Equal { old, new, len }) = ops.first_mut() {
+        let skip = len.saturating_sub(context);
+        (*old, *new, *len) = (*old + skip, *new + skip, *len - skip);
+    }
+    if let Some(Op::Equal { len, .. }) = ops.last_mut() {
+        *len = (*len).min(context);
+    }
+    let mut groups = Vec::new();
+    let mut group = Vec::new();
+    for op in ops {
+        match op {
+            Op::Equal { old, new, len } if len > 2 * context => {
+                group.push(Op::Equal {
+                    old,
+                    new,
+                    len: context,
+                });
+                groups.push(std::mem::take(&mut group));
+                let skip = len - context;
+                group.push(Op::Equal {
+                    old: old + skip,
+                    new: new + skip,
+                    len: context,
+                });
+            }
+            _ => group.push(op),
+        }
+    }
+    if !matches!(group[..], [] | [Op::Equal { .. }]) {
+        groups.push(group);
+    }
+    groups
+}
 
 /// A piece of a line, marked when it is what changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -67,16 +157,90 @@ pub struct DiffModel {
 }
 
 impl DiffModel {
-    /// The diff of `old` and `new` with `context` unchanged lines around each change.
+    /// The diff of `old` and `new` with `context` unchanged lines around each change, searched
+    /// for (Myers) by `similar`.
+    #[cfg(feature = "search-diff")]
     pub fn new(old: &str, new: &str, context: usize) -> DiffModel {
-        let diff = TextDiff::configure()
+        use similar::DiffOp;
+        let diff = similar::TextDiff::configure()
             .algorithm(similar::Algorithm::Myers)
             .diff_lines(old, new);
+        let ops = diff
+            .ops()
+            .iter()
+            .map(|op| match *op {
+                DiffOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                } => Op::Equal {
+                    old: old_index,
+                    new: new_index,
+                    len,
+                },
+                DiffOp::Delete {
+                    old_index,
+                    old_len,
+                    new_index,
+                } => Op::Delete {
+                    old: old_index,
+                    new: new_index,
+                    old_len,
+                },
+                DiffOp::Insert {
+                    old_index,
+                    new_index,
+                    new_len,
+                } => Op::Insert {
+                    old: old_index,
+                    new: new_index,
+                    new_len,
+                },
+                DiffOp::Replace {
+                    old_index,
+                    old_len,
+                    new_index,
+                    new_len,
+                } => Op::Replace {
+                    old: old_index,
+                    new: new_index,
+                    old_len,
+                    new_len,
+                },
+            })
+            .collect();
         Self::from_groups(
             diff.old_slices(),
             diff.new_slices(),
-            diff.grouped_ops(context),
+            group_ops(ops, context),
         )
+    }
+
+    /// Without a search: every old line replaced by every new one.
+    #[cfg(not(feature = "search-diff"))]
+    fn new(old: &str, new: &str, context: usize) -> DiffModel {
+        let old_lines: Vec<&str> = raw_lines(old, false).collect();
+        let new_lines: Vec<&str> = raw_lines(new, false).collect();
+        let op = match (old_lines.len(), new_lines.len()) {
+            (0, 0) => return DiffModel::default(),
+            (0, new_len) => Op::Insert {
+                old: 0,
+                new: 0,
+                new_len,
+            },
+            (old_len, 0) => Op::Delete {
+                old: 0,
+                new: 0,
+                old_len,
+            },
+            (old_len, new_len) => Op::Replace {
+                old: 0,
+                new: 0,
+                old_len,
+                new_len,
+            },
+        };
+        Self::from_groups(&old_lines, &new_lines, group_ops(vec![op], context))
     }
 
     /// The diff of a migrated file against its input, read from what the migration recorded
@@ -118,20 +282,20 @@ impl DiffModel {
             let (old_len, new_len) = (from - old_at, k - new_at);
             match (old_len, new_len) {
                 (0, 0) => {}
-                (0, _) => ops.push(DiffOp::Insert {
-                    old_index: old_at,
-                    new_index: new_at,
+                (0, _) => ops.push(Op::Insert {
+                    old: old_at,
+                    new: new_at,
                     new_len,
                 }),
-                (_, 0) => ops.push(DiffOp::Delete {
-                    old_index: old_at,
+                (_, 0) => ops.push(Op::Delete {
+                    old: old_at,
+                    new: new_at,
                     old_len,
-                    new_index: new_at,
                 }),
-                _ => ops.push(DiffOp::Replace {
-                    old_index: old_at,
+                _ => ops.push(Op::Replace {
+                    old: old_at,
+                    new: new_at,
                     old_len,
-                    new_index: new_at,
                     new_len,
                 }),
             }
@@ -148,9 +312,9 @@ impl DiffModel {
             if len == 0 {
                 return None;
             }
-            ops.push(DiffOp::Equal {
-                old_index: from,
-                new_index: k,
+            ops.push(Op::Equal {
+                old: from,
+                new: k,
                 len,
             });
             old_at = from + len;
@@ -159,11 +323,11 @@ impl DiffModel {
         Some(Self::from_groups(
             &old_lines,
             &new_lines,
-            similar::group_diff_ops(ops, context),
+            group_ops(ops, context),
         ))
     }
 
-    fn from_groups(old_lines: &[&str], new_lines: &[&str], groups: Vec<Vec<DiffOp>>) -> DiffModel {
+    fn from_groups(old_lines: &[&str], new_lines: &[&str], groups: Vec<Vec<Op>>) -> DiffModel {
         let mut hunks = Vec::new();
         for group in groups {
             let (Some(first), Some(last)) = (group.first(), group.last()) else {
@@ -173,7 +337,7 @@ impl DiffModel {
             let new_range = first.new_range().start..last.new_range().end;
             let mut rows = Vec::new();
             for op in &group {
-                rows.extend(rows_of(old_lines, new_lines, op));
+                rows.extend(rows_of(old_lines, new_lines, *op));
             }
             hunks.push(Hunk {
                 old_start: old_range.start + 1,
@@ -261,11 +425,11 @@ fn plain(line: usize, text: &str) -> Side {
     }
 }
 
-fn rows_of(old_lines: &[&str], new_lines: &[&str], op: &DiffOp) -> Vec<Row> {
-    match *op {
-        DiffOp::Equal {
-            old_index,
-            new_index,
+fn rows_of(old_lines: &[&str], new_lines: &[&str], op: Op) -> Vec<Row> {
+    match op {
+        Op::Equal {
+            old: old_index,
+            new: new_index,
             len,
         } => (0..len)
             .map(|k| Row {
@@ -274,8 +438,10 @@ fn rows_of(old_lines: &[&str], new_lines: &[&str], op: &DiffOp) -> Vec<Row> {
                 new: Some(plain(new_index + k + 1, new_lines[new_index + k])),
             })
             .collect(),
-        DiffOp::Delete {
-            old_index, old_len, ..
+        Op::Delete {
+            old: old_index,
+            old_len,
+            ..
         } => (0..old_len)
             .map(|k| Row {
                 kind: RowKind::Delete,
@@ -283,8 +449,10 @@ fn rows_of(old_lines: &[&str], new_lines: &[&str], op: &DiffOp) -> Vec<Row> {
                 new: None,
             })
             .collect(),
-        DiffOp::Insert {
-            new_index, new_len, ..
+        Op::Insert {
+            new: new_index,
+            new_len,
+            ..
         } => (0..new_len)
             .map(|k| Row {
                 kind: RowKind::Insert,
@@ -292,10 +460,10 @@ fn rows_of(old_lines: &[&str], new_lines: &[&str], op: &DiffOp) -> Vec<Row> {
                 new: Some(plain(new_index + k + 1, new_lines[new_index + k])),
             })
             .collect(),
-        DiffOp::Replace {
-            old_index,
+        Op::Replace {
+            old: old_index,
             old_len,
-            new_index,
+            new: new_index,
             new_len,
         } => {
             let paired = old_len.min(new_len);
@@ -333,35 +501,71 @@ fn rows_of(old_lines: &[&str], new_lines: &[&str], op: &DiffOp) -> Vec<Row> {
     }
 }
 
-/// Marks the words that differ between two lines.
+/// Marks the words that differ between two lines: the words both lines start with and end with
+/// stay plain, what lies between is marked on each side. Config lines change in one place (a
+/// value, a directive's argument), which this shows exactly without a search.
 fn word_spans(old: &str, new: &str) -> (Vec<Span>, Vec<Span>) {
     let (old, new) = (strip_eol(old), strip_eol(new));
-    let diff = TextDiff::configure()
-        .algorithm(similar::Algorithm::Myers)
-        .diff_words(old, new);
-    let mut o: Vec<Span> = Vec::new();
-    let mut n: Vec<Span> = Vec::new();
-    fn push(v: &mut Vec<Span>, text: &str, changed: bool) {
-        match v.last_mut() {
-            Some(last) if last.changed == changed => last.text.push_str(text),
-            _ => v.push(Span {
-                text: text.to_string(),
-                changed,
-            }),
+    let (a, b) = (word_bounds(old), word_bounds(new));
+    let prefix = a
+        .iter()
+        .zip(&b)
+        .take_while(|(x, y)| old[(*x).clone()] == new[(*y).clone()])
+        .count();
+    let rest = a.len().min(b.len()) - prefix;
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(rest)
+        .take_while(|(x, y)| old[(*x).clone()] == new[(*y).clone()])
+        .count();
+    let spans = |text: &str, words: &[Range<usize>]| -> Vec<Span> {
+        let start = words.get(prefix).map_or(text.len(), |w| w.start);
+        let end = words
+            .len()
+            .checked_sub(suffix + 1)
+            .and_then(|k| words.get(k))
+            .map_or(start, |w| w.end.max(start));
+        [
+            (0..start, false),
+            (start..end, true),
+            (end..text.len(), false),
+        ]
+        .into_iter()
+        .filter(|(r, _)| !r.is_empty())
+        .map(|(r, changed)| Span {
+            text: text[r].to_string(),
+            changed,
+        })
+        .collect()
+    };
+    (spans(old, &a), spans(new, &b))
+}
+
+/// The byte ranges of a line's words: runs of word characters, runs of blanks, and each other
+/// character alone.
+fn word_bounds(line: &str) -> Vec<Range<usize>> {
+    let class = |c: char| {
+        if c.is_alphanumeric() || c == '_' {
+            1
+        } else if c.is_whitespace() {
+            2
+        } else {
+            0
         }
-    }
-    for change in diff.iter_all_changes() {
-        let text = change.value();
-        match change.tag() {
-            ChangeTag::Equal => {
-                push(&mut o, text, false);
-                push(&mut n, text, false);
-            }
-            ChangeTag::Delete => push(&mut o, text, true),
-            ChangeTag::Insert => push(&mut n, text, true),
+    };
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut last = None;
+    for (i, c) in line.char_indices() {
+        let k = class(c);
+        match out.last_mut() {
+            Some(w) if k != 0 && last == Some(k) => w.end = i + c.len_utf8(),
+            _ => out.push(i..i + c.len_utf8()),
         }
+        last = Some(k);
     }
-    (o, n)
+    out
 }
 
 #[cfg(test)]

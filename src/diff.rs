@@ -547,7 +547,7 @@ fn word_spans(old: &str, new: &str) -> (Vec<Span>, Vec<Span>) {
 /// character alone.
 fn word_bounds(line: &str) -> Vec<Range<usize>> {
     let class = |c: char| {
-        if c.is_alphanumeric() || c == '_' {
+        if c.is_ascii_alphanumeric() || c == '_' || !c.is_ascii() {
             1
         } else if c.is_whitespace() {
             2

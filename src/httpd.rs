@@ -250,7 +250,20 @@ impl HttpdConfig {
                 kind: ProblemKind::UnclosedSection(section_name(&items[o]).to_string()),
             });
         }
-        problems.sort_by_key(|p| p.line);
+        // By line, keeping the order of problems on one line: the position breaks ties, so the
+        // (smaller) unstable sort gives the stable order.
+        // (The key type of the other sorts of the core: one sort in the page's wasm.)
+        let mut order: Vec<(usize, usize, usize)> = problems
+            .iter()
+            .enumerate()
+            .map(|(k, p)| (p.line, k, 0))
+            .collect();
+        order.sort_unstable();
+        let mut slots: Vec<Option<Problem>> = problems.into_iter().map(Some).collect();
+        let problems: Vec<Problem> = order
+            .into_iter()
+            .filter_map(|(_, k, _)| slots[k].take())
+            .collect();
         unclosed_ends.sort_unstable();
         HttpdConfig {
             table,

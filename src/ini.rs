@@ -329,15 +329,22 @@ impl IniDocument {
 
     /// Keys set more than once in one section: (option index of the repeat, of the earlier one).
     pub fn duplicate_options(&self) -> Vec<(usize, usize)> {
+        use std::collections::HashMap;
         let mut out = Vec::new();
-        let mut seen: std::collections::HashMap<(&str, &str), usize> =
-            std::collections::HashMap::new();
+        // Section name → slot, then key → option: the map type the rest of the module uses (one
+        // more key type would be one more copy of the hash table in the page's wasm).
+        let mut slot_of: HashMap<&str, usize> = HashMap::new();
+        let mut seen: Vec<HashMap<&str, usize>> = Vec::new();
         for (k, o) in self.options.iter().enumerate() {
-            let key = (self.sections[o.section].name.as_str(), o.name.as_str());
-            if let Some(&first) = seen.get(&key) {
+            let slot = *slot_of
+                .entry(self.sections[o.section].name.as_str())
+                .or_insert_with(|| {
+                    seen.push(HashMap::new());
+                    seen.len() - 1
+                });
+            if let Some(first) = seen[slot].insert(o.name.as_str(), k) {
                 out.push((k, first));
             }
-            seen.insert(key, k);
         }
         out
     }

@@ -307,14 +307,26 @@ impl Report {
 
     /// Notes ordered for reading: by severity (most urgent first), then file, then line.
     pub fn notes_by_severity(&self) -> Vec<&Note> {
-        let mut notes: Vec<&Note> = self.notes.iter().collect();
-        notes.sort_by_key(|n| {
-            (
-                std::cmp::Reverse(n.severity),
-                n.input,
-                n.lines.map(|l| l.first),
-            )
-        });
-        notes
+        // The position breaks ties, so the (smaller) unstable sort gives the stable order.
+        let mut order: Vec<(
+            std::cmp::Reverse<Severity>,
+            Option<usize>,
+            Option<usize>,
+            usize,
+        )> = self
+            .notes
+            .iter()
+            .enumerate()
+            .map(|(k, n)| {
+                (
+                    std::cmp::Reverse(n.severity),
+                    n.input,
+                    n.lines.map(|l| l.first),
+                    k,
+                )
+            })
+            .collect();
+        order.sort_unstable();
+        order.into_iter().map(|o| &self.notes[o.3]).collect()
     }
 }

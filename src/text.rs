@@ -218,8 +218,15 @@ pub struct Applied {
 /// [`Applied::conflicts`]. Several insertions at the same place keep their given order.
 pub fn apply(table: &LineTable, splices: &[Splice]) -> Applied {
     let n = table.len();
-    let mut order: Vec<usize> = (0..splices.len()).collect();
-    order.sort_by_key(|&i| (splices[i].at, splices[i].remove != 0, i));
+    // Sorted as plain (usize, usize, usize) keys, the index last: unique keys, so the unstable
+    // sort gives the stable order, and the page's wasm holds one sort for every such key.
+    let mut keys: Vec<(usize, usize, usize)> = splices
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.at, usize::from(s.remove != 0), i))
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|k| k.2).collect();
 
     // Drop splices whose removed range overlaps one already taken, or that point past the end.
     let mut taken = vec![false; splices.len()];

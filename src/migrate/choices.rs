@@ -43,13 +43,14 @@ pub(super) fn resolve_choices(
             }
         }
     }
-    let rejected: std::collections::HashSet<usize> =
-        choices.reject_changes.iter().copied().collect();
+    // Sorted for a binary search per change (a Vec, not another HashSet type in the page's wasm).
+    let mut rejected = choices.reject_changes.clone();
+    rejected.sort_unstable();
     for (g, (_, c)) in all.iter().enumerate() {
         if choices.skip_rules.iter().any(|r| r == c.rule.id) {
             verdict[g] = Some(format!("rule {} skipped", c.rule.id));
         }
-        if rejected.contains(&g) {
+        if rejected.binary_search(&g).is_ok() {
             verdict[g] = Some("rejected by you".into());
         }
     }

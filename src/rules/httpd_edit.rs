@@ -60,14 +60,17 @@ pub(crate) struct InsideAny(Vec<std::ops::Range<usize>>);
 
 impl InsideAny {
     pub(crate) fn new(cfg: &HttpdConfig, sections: &[usize]) -> Self {
-        let mut ranges: Vec<std::ops::Range<usize>> = sections
+        // (start, end) triples: the key type the other sorts of the core use.
+        let mut ranges: Vec<(usize, usize, usize)> = sections
             .iter()
             .map(|&s| cfg.children(s))
             .filter(|r| !r.is_empty())
+            .map(|r| (r.start, r.end, 0))
             .collect();
-        ranges.sort_unstable_by_key(|r| r.start);
+        ranges.sort_unstable();
         let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(ranges.len());
-        for r in ranges {
+        for (start, end, _) in ranges {
+            let r = start..end;
             match merged.last_mut() {
                 Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
                 _ => merged.push(r),

@@ -15,14 +15,15 @@ pub struct StepsPanelProps {
 pub fn steps_panel(props: &StepsPanelProps) -> Html {
     let steps = steps(&props.result);
     // Offer each file for download once, at its first step.
-    let mut offered = std::collections::HashSet::new();
+    // (A handful of steps: a Vec, not another HashSet type in the wasm.)
+    let mut offered: Vec<usize> = Vec::new();
     html! {
         <section class="steps" aria-labelledby="steps-title">
             <h2 id="steps-title">{"3. Then, by hand"}</h2>
             <ol class="checklist">
             { for steps.into_iter().map(|step| {
                 let id = format!("step-{}", step.id);
-                let file = step.file.filter(|k| offered.insert(*k)).and_then(|k| props.result.report.files.get(k).map(|f| (k, f.output.clone(), f.text.clone())));
+                let file = step.file.filter(|k| !offered.contains(k) && { offered.push(*k); true }).and_then(|k| props.result.report.files.get(k).map(|f| (k, f.output.clone(), f.text.clone())));
                 html! {
                     <li>
                         <input type="checkbox" id={id.clone()} />

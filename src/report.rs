@@ -214,6 +214,14 @@ impl std::fmt::Display for Lines {
     }
 }
 
+/// How notes are read: severity (most urgent first), input, first line, then position.
+type NoteOrder = (
+    std::cmp::Reverse<Severity>,
+    Option<usize>,
+    Option<usize>,
+    usize,
+);
+
 /// One explanation or doubt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Note {
@@ -308,12 +316,7 @@ impl Report {
     /// Notes ordered for reading: by severity (most urgent first), then file, then line.
     pub fn notes_by_severity(&self) -> Vec<&Note> {
         // The position breaks ties, so the (smaller) unstable sort gives the stable order.
-        let mut order: Vec<(
-            std::cmp::Reverse<Severity>,
-            Option<usize>,
-            Option<usize>,
-            usize,
-        )> = self
+        let mut order: Vec<NoteOrder> = self
             .notes
             .iter()
             .enumerate()

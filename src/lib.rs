@@ -16,6 +16,7 @@ pub mod diff;
 pub mod httpd;
 pub mod ini;
 pub mod koji;
+pub mod mask;
 mod migrate;
 pub mod report;
 pub mod rules;

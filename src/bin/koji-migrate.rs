@@ -27,6 +27,7 @@ options:
   --from RELEASE    the Koji release you upgrade from (1.3 … 1.34; default: what the files show)
   --to RELEASE      the Koji release to migrate to (1.7 … 1.35; default 1.35, the newest)
   --keep-pkgurl     keep pkgurl beside the new topurl (rolling upgrade of builders)
+  --show-secrets    print secret values in diffs (masked by default; written files keep them)
   --skip RULE       do not make the changes of RULE (repeatable; what depends on them is skipped too)
   --only RULE       make only the changes of RULE and what they need (repeatable)
   --list-rules      list every rule with its id
@@ -40,6 +41,7 @@ struct Args {
     out: Option<PathBuf>,
     json: bool,
     check: bool,
+    show_secrets: bool,
     files: Vec<String>,
 }
 
@@ -57,6 +59,7 @@ fn parse_args(argv: Vec<String>) -> Result<Command, String> {
         out: None,
         json: false,
         check: false,
+        show_secrets: false,
         files: Vec::new(),
     };
     let mut it = argv.into_iter();
@@ -71,6 +74,7 @@ fn parse_args(argv: Vec<String>) -> Result<Command, String> {
             "--mod-python" => args.options.target = Target::ModPython,
             "--json" => args.json = true,
             "--check" => args.check = true,
+            "--show-secrets" => args.show_secrets = true,
             "--keep-pkgurl" => args.options.keep_pkgurl = true,
             "--out" => args.out = Some(it.next().ok_or("--out needs a directory")?.into()),
             "--from" | "--to" => {
@@ -223,7 +227,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
     if args.json {
         write_out(json(&report).as_bytes())?;
     } else if args.out.is_none() {
-        write_out(human(&report).as_bytes())?;
+        write_out(human(&report, args.show_secrets).as_bytes())?;
     } else {
         write_out(notes_text(&report).as_bytes())?;
     }
@@ -322,7 +326,7 @@ fn notes_text(report: &Report) -> String {
     s
 }
 
-fn human(report: &Report) -> String {
+fn human(report: &Report, show_secrets: bool) -> String {
     let mut s = notes_text(report);
     for f in &report.files {
         if !f.changed {
@@ -337,7 +341,24 @@ fn human(report: &Report) -> String {
             None => format!("b/{}", f.output),
         };
         s.push('\n');
-        s.push_str(&DiffModel::of_file(f, 3).unified(&old_label, &new_label));
+        let diff = DiffModel::of_file(f, 3).unified(&old_label, &new_label);
+        if show_secrets {
+            s.push_str(&diff);
+        } else {
+            // Printed output ends up in logs: secret values are masked (the files keep them).
+            for line in diff.lines() {
+                match line.split_at_checked(1) {
+                    Some((mark @ (" " | "-" | "+"), rest))
+                        if !line.starts_with("---") && !line.starts_with("+++") =>
+                    {
+                        s.push_str(mark);
+                        s.push_str(&koji_migrate::mask::mask_line(rest));
+                    }
+                    _ => s.push_str(line),
+                }
+                s.push('\n');
+            }
+        }
     }
     s
 }

@@ -15,9 +15,12 @@ pub mod hub_conf;
 pub mod hub_httpd;
 pub mod kojid_conf;
 pub(crate) mod option_tables;
+pub(crate) mod percent;
 pub mod pkgurl;
 pub(crate) mod r1_11;
+pub(crate) mod r1_17;
 pub(crate) mod r1_18;
+pub(crate) mod r1_19;
 pub(crate) mod r1_32;
 pub(crate) mod r1_35;
 pub(crate) mod releases;
@@ -433,13 +436,13 @@ pub(crate) fn py2_cuts(value: &str) -> bool {
 }
 
 /// Values that must never appear in a note: option names whose values are secrets.
-pub(crate) fn is_secret_key(name: &str) -> bool {
+pub fn is_secret_key(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
     n == "secret" || n.contains("pass") || n.contains("password") || n.ends_with("token")
 }
 
 /// A URL for a note: any `user:password@` part is hidden.
-pub(crate) fn redact_url(url: &str) -> String {
+pub fn redact_url(url: &str) -> String {
     if let Some(scheme_end) = url.find("://") {
         let rest = &url[scheme_end + 3..];
         let host_end = rest.find('/').unwrap_or(rest.len());

@@ -1,0 +1,75 @@
+//! Masking secret values in text meant for logs (the CLI's printed diffs), the way CI systems
+//! mask secrets: a fleet run's output often ends up in a build log that many people read.
+//!
+//! A line is masked when it sets a secret: an ini option or an httpd `PythonOption`/`SetEnv`
+//! whose name is a secret's (`Secret`, `DBPass`, `*password*`, `*token`), or any URL with
+//! `user:password@`. Only the value is replaced; the line keeps its shape, so the diff still
+//! shows what changed where.
+
+use crate::rules::{is_secret_key, redact_url};
+
+/// What a masked value is replaced by.
+pub const MASK: &str = "********";
+
+/// `line` with any secret value in it replaced by [`MASK`].
+pub fn mask_line(line: &str) -> String {
+    let trimmed = line.trim_start();
+    let indent = &line[..line.len() - trimmed.len()];
+    // httpd: PythonOption NAME VALUE, SetEnv NAME VALUE.
+    let mut words = trimmed.split_whitespace();
+    if let (Some(directive), Some(name)) = (words.next(), words.next()) {
+        let is_option = directive.eq_ignore_ascii_case("PythonOption")
+            || directive.eq_ignore_ascii_case("SetEnv");
+        if is_option && is_secret_key(name) && words.next().is_some() {
+            return format!("{indent}{directive} {name} {MASK}");
+        }
+    }
+    // ini: NAME = VALUE or NAME: VALUE (comments are not settings).
+    if !trimmed.starts_with(['#', ';', '[']) {
+        if let Some(sep) = trimmed.find(['=', ':']) {
+            let key = trimmed[..sep].trim();
+            if !key.is_empty() && !key.contains(char::is_whitespace) && is_secret_key(key) {
+                return format!("{indent}{}{} {MASK}", &trimmed[..sep], &trimmed[sep..=sep]);
+            }
+        }
+    }
+    // URLs with credentials anywhere in the line.
+    if line.contains("://") && line.contains('@') {
+        return line
+            .split(' ')
+            .map(|w| {
+                if w.contains("://") {
+                    redact_url(w)
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    line.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_values_not_shapes() {
+        assert_eq!(mask_line("Secret = abc%%d"), "Secret = ********");
+        assert_eq!(mask_line("  DBPass: x"), "  DBPass: ********");
+        assert_eq!(
+            mask_line("    PythonOption Secret hunter2"),
+            "    PythonOption Secret ********"
+        );
+        assert_eq!(
+            mask_line("server = http://u:pw@h/kojihub"),
+            "server = http://…@h/kojihub"
+        );
+        assert_eq!(mask_line("# Secret = example"), "# Secret = example");
+        assert_eq!(
+            mask_line("topurl = http://h/kojifiles"),
+            "topurl = http://h/kojifiles"
+        );
+    }
+}

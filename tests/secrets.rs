@@ -215,10 +215,16 @@ fn no_cli_output_or_error_contains_a_secret() {
         assert!(text.contains("********"), "nothing masked: {text}");
         // (The diffs show the files' own lines: the broken `<Location /broken-secret-444>` is a
         // path, not a setting's value, and is printed like any other context line.)
-        let settings: Vec<&str> = leaks(&text).into_iter().filter(|l| *l != "broken-secret-444").collect();
+        let settings: Vec<&str> = leaks(&text)
+            .into_iter()
+            .filter(|l| *l != "broken-secret-444")
+            .collect();
         assert_eq!(settings, Vec::<&str>::new(), "text {mode:?}: {text}");
         let (shown, _) = cli(&with(&["--check", "--show-secrets"]), &files);
-        assert!(!leaks(&shown).is_empty(), "--show-secrets {mode:?} shows nothing: {shown}");
+        assert!(
+            !leaks(&shown).is_empty(),
+            "--show-secrets {mode:?} shows nothing: {shown}"
+        );
     }
     // An I/O error names the file, not its content.
     let (_, err) = cli(&["--out", "/proc/koji-migrate-cannot-write"], &files);

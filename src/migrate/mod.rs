@@ -298,6 +298,7 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
         from: Some(from),
         ..options.clone()
     };
+    rules::release_notices::run_all(&docs, &kinds, &mut plans, from, options.to);
     rules::schema::add(options, &mut new_files, &mut global);
 
     let mut report = assemble::build_report(

@@ -23,6 +23,7 @@ pub(crate) mod r1_18;
 pub(crate) mod r1_19;
 pub(crate) mod r1_32;
 pub(crate) mod r1_35;
+pub(crate) mod release_notices;
 pub(crate) mod releases;
 pub mod schema;
 pub(crate) mod source_release;
@@ -181,7 +182,11 @@ pub fn consequence_of_rejecting(rule: &Rule) -> Option<&'static str> {
 }
 
 /// The rules that check across releases rather than make one release's change.
-static CHECKS: &[&Rule] = &[&source_release::RULE, &option_tables::RULE];
+static CHECKS: &[&Rule] = &[
+    &source_release::RULE,
+    &option_tables::RULE,
+    &release_notices::RULE,
+];
 
 /// Every rule, by release (1.7 first, in the order they are documented).
 pub fn all() -> impl Iterator<Item = &'static Rule> + Clone {

@@ -28,7 +28,7 @@ pub static RULE: Rule = Rule {
     release: Release::NEWEST,
     summary: "Check every option against what the target release reads",
     guide: Guide::ReleaseNotes(Release::NEWEST),
-    explanation: "Each option of hub.conf, web.conf, kojid.conf, kojira.conf and the client configs is looked up in the options the target release's component reads (taken from Koji's code for every release). kojid and kojira quit at start on an option they do not know, so such a line is removed, with the release that stopped reading it; the hub, koji-web and the client ignore unknown options, so one an earlier release read is removed as dead and one no release ever read is reported. Options kojira only warns about are removed. Integer and boolean values are checked the way Python reads them.",
+    explanation: explained!("Each option of hub.conf, web.conf, kojid.conf, kojira.conf and the client configs is looked up in the options the target release's component reads (taken from Koji's code for every release). kojid and kojira quit at start on an option they do not know, so such a line is removed, with the release that stopped reading it; the hub, koji-web and the client ignore unknown options, so one an earlier release read is removed as dead and one no release ever read is reported. Options kojira only warns about are removed. Integer and boolean values are checked the way Python reads them."),
     rejecting: Some("kojid and kojira quit at start on an option they do not know (\"unknown config option\")."),
 };
 

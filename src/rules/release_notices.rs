@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
     release: Release::NEWEST,
     summary: "Say what a release changed that needs your decision",
     guide: Guide::ReleaseNotes(Release::NEWEST),
-    explanation: "Some changes between releases cannot be made by a tool: defaults that changed behaviour, login methods that went away, removed plugins. Each is said once on the files it concerns, when its release lies between the release you run and the target, with a link to that release's notes.",
+    explanation: explained!("Some changes between releases cannot be made by a tool: defaults that changed behaviour, login methods that went away, removed plugins. Each is said once on the files it concerns, when its release lies between the release you run and the target, with a link to that release's notes."),
     rejecting: None,
 };
 

@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
     release: Release::V1_7,
     summary: "Tell which release the files were written for",
     guide: Guide::DbSchemaUpdates,
-    explanation: "The database upgrade starts at the release the site runs. When you do not name it, the files tell a range (mod_python's XMLRPC Alias: 1.6 or older; kojixmlrpc.py: 1.7 to 1.31; kojiapp.py: 1.32 or later; a web.conf: 1.7 or later) and the oldest release of that range is assumed, so that no database step is missed. When the release you name is outside the range the files show, you are told.",
+    explanation: explained!("The database upgrade starts at the release the site runs. When you do not name it, the files tell a range (mod_python's XMLRPC Alias: 1.6 or older; kojixmlrpc.py: 1.7 to 1.31; kojiapp.py: 1.32 or later; a web.conf: 1.7 or later) and the oldest release of that range is assumed, so that no database step is missed. When the release you name is outside the range the files show, you are told."),
     rejecting: None,
 };
 

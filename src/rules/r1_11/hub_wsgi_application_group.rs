@@ -27,7 +27,7 @@ pub static RULE: Rule = Rule {
     release: RELEASE,
     summary: "Run the hub in mod_wsgi's main interpreter (WSGIApplicationGroup %{GLOBAL})",
     guide: Guide::Migrating(RELEASE),
-    explanation: "Since Koji 1.11 the hub's <Directory> sets WSGIApplicationGroup %{GLOBAL}: the OpenSSL bindings the hub uses for logins do not work in a mod_wsgi sub-interpreter. The directive is added where it is missing.",
+    explanation: explained!("Since Koji 1.11 the hub's <Directory> sets WSGIApplicationGroup %{GLOBAL}: the OpenSSL bindings the hub uses for logins do not work in a mod_wsgi sub-interpreter. The directive is added where it is missing."),
     rejecting: None,
 };
 

@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     release: RELEASE,
     summary: "Double % in client config values (read with % interpolation from 1.17)",
     guide: Guide::ReleaseNotes(RELEASE),
-    explanation: "From Koji 1.17 the client reads koji.conf with Python's interpolating parser: a lone % is an error that stops the koji command, %% means %. Values that parser would refuse get every % doubled, which reads back as the value you had; values with %(name)s, which now expand, are pointed out.",
+    explanation: explained!("From Koji 1.17 the client reads koji.conf with Python's interpolating parser: a lone % is an error that stops the koji command, %% means %. Values that parser would refuse get every % doubled, which reads back as the value you had; values with %(name)s, which now expand, are pointed out."),
     rejecting: Some("the koji command stops at start on a value with a lone %."),
 };
 

@@ -24,7 +24,7 @@ pub static RULE: Rule = Rule {
     release: RELEASE,
     summary: "Stop mod_wsgi from reloading the hub (WSGIScriptReloading Off)",
     guide: Guide::ReleaseNotes(RELEASE),
-    explanation: "Since Koji 1.18 the hub's <Directory> sets WSGIScriptReloading Off: reloading the script in a running process breaks the hub's one-time setup of each process. The directive is added where it is missing.",
+    explanation: explained!("Since Koji 1.18 the hub's <Directory> sets WSGIScriptReloading Off: reloading the script in a running process breaks the hub's one-time setup of each process. The directive is added where it is missing."),
     rejecting: None,
 };
 

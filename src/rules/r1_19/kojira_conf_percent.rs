@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     release: RELEASE,
     summary: "Double % in kojira.conf values (read with % interpolation from 1.19)",
     guide: Guide::ReleaseNotes(RELEASE),
-    explanation: "From Koji 1.19 kojira reads kojira.conf with Python's interpolating parser: a lone % is an error that stops kojira at start, %% means %. Values that parser would refuse get every % doubled, which reads back as the value you had; values with %(name)s, which now expand, are pointed out.",
+    explanation: explained!("From Koji 1.19 kojira reads kojira.conf with Python's interpolating parser: a lone % is an error that stops kojira at start, %% means %. Values that parser would refuse get every % doubled, which reads back as the value you had; values with %(name)s, which now expand, are pointed out."),
     rejecting: Some("kojira stops at start on a value with a lone %."),
 };
 

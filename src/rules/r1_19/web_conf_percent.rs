@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
     release: RELEASE,
     summary: "Double % in web.conf values (read with % interpolation from 1.19)",
     guide: Guide::ReleaseNotes(RELEASE),
-    explanation: "Koji 1.7 to 1.18 read web.conf raw; from 1.19 koji-web reads it with Python's interpolating parser, where a lone % is an error and %% means %. Values that parser would refuse (a Secret with a %, say) get every % doubled, which reads back as the value you had; values with %(name)s, which now expand, are pointed out.",
+    explanation: explained!("Koji 1.7 to 1.18 read web.conf raw; from 1.19 koji-web reads it with Python's interpolating parser, where a lone % is an error and %% means %. Values that parser would refuse (a Secret with a %, say) get every % doubled, which reads back as the value you had; values with %(name)s, which now expand, are pointed out."),
     rejecting: Some("koji-web fails on every page while web.conf holds a value with a lone %."),
 };
 

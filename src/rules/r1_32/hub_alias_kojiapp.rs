@@ -24,7 +24,7 @@ pub static RULE: Rule = Rule {
     release: RELEASE,
     summary: "Point the /kojihub Alias at kojiapp.py",
     guide: Guide::ReleaseNotes(RELEASE),
-    explanation: "Koji 1.32 moved the hub's code into Python's site-packages and installs only kojiapp.py in /usr/share/koji-hub for httpd to run. An Alias that names kojixmlrpc.py points at a file that is gone, so it is changed to kojiapp.py in the same directory.",
+    explanation: explained!("Koji 1.32 moved the hub's code into Python's site-packages and installs only kojiapp.py in /usr/share/koji-hub for httpd to run. An Alias that names kojixmlrpc.py points at a file that is gone, so it is changed to kojiapp.py in the same directory."),
     rejecting: Some("the Alias names kojixmlrpc.py, which Koji 1.32 and later no longer install, so every hub call fails."),
 };
 

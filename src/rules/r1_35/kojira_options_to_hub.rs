@@ -26,7 +26,7 @@ pub static RULE: Rule = Rule {
     release: RELEASE,
     summary: "Move kojira's repo options into hub.conf",
     guide: Guide::Migrating(RELEASE),
-    explanation: "Koji 1.35 generates repositories in the hub. kojira's max_repo_tasks, max_repo_tasks_maven, debuginfo_tags, source_tags and separate_source_tags are now hub.conf options (MaxRepoTasks, MaxRepoTasksMaven, DebuginfoTags, SourceTags, SeparateSourceTags, in [hub]); kojira only warns about the old names. Each value leaves kojira.conf and is written into the given hub.conf, or, when hub.conf is not given, named in a note with the line to add.",
+    explanation: explained!("Koji 1.35 generates repositories in the hub. kojira's max_repo_tasks, max_repo_tasks_maven, debuginfo_tags, source_tags and separate_source_tags are now hub.conf options (MaxRepoTasks, MaxRepoTasksMaven, DebuginfoTags, SourceTags, SeparateSourceTags, in [hub]); kojira only warns about the old names. Each value leaves kojira.conf and is written into the given hub.conf, or, when hub.conf is not given, named in a note with the line to add."),
     rejecting: None,
 };
 

@@ -100,9 +100,7 @@ fn change_box(
             } else if !accepted {
                 <p>{"Rejected: these lines stay as they were."}</p>
             }
-            if let Some(r) = crate::rules::rule(c.rule) {
-                <details class="why"><summary>{"Why"}</summary><p>{r.explanation}</p></details>
-            }
+            <a class="why" href={format!("rules.html#{}", c.rule)} target="_blank" rel="noopener">{"Why"}</a>
         </td></tr>
     }
 }

@@ -80,10 +80,7 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                                     </button>
                                     <p class="note-message">{&note.message}</p>
                                     if let Some(rule) = crate::rules::rule(note.rule) {
-                                        <details class="why">
-                                            <summary>{format!("Why: {}", rule.summary)}</summary>
-                                            <p>{rule.explanation}</p>
-                                        </details>
+                                        <a class="why" href={format!("rules.html#{}", rule.id)} target="_blank" rel="noopener">{format!("Why: {}", rule.summary)}</a>
                                     }
                                     <p class="note-meta">
                                         <code>{note.rule}</code>{" · guide: "}

@@ -346,31 +346,11 @@ pub(crate) fn add_to_wsgi_directories(
     line: &str,
     message: &str,
 ) {
-    if ctx.options.target == Target::ModPython && ctx.options.to <= crate::LAST_MOD_PYTHON {
-        return;
-    }
-    let swaps: Vec<usize> = ctx.plan.changes_of(match app {
-        App::Hub => &super::HUB_HANDLER_WSGI,
-        App::Web => &super::WEB_HANDLER_WSGI,
-    });
-    let mut done: Vec<usize> = Vec::new();
-    for scope in scopes(cfg, app) {
-        let Some(d) = cfg.directive(scope) else {
-            continue;
-        };
-        // Well-formed sections only: Apache refuses the file otherwise, and it is reported.
-        let ItemKind::SectionOpen {
-            close: Some(close), ..
-        } = cfg.items[scope].kind
-        else {
-            continue;
-        };
-        let closes_it = matches!(cfg.items[close].kind, ItemKind::SectionClose { open: Some(o), .. } if o == scope);
-        let has = (scope + 1..close).any(|i| cfg.directive(i).is_some_and(|x| x.is(name)));
-        if !d.is("Directory") || !closes_it || has || done.contains(&close) {
+    let swaps = handler_swaps(ctx, app);
+    for (scope, close) in wsgi_directories(cfg, app, ctx) {
+        if (scope + 1..close).any(|i| cfg.directive(i).is_some_and(|x| x.is(name))) {
             continue;
         }
-        done.push(close);
         let at = cfg.items[close].lines.start;
         let text = format!("{}{line}", cfg.child_indent(scope));
         let c = ctx.plan.change(
@@ -382,6 +362,51 @@ pub(crate) fn add_to_wsgi_directories(
         );
         ctx.plan.depend_on_all(c, &swaps);
     }
+}
+
+/// Whether any of `scopes` hands its requests to mod_wsgi (`SetHandler wsgi-script`).
+pub(crate) fn serves_wsgi(cfg: &HttpdConfig, scopes: &[usize]) -> bool {
+    scopes.iter().any(|&s| {
+        cfg.child_directives(s, "SetHandler").any(|h| {
+            cfg.directive(h)
+                .and_then(|d| d.arg(0))
+                .is_some_and(|a| a.eq_ignore_ascii_case("wsgi-script"))
+        })
+    })
+}
+
+/// The 1.7 handler swaps of `app` in this plan: what a mod_wsgi setting depends on.
+pub(crate) fn handler_swaps(ctx: &Ctx<'_>, app: App) -> Vec<usize> {
+    ctx.plan.changes_of(match app {
+        App::Hub => &super::HUB_HANDLER_WSGI,
+        App::Web => &super::WEB_HANDLER_WSGI,
+    })
+}
+
+/// `app`'s well-formed `<Directory>` sections that mod_wsgi serves after the migration, as
+/// (opening item, closing item); none when the site stays on mod_python. A malformed section is
+/// left alone: Apache refuses the file, and that is reported.
+pub(crate) fn wsgi_directories(cfg: &HttpdConfig, app: App, ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
+    if ctx.options.target == Target::ModPython && ctx.options.to <= crate::LAST_MOD_PYTHON {
+        return Vec::new();
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for scope in scopes(cfg, app) {
+        let Some(d) = cfg.directive(scope) else {
+            continue;
+        };
+        let ItemKind::SectionOpen {
+            close: Some(close), ..
+        } = cfg.items[scope].kind
+        else {
+            continue;
+        };
+        let closes_it = matches!(cfg.items[close].kind, ItemKind::SectionClose { open: Some(o), .. } if o == scope);
+        if d.is("Directory") && closes_it && !out.iter().any(|&(_, c)| c == close) {
+            out.push((scope, close));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -90,6 +90,9 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             ctx.plan.note(&HUB_OPTIONS_TO_HUB_CONF, Severity::Warning, Some(first..last), format!(
                 "The hub is configured with PythonOptions ({}). This keeps working under mod_python but is deprecated: \
                  consider moving them into /etc/koji-hub/hub.conf and setting PythonOption ConfigFile.", edit::names(cfg, &legacy)));
+        } else if edit::serves_wsgi(cfg, &scopes) {
+            ctx.plan.note(&ALREADY_MIGRATED, Severity::Info, None,
+                "The koji-hub part is already served by mod_wsgi, which 1.7 supports too: it is left as it is.".into());
         } else {
             ctx.plan.note(&ALREADY_MIGRATED, Severity::Info, None,
                 "Staying on mod_python: the koji-hub httpd config works with 1.7 as it is, so it is left unchanged.".into());
@@ -206,7 +209,11 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             &ALREADY_MIGRATED,
             Severity::Info,
             None,
-            "The koji-hub part is already in Koji 1.7 (mod_wsgi) form.".into(),
+            if ctx.options.to == crate::koji::Release::V1_7 {
+                "The koji-hub part is already in Koji 1.7 (mod_wsgi) form.".into()
+            } else {
+                "koji-hub is already served by mod_wsgi, as Koji 1.7 and later need.".into()
+            },
         );
     }
 }

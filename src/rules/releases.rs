@@ -33,10 +33,14 @@ macro_rules! registry {
 
 registry![
     super::r1_11::hub_wsgi_application_group,
+    super::r1_12::web_wsgi_application_group,
+    super::r1_13::auth_kerb_to_gssapi,
     super::r1_17::client_conf_percent,
+    super::r1_17::web_wsgi_daemon_process,
     super::r1_18::hub_wsgi_script_reloading,
     super::r1_19::kojira_conf_percent,
     super::r1_19::web_conf_percent,
+    super::r1_25::web_wsgi_process_group_placement,
     super::r1_32::hub_alias_kojiapp,
     super::r1_35::kojira_options_to_hub,
 ];

@@ -123,17 +123,19 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
     }
 
     if !changed {
-        let form = if mod_python {
-            "mod_python with web.conf"
-        } else {
+        // What the file uses, whatever mode was asked for.
+        let form = if edit::serves_wsgi(cfg, &scopes) {
             "mod_wsgi"
+        } else {
+            "mod_python with web.conf"
         };
-        ctx.plan.note(
-            &ALREADY_MIGRATED,
-            Severity::Info,
-            None,
-            format!("The koji-web part is already in Koji 1.7 ({form}) form."),
-        );
+        let message = if ctx.options.to == crate::koji::Release::V1_7 {
+            format!("The koji-web part is already in Koji 1.7 ({form}) form.")
+        } else {
+            format!("koji-web is already served by {form}, as Koji 1.7 and later need.")
+        };
+        ctx.plan
+            .note(&ALREADY_MIGRATED, Severity::Info, None, message);
     }
 }
 

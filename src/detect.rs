@@ -124,11 +124,16 @@ fn httpd_verdict(text: &str, cfg: &HttpdConfig, hint: Option<FileKind>) -> Detec
         (false, true) => FileKind::WebHttpd,
         (false, false) => match hint {
             Some(k) if k.is_httpd() => k,
+            _ if !looks_like_httpd(cfg) => {
+                return Detection {
+                    kind: FileKind::Unknown,
+                    reason: "neither ini [sections] nor httpd directives koji-migrate knows: not a Koji configuration file".into(),
+                }
+            }
             _ => {
                 return Detection {
                     kind: FileKind::Httpd,
-                    reason: "an httpd config, but it configures neither koji-hub nor koji-web"
-                        .into(),
+                    reason: "httpd directives that configure neither koji-hub nor koji-web".into(),
                 }
             }
         },
@@ -142,6 +147,55 @@ fn httpd_verdict(text: &str, cfg: &HttpdConfig, hint: Option<FileKind>) -> Detec
         kind,
         reason: reason.into(),
     }
+}
+
+/// Directives an httpd config of a Koji site is made of, beyond Koji's own: a file with none of
+/// them and no section is not an httpd config (a line of garbage parses as a "directive" too).
+const HTTPD_DIRECTIVES: &[&str] = &[
+    "Alias",
+    "AliasMatch",
+    "ScriptAlias",
+    "LoadModule",
+    "Include",
+    "IncludeOptional",
+    "Listen",
+    "ServerName",
+    "ServerAlias",
+    "DocumentRoot",
+    "Options",
+    "Require",
+    "Order",
+    "Allow",
+    "Deny",
+    "SetEnv",
+    "SetHandler",
+    "AddHandler",
+    "Redirect",
+    "RewriteEngine",
+    "RewriteRule",
+    "Header",
+    "IndexOptions",
+    "AllowOverride",
+    "ErrorDocument",
+    "AuthType",
+    "SSLEngine",
+    "ProxyPass",
+];
+
+/// Whether `cfg` has a section or a directive [`HTTPD_DIRECTIVES`] knows (or any mod_wsgi,
+/// mod_python or SSL one).
+fn looks_like_httpd(cfg: &HttpdConfig) -> bool {
+    cfg.items.iter().any(|item| match &item.kind {
+        ItemKind::SectionOpen { .. } => true,
+        ItemKind::Directive(d) => {
+            let n = d.name.to_ascii_lowercase();
+            HTTPD_DIRECTIVES.iter().any(|k| d.is(k))
+                || ["wsgi", "python", "ssl", "krb", "gssapi"]
+                    .iter()
+                    .any(|p| n.starts_with(p))
+        }
+        _ => false,
+    })
 }
 
 /// Whether an httpd config configures koji-hub and/or koji-web, judged from directives only.

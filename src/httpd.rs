@@ -116,7 +116,7 @@ pub struct HttpdConfig {
     pub problems: Vec<Problem>,
     /// For each unclosed section (by item index, sorted): the index of the first item after it
     /// that is not inside it, found while parsing so [`Self::children`] need not search for it.
-    unclosed_ends: Vec<(usize, usize)>,
+    unclosed_ends: Vec<(usize, usize, usize)>,
 }
 
 impl HttpdConfig {
@@ -125,7 +125,8 @@ impl HttpdConfig {
         let mut items: Vec<Item> = Vec::new();
         let mut problems = Vec::new();
         let mut open: Vec<usize> = Vec::new(); // stack of open section item indices
-        let mut unclosed_ends: Vec<(usize, usize)> = Vec::new();
+                                               // (open, end, 0): the key type of the core's other sorts, one sort in the page's wasm.
+        let mut unclosed_ends: Vec<(usize, usize, usize)> = Vec::new();
 
         let mut i = 0;
         while i < table.len() {
@@ -166,7 +167,7 @@ impl HttpdConfig {
                         // Close everything opened after the match: those sections are unclosed.
                         for &inner in &open[pos + 1..] {
                             // It ends where this close is: every item since was deeper.
-                            unclosed_ends.push((inner, index));
+                            unclosed_ends.push((inner, index, 0));
                             problems.push(Problem {
                                 line: items[inner].lines.start,
                                 kind: ProblemKind::UnclosedSection(
@@ -244,7 +245,7 @@ impl HttpdConfig {
             });
         }
         for &o in &open {
-            unclosed_ends.push((o, items.len()));
+            unclosed_ends.push((o, items.len(), 0));
             problems.push(Problem {
                 line: items[o].lines.start,
                 kind: ProblemKind::UnclosedSection(section_name(&items[o]).to_string()),
@@ -303,7 +304,10 @@ impl HttpdConfig {
             ItemKind::SectionOpen { close: Some(c), .. } => *c,
             ItemKind::SectionOpen { close: None, .. } => {
                 // Unclosed: it runs until the first item that is not inside it.
-                if let Ok(k) = self.unclosed_ends.binary_search_by_key(&open, |&(o, _)| o) {
+                if let Ok(k) = self
+                    .unclosed_ends
+                    .binary_search_by_key(&open, |&(o, _, _)| o)
+                {
                     return open + 1..self.unclosed_ends[k].1;
                 }
                 let depth = self.items[open].depth;

@@ -38,7 +38,8 @@ pub enum FileKind {
     HubHttpd,
     /// httpd config for koji-web (`/etc/httpd/conf.d/kojiweb.conf`).
     WebHttpd,
-    /// One httpd config holding both (or an httpd config of neither).
+    /// One httpd config holding both, or an httpd config of neither (an alias of /mnt/koji, a
+    /// virtual host): the detection reason says which.
     Httpd,
     /// `/etc/koji-hub/hub.conf`.
     HubConf,
@@ -94,7 +95,7 @@ impl FileKind {
         match self {
             FileKind::HubHttpd => "koji-hub httpd config",
             FileKind::WebHttpd => "koji-web httpd config",
-            FileKind::Httpd => "httpd config (hub and web)",
+            FileKind::Httpd => "httpd config",
             FileKind::HubConf => "hub.conf",
             FileKind::WebConf => "web.conf",
             FileKind::KojidConf => "kojid.conf",

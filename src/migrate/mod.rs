@@ -299,7 +299,13 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
         ..options.clone()
     };
     rules::release_notices::run_all(&docs, &kinds, &mut plans, from, options.to);
-    rules::schema::add(options, &mut new_files, &mut global);
+    // The database step belongs with the hub's files.
+    let hub_side = kinds.iter().enumerate().any(|(i, &k)| {
+        k == FileKind::HubConf
+            || k == FileKind::HubHttpd
+            || (k == FileKind::Httpd && facts.hub_httpd.contains(&i))
+    });
+    rules::schema::add(options, hub_side, &mut new_files, &mut global);
 
     let mut report = assemble::build_report(
         inputs,

@@ -58,8 +58,23 @@ pub fn psql_command() -> String {
     format!("psql -v ON_ERROR_STOP=1 koji koji < {SQL_FILE}")
 }
 
-pub(crate) fn add(options: &Options, new_files: &mut Vec<NewFile>, global: &mut Plan) {
+pub(crate) fn add(
+    options: &Options,
+    hub_side: bool,
+    new_files: &mut Vec<NewFile>,
+    global: &mut Plan,
+) {
     let from = options.from_release();
+    if !hub_side {
+        // The database belongs to the hub: without the hub's configs, say what it will need.
+        if from < options.to {
+            global.note(&DB_SCHEMA_UPGRADE, Severity::Info, None, format!(
+                "No hub configuration was given (its httpd config or hub.conf), so no database step is written here. \
+                 The hub's database needs upgrading from {from} to {} when the hub is: give koji-migrate the hub's files to get the steps.",
+                options.to));
+        }
+        return;
+    }
     if from < Release::V1_7 {
         add_own_1_7_sql(from, options.to, new_files, global);
     }

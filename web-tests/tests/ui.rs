@@ -232,10 +232,17 @@ fn steps_and_readme_name_the_releases() {
 
 #[wasm_bindgen_test]
 fn steps_follow_the_target() {
-    let inputs = Rc::new(State::default()).reduce(Action::Add(vec![NewInput::text(
-        "kojiweb.conf",
-        "Alias /koji \"/usr/share/koji-web/scripts/\"\n<Directory \"/usr/share/koji-web/scripts/\">\n    SetHandler mod_python\n    PythonHandler kojiweb.publisher\n    PythonOption KojiHubURL http://hub/kojihub\n    PythonOption Secret CHANGE_ME\n</Directory>\n",
-    )]));
+    // The hub's side too: the database step belongs with it.
+    let inputs = Rc::new(State::default()).reduce(Action::Add(vec![
+        NewInput::text(
+            "kojiweb.conf",
+            "Alias /koji \"/usr/share/koji-web/scripts/\"\n<Directory \"/usr/share/koji-web/scripts/\">\n    SetHandler mod_python\n    PythonHandler kojiweb.publisher\n    PythonOption KojiHubURL http://hub/kojihub\n    PythonOption Secret CHANGE_ME\n</Directory>\n",
+        ),
+        NewInput::text(
+            "kojihub.conf",
+            "Alias /kojihub /usr/share/koji-hub/XMLRPC\n<Directory /usr/share/koji-hub>\n    SetHandler mod_python\n    PythonHandler kojixmlrpc\n</Directory>\n",
+        ),
+    ]));
     let wsgi = Converted::compute(1, &inputs.inputs, Target::ModWsgi);
     let python = Converted::compute(1, &inputs.inputs, Target::ModPython);
     let ids = |c: &Converted| steps::steps(c).iter().map(|s| s.id).collect::<Vec<_>>();

@@ -183,3 +183,54 @@ fn text_output_has_notes_then_unified_diffs() {
         "{text}"
     );
 }
+
+/// `--json` is byte for byte what other tools read: `tests/cli_json/<name>.json` was written by the
+/// CLI before its output moved to clap and diagnostics, and every field must stay as it was. A
+/// change of the migration itself (a rule's message, a new note) is accepted with
+/// `UPDATE_GOLDEN=1 cargo test --test cli`, and reviewed in the diff of those files.
+#[test]
+fn json_is_byte_for_byte_the_contract() {
+    let cases: [(&str, &str, &[&str]); 4] = [
+        ("combined-httpd", "combined-httpd", &[]),
+        ("combined-httpd", "combined-httpd.to-1.7", &["--to", "1.7"]),
+        ("python2-inline-comment", "python2-inline-comment", &[]),
+        (
+            "python2-inline-comment",
+            "python2-inline-comment.mod-python",
+            &["--to", "1.7", "--mod-python", "--keep-pkgurl"],
+        ),
+    ];
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let expected_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli_json");
+    let mut failures = Vec::new();
+    for (case, name, args) in cases {
+        let dir = support::corpus_dir().join(case).join("in");
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .expect("corpus case")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let out = Command::new(env!("CARGO_BIN_EXE_koji-migrate"))
+            .current_dir(&dir)
+            .arg("--json")
+            .args(args)
+            .args(&files)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        let path = expected_dir.join(format!("{name}.json"));
+        if update {
+            std::fs::write(&path, &out.stdout).expect("write expected JSON");
+            continue;
+        }
+        let expected = std::fs::read(&path).expect("expected JSON");
+        if out.stdout != expected {
+            failures.push(format!(
+                "{name}: --json differs from {}\n got: {}",
+                path.display(),
+                String::from_utf8_lossy(&out.stdout)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -33,6 +33,25 @@ pub fn mask_line(line: &str) -> String {
             }
         }
     }
+    // A broken setting, NAME VALUE without its separator: the ini readers refuse the line, and
+    // the CLI shows it under the error note about it, so its value is masked all the same.
+    // httpd's own directives with "pass" in their names (ProxyPass…, PassEnv) are not settings.
+    if !trimmed.starts_with(['#', ';', '[']) {
+        let name_end = trimmed
+            .find(|c: char| c.is_whitespace() || c == '=' || c == ':')
+            .unwrap_or(trimmed.len());
+        let name = &trimmed[..name_end];
+        let value = trimmed[name_end..].trim_start();
+        let lower = name.to_ascii_lowercase();
+        let httpd_directive = lower.starts_with("proxypass") || lower == "passenv";
+        if is_secret_key(name)
+            && !httpd_directive
+            && !value.is_empty()
+            && !value.starts_with(['=', ':'])
+        {
+            return format!("{indent}{name} {MASK}");
+        }
+    }
     // URLs with credentials anywhere in the line.
     if line.contains("://") && line.contains('@') {
         return line
@@ -71,5 +90,20 @@ mod tests {
             mask_line("topurl = http://h/kojifiles"),
             "topurl = http://h/kojifiles"
         );
+    }
+
+    #[test]
+    fn masks_broken_settings_too() {
+        // No separator: the reader refuses the line, an error note shows it.
+        assert_eq!(mask_line("DBPass hunter2"), "DBPass ********");
+        assert_eq!(mask_line("  password hunter:2"), "  password ********");
+        // httpd directives are not settings; a secret's name alone has no value.
+        assert_eq!(
+            mask_line("ProxyPass /koji http://h/koji"),
+            "ProxyPass /koji http://h/koji"
+        );
+        assert_eq!(mask_line("PassEnv KOJI_CONFIG"), "PassEnv KOJI_CONFIG");
+        assert_eq!(mask_line("DBPass"), "DBPass");
+        assert_eq!(mask_line("# DBPass hunter2"), "# DBPass hunter2");
     }
 }

@@ -168,6 +168,110 @@ fn usage_and_io_errors_exit_two() {
     );
 }
 
+fn stderr_of(args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_koji-migrate"))
+        .args(args)
+        .output()
+        .expect("run");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn usage_errors_say_what_is_wrong() {
+    // A misspelt option gets the nearest one.
+    let (code, err) = stderr_of(&["--jsn", "x"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("a similar argument exists") && err.contains("--json"),
+        "{err}"
+    );
+    // Unknown releases and rules name what is known.
+    let (code, err) = stderr_of(&["--to", "1.99", "x"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("unknown release '1.99'"), "{err}");
+    for flag in ["--skip", "--only"] {
+        let (code, err) = stderr_of(&[flag, "no-such-rule", "x"]);
+        assert_eq!(code, Some(2), "{flag}");
+        assert!(err.contains("(see --list-rules)"), "{flag}: {err}");
+    }
+    let (code, err) = stderr_of(&["--explain", "no-such-rule"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("(see --list-rules)"), "{err}");
+    // Options that cannot go together are refused before any file is read.
+    let (code, err) = stderr_of(&["--mod-python", "/nonexistent/x"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("no mod_python support"), "{err}");
+    let (code, err) = stderr_of(&["--from", "1.21", "--to", "1.21", "/nonexistent/x"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--to must name a later release"), "{err}");
+    // No file.
+    let (code, err) = stderr_of(&["--json"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("FILE"), "{err}");
+}
+
+#[test]
+fn help_and_version_exit_zero() {
+    for flag in ["-h", "--help"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_koji-migrate"))
+            .arg(flag)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        for option in [
+            "--mod-python",
+            "--out <DIR>",
+            "--json",
+            "--check",
+            "--from <RELEASE>",
+            "--to <RELEASE>",
+            "--keep-pkgurl",
+            "--show-secrets",
+            "--skip <RULE>",
+            "--only <RULE>",
+            "--list-rules",
+            "--explain <RULE>",
+        ] {
+            assert!(text.contains(option), "{flag} lacks {option}: {text}");
+        }
+    }
+    for flag in ["-V", "--version"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_koji-migrate"))
+            .arg(flag)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            format!("koji-migrate {}\n", env!("CARGO_PKG_VERSION"))
+        );
+    }
+}
+
+#[test]
+fn out_takes_its_directory_either_way_and_double_dash_ends_options() {
+    let input = stock_dir().join("1.6.0/kojid.conf");
+    let dir = temp_dir("out-equals");
+    let status = bin()
+        .arg(format!("--out={}", dir.display()))
+        .arg("--")
+        .arg(&input)
+        .status()
+        .expect("run");
+    assert_eq!(status.code(), Some(0));
+    let kojid = std::fs::read_to_string(dir.join("kojid.conf")).expect("kojid.conf");
+    assert!(kojid.contains("topurl=http://hub.example.com\n"), "{kojid}");
+    let _ = std::fs::remove_dir_all(&dir);
+    // After --, a name that looks like an option is a file.
+    let out = bin().args(["--", "--json"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--json: "));
+}
+
 #[test]
 fn text_output_has_notes_then_unified_diffs() {
     let out = bin()
@@ -182,4 +286,104 @@ fn text_output_has_notes_then_unified_diffs() {
         ),
         "{text}"
     );
+    // The notes come before the first diff.
+    let first_diff = text.find("\n--- ").expect("a diff");
+    assert!(
+        text[..first_diff].contains("[kojid-pkgurl-topurl]"),
+        "{text}"
+    );
+}
+
+/// Notes read like a compiler's diagnostics: the message, the file and line, the line itself
+/// with a marker, then the rule and its guide. Notes without a line stay one line. No colour
+/// when the output is not a terminal.
+#[test]
+fn notes_are_diagnostics_with_the_line_they_are_about() {
+    let input = stock_dir().join("1.6.0/kojid.conf");
+    for args in [&[][..], &["--out"][..]] {
+        let dir = temp_dir("diagnostics");
+        let mut cmd = bin();
+        cmd.args(args);
+        if !args.is_empty() {
+            cmd.arg(&dir);
+        }
+        let out = cmd.arg(&input).output().expect("run");
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8_lossy(&out.stdout);
+        let expected = format!(
+            "info: [kojid] topurl = http://hub.example.com replaces pkgurl: pkgurl pointed at its \
+             packages directory (http://hub.example.com/packages).\n\
+             \x20 --> {}:39:1\n\
+             \x20  |\n\
+             39 | pkgurl=http://hub.example.com/packages\n\
+             \x20  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n\
+             \x20  |\n\
+             \x20  = note: [kojid-pkgurl-topurl] Changes to url options: \
+             https://docs.pagure.org/koji/migrating_to_1.7/#changes-to-url-options\n",
+            input.display()
+        );
+        assert!(text.contains(&expected), "{args:?}: {text}");
+        assert!(
+            text.contains(&format!(
+                "\ninfo: {}: Read as a kojid.conf (an ini file with a [kojid] section). [input-kind]\n",
+                input.display()
+            )),
+            "{args:?}: {text}"
+        );
+        assert!(!text.contains('\x1b'), "{args:?}: colour in a pipe: {text}");
+        // --out prints the notes only.
+        assert_eq!(text.contains("\n--- "), args.is_empty(), "{args:?}: {text}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+/// `--json` is byte for byte what other tools read: `tests/cli_json/<name>.json` was written by the
+/// CLI before its output moved to clap and diagnostics, and every field must stay as it was. A
+/// change of the migration itself (a rule's message, a new note) is accepted with
+/// `UPDATE_GOLDEN=1 cargo test --test cli`, and reviewed in the diff of those files.
+#[test]
+fn json_is_byte_for_byte_the_contract() {
+    let cases: [(&str, &str, &[&str]); 4] = [
+        ("combined-httpd", "combined-httpd", &[]),
+        ("combined-httpd", "combined-httpd.to-1.7", &["--to", "1.7"]),
+        ("python2-inline-comment", "python2-inline-comment", &[]),
+        (
+            "python2-inline-comment",
+            "python2-inline-comment.mod-python",
+            &["--to", "1.7", "--mod-python", "--keep-pkgurl"],
+        ),
+    ];
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let expected_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli_json");
+    let mut failures = Vec::new();
+    for (case, name, args) in cases {
+        let dir = support::corpus_dir().join(case).join("in");
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .expect("corpus case")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let out = Command::new(env!("CARGO_BIN_EXE_koji-migrate"))
+            .current_dir(&dir)
+            .arg("--json")
+            .args(args)
+            .args(&files)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        let path = expected_dir.join(format!("{name}.json"));
+        if update {
+            std::fs::write(&path, &out.stdout).expect("write expected JSON");
+            continue;
+        }
+        let expected = std::fs::read(&path).expect("expected JSON");
+        if out.stdout != expected {
+            failures.push(format!(
+                "{name}: --json differs from {}\n got: {}",
+                path.display(),
+                String::from_utf8_lossy(&out.stdout)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

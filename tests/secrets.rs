@@ -23,6 +23,7 @@ const SECRETS: &[&str] = &[
     "pct%pass-111",
     "interp-pass-222",
     "slash/pass-666",
+    "nosep-pass-121",
 ];
 
 fn inputs() -> Vec<(&'static str, String)> {
@@ -63,7 +64,7 @@ fn inputs() -> Vec<(&'static str, String)> {
             "[hub]\nDBName = koji\nDBPass = hubconf-pass-123\nDBPass = hubconf-pass-123\n\
              KojiDir = /mnt/koji\nbroken-secret-444\nDBPass = pct%%pass-111\n\
              DBPass = %(dbuser)s-interp-pass-222\nProxyPrincipals = a%%b\n\
-             KojiWebURL = http://u:slash/pass-666@web.example.com/koji\n"
+             KojiWebURL = http://u:slash/pass-666@web.example.com/koji\nDBPass nosep-pass-121\n"
                 .to_string(),
         ),
         (
@@ -197,13 +198,48 @@ fn no_cli_output_or_error_contains_a_secret() {
         assert!(json.contains("\"notes\""), "{json}");
         assert_eq!(leaks(&json), Vec::<&str>::new(), "--json {mode:?}: {json}");
         assert_eq!(leaks(&err), Vec::<&str>::new(), "stderr {mode:?}: {err}");
-        // Text output with --out: only the notes.
+        // Text output with --out: only the notes, as diagnostics that show the lines they are
+        // about (masked like the diffs). No secret in any message; in the shown lines, only the
+        // broken `<Location /broken-secret-444>` and the stray `broken-secret-444` line, a path
+        // and a word that are no setting's value, shown as they are like the diffs' context.
         let mut args = with(&["--out"]);
         args.push(out.to_string());
         let (text, err) = cli(&args, &files);
         assert!(text.contains("web.conf"), "{text}");
-        assert_eq!(leaks(&text), Vec::<&str>::new(), "text {mode:?}: {text}");
+        assert!(
+            text.contains("\n  --> ") || text.contains("\n --> "),
+            "{text}"
+        );
+        assert!(
+            text.lines()
+                .any(|l| is_shown_line(l) && l.contains("Secret ********")),
+            "nothing masked under a note: {text}"
+        );
+        assert!(
+            text.lines()
+                .any(|l| is_shown_line(l) && l.contains("DBPass ********")),
+            "the broken DBPass line is not shown masked: {text}"
+        );
+        let (shown, notes): (Vec<&str>, Vec<&str>) = text.lines().partition(|l| is_shown_line(l));
+        assert_eq!(
+            leaks(&notes.join("\n")),
+            Vec::<&str>::new(),
+            "text {mode:?}: {text}"
+        );
+        let shown = leaks(&shown.join("\n"));
+        assert!(
+            shown.iter().all(|l| *l == "broken-secret-444"),
+            "shown lines {mode:?}: {shown:?}\n{text}"
+        );
         assert_eq!(leaks(&err), Vec::<&str>::new(), "stderr {mode:?}: {err}");
+        // --show-secrets shows the lines as they are.
+        let mut args = with(&["--show-secrets", "--out"]);
+        args.push(out.to_string());
+        let (text, _) = cli(&args, &files);
+        assert!(
+            text.contains("Secret s3cr3t-value") && text.contains("DBPass nosep-pass-121"),
+            "--show-secrets --out {mode:?}: {text}"
+        );
         // The produced files do hold what they must.
         let web = std::fs::read_to_string(Path::new(out).join("web.conf")).unwrap();
         assert!(web.contains("Secret = s3cr3t-value"), "{web}");
@@ -231,6 +267,14 @@ fn no_cli_output_or_error_contains_a_secret() {
     assert!(err.contains("koji-migrate:"), "{err}");
     assert_eq!(leaks(&err), Vec::<&str>::new(), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A line of a file shown under a diagnostic: `NN | text` (or `NN | / text`, `NN | | text` when a
+/// note is about several lines).
+fn is_shown_line(line: &str) -> bool {
+    line.trim_start()
+        .split_once(" |")
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[test]

@@ -154,7 +154,7 @@ fn httpd_site(k: usize, out: &mut String) {
     w(out, "    </Location>");
     w(out, "");
     let _ = writeln!(out, "    Alias /koji-static/ \"{root}/koji-web/static/\"");
-    if k % 10 == 0 {
+    if k.is_multiple_of(10) {
         let _ = writeln!(
             out,
             "    Alias /koji-static/images/koji.png \"{root}/theme/koji.png\""

@@ -1,364 +1,513 @@
 //! The command-line shell around the core: read files, call `migrate`, print or write the result.
 //!
-//! Contract (other tools depend on it):
+//! Contract (other tools depend on it, README.md "The command line"):
 //! `koji-migrate [--mod-python] [--out DIR] [--json] [--check] FILE...`; exit 0 on success,
 //! 1 with `--check` when a file needs migrating, 2 on usage or I/O errors.
+//!
+//! Native only: clap and annotate-snippets are not compiled for wasm32, where `main` is a stub
+//! (the page is `koji-migrate-web`).
 #![forbid(unsafe_code)]
 
-use koji_migrate::diff::DiffModel;
-use koji_migrate::rules::{self, rule};
-use koji_migrate::{migrate, Input, Note, Options, Release, Report, Target};
-use std::io::{Read, Write};
-use std::path::PathBuf;
-use std::process::ExitCode;
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
 
-const USAGE: &str = "\
-usage: koji-migrate [OPTIONS] FILE...
+/// `cargo clippy --target wasm32-unknown-unknown --bins` builds every binary: this one has nothing
+/// to do in a browser.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
 
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+    use clap::{CommandFactory, Parser};
+    use koji_migrate::diff::DiffModel;
+    use koji_migrate::rules::{self, rule};
+    use koji_migrate::{migrate, Input, Lines, Note, Options, Release, Report, Severity, Target};
+    use std::io::{IsTerminal, Read, Write};
+    use std::path::PathBuf;
+    use std::process::ExitCode;
+
+    const ABOUT: &str = "\
 Migrates Koji configuration files (httpd configs, hub.conf, web.conf, kojid.conf, koji client
-configs) from the Koji release they were written for to a later one (by default the newest,
-1.35), and explains every change. FILE may be - for standard input.
+configs) from the Koji release they were written for to a later one (by default the newest, 1.35),
+and explains every change. FILE may be - for standard input.";
 
-options:
-  --mod-python      stay on mod_python (deprecated) instead of moving to mod_wsgi
-  --out DIR         write every converted input and every new file (web.conf, hub.conf, SQL) into DIR
-  --json            print the report as one JSON object
-  --check           exit 1 if any file needs migrating
-  --from RELEASE    the Koji release you upgrade from (1.3 … 1.34; default: what the files show)
-  --to RELEASE      the Koji release to migrate to (1.7 … 1.35; default 1.35, the newest)
-  --keep-pkgurl     keep pkgurl beside the new topurl (rolling upgrade of builders)
-  --show-secrets    print secret values in diffs (masked by default; written files keep them)
-  --skip RULE       do not make the changes of RULE (repeatable; what depends on them is skipped too)
-  --only RULE       make only the changes of RULE and what they need (repeatable)
-  --list-rules      list every rule with its id
-  --explain RULE    explain one rule
-  -h, --help        this text
-  -V, --version     the version
-";
+    const USAGE: &str = "koji-migrate [OPTIONS] <FILE>...
+       koji-migrate --list-rules
+       koji-migrate --explain <RULE>";
 
-struct Args {
-    options: Options,
-    out: Option<PathBuf>,
-    json: bool,
-    check: bool,
-    show_secrets: bool,
-    files: Vec<String>,
-}
+    /// The arguments; `--help` lists them in this order.
+    #[derive(Parser, Debug)]
+    #[command(
+        name = "koji-migrate",
+        version,
+        about = ABOUT,
+        override_usage = USAGE,
+        // `--to 1.7 --to 1.21` is 1.21, as it always was.
+        args_override_self = true
+    )]
+    struct Cli {
+        /// Stay on mod_python (deprecated) instead of moving to mod_wsgi
+        #[arg(long)]
+        mod_python: bool,
+        /// Write every converted input and every new file (web.conf, hub.conf, SQL) into DIR
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Print the report as one JSON object
+        #[arg(long)]
+        json: bool,
+        /// Exit 1 if any file needs migrating
+        #[arg(long)]
+        check: bool,
+        /// The Koji release you upgrade from (1.3 … 1.34; default: what the files show)
+        #[arg(long, value_name = "RELEASE", value_parser = release)]
+        from: Option<Release>,
+        /// The Koji release to migrate to (1.7 … 1.35; default 1.35, the newest)
+        #[arg(long, value_name = "RELEASE", value_parser = release)]
+        to: Option<Release>,
+        /// Keep pkgurl beside the new topurl (rolling upgrade of builders)
+        #[arg(long)]
+        keep_pkgurl: bool,
+        /// Print secret values in diffs and shown lines (masked by default; written files keep them)
+        #[arg(long)]
+        show_secrets: bool,
+        /// Do not make the changes of RULE (repeatable; what depends on them is skipped too)
+        #[arg(long, value_name = "RULE", value_parser = rule_id)]
+        skip: Vec<String>,
+        /// Make only the changes of RULE and what they need (repeatable)
+        #[arg(long, value_name = "RULE", value_parser = rule_id)]
+        only: Vec<String>,
+        /// List every rule with its id
+        #[arg(long)]
+        list_rules: bool,
+        /// Explain one rule
+        #[arg(long, value_name = "RULE", value_parser = rule_id)]
+        explain: Option<String>,
+        /// A config file; - reads standard input
+        #[arg(value_name = "FILE", required_unless_present_any = ["list_rules", "explain"])]
+        files: Vec<PathBuf>,
+    }
 
-enum Command {
-    Migrate(Args),
-    ListRules,
-    Explain(String),
-    Help,
-    Version,
-}
+    /// `--from`/`--to`: a release the tool knows.
+    fn release(v: &str) -> Result<Release, String> {
+        Release::parse(v).ok_or(format!(
+            "unknown release '{v}' (koji-migrate knows {} … {})",
+            Release::OLDEST,
+            Release::NEWEST
+        ))
+    }
 
-fn parse_args(argv: Vec<String>) -> Result<Command, String> {
-    let mut args = Args {
-        options: Options::default(),
-        out: None,
-        json: false,
-        check: false,
-        show_secrets: false,
-        files: Vec::new(),
-    };
-    let mut it = argv.into_iter();
-    let mut only_files = false;
-    while let Some(a) = it.next() {
-        if only_files || a == "-" || !a.starts_with('-') {
-            args.files.push(a);
-            continue;
-        }
-        match a.as_str() {
-            "--" => only_files = true,
-            "--mod-python" => args.options.target = Target::ModPython,
-            "--json" => args.json = true,
-            "--check" => args.check = true,
-            "--show-secrets" => args.show_secrets = true,
-            "--keep-pkgurl" => args.options.keep_pkgurl = true,
-            "--out" => args.out = Some(it.next().ok_or("--out needs a directory")?.into()),
-            "--from" | "--to" => {
-                let v = it.next().ok_or(format!("{a} needs a release, e.g. 1.21"))?;
-                let release = Release::parse(&v).ok_or(format!(
-                    "{a}: unknown release '{v}' (koji-migrate knows {} … {})",
-                    Release::OLDEST,
-                    Release::NEWEST
-                ))?;
-                if a == "--from" {
-                    args.options.from = Some(release);
-                } else {
-                    args.options.to = release;
-                }
-            }
-            "--skip" | "--only" => {
-                let id = it.next().ok_or(format!("{a} needs a rule id"))?;
-                if rule(&id).is_none() {
-                    return Err(format!("{a}: no rule '{id}' (see --list-rules)"));
-                }
-                let list = if a == "--skip" {
-                    &mut args.options.choices.skip_rules
-                } else {
-                    &mut args.options.choices.only_rules
-                };
-                list.push(id);
-            }
-            "--list-rules" => return Ok(Command::ListRules),
-            "--explain" => {
-                return Ok(Command::Explain(
-                    it.next().ok_or("--explain needs a rule id")?,
-                ))
-            }
-            "-h" | "--help" => return Ok(Command::Help),
-            "-V" | "--version" => return Ok(Command::Version),
-            other => return Err(format!("unknown option '{other}'")),
+    /// `--skip`/`--only`/`--explain`: a rule's id.
+    fn rule_id(id: &str) -> Result<String, String> {
+        match rule(id) {
+            Some(_) => Ok(id.to_string()),
+            None => Err(format!("no rule '{id}' (see --list-rules)")),
         }
     }
-    if let Some(conflict) = args.options.conflict() {
-        return Err(conflict);
-    }
-    if args.files.is_empty() {
-        return Err("no FILE given".into());
-    }
-    Ok(Command::Migrate(args))
-}
 
-fn main() -> ExitCode {
-    let command = match parse_args(std::env::args().skip(1).collect()) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("koji-migrate: {e}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    let result = match command {
-        Command::Help => write_out(USAGE.as_bytes()).map(|_| ExitCode::SUCCESS),
-        Command::Version => {
-            write_out(format!("koji-migrate {}\n", env!("CARGO_PKG_VERSION")).as_bytes())
-                .map(|_| ExitCode::SUCCESS)
-        }
-        Command::ListRules => {
-            let mut s = String::new();
-            let mut release = None;
-            for r in rules::all() {
-                if release != Some(r.release) {
-                    release = Some(r.release);
-                    s.push_str(&format!("Koji {}\n", r.release));
-                }
-                s.push_str(&format!(
-                    "  {:<28} {}  [{}]\n",
-                    r.id,
-                    r.summary,
-                    r.guide.title()
-                ));
+    pub fn main() -> ExitCode {
+        // Usage errors exit 2 (clap's code), --help and --version 0.
+        let cli = match Cli::try_parse() {
+            Ok(cli) => cli,
+            Err(e) => {
+                let _ = e.print();
+                return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
             }
-            write_out(s.as_bytes()).map(|_| ExitCode::SUCCESS)
+        };
+        let result = if cli.list_rules {
+            list_rules()
+        } else if let Some(id) = &cli.explain {
+            explain(id)
+        } else {
+            let mut options = Options {
+                from: cli.from,
+                keep_pkgurl: cli.keep_pkgurl,
+                ..Options::default()
+            };
+            if cli.mod_python {
+                options.target = Target::ModPython;
+            }
+            if let Some(to) = cli.to {
+                options.to = to;
+            }
+            options.choices.skip_rules = cli.skip.clone();
+            options.choices.only_rules = cli.only.clone();
+            if let Some(conflict) = options.conflict() {
+                let e = Cli::command().error(clap::error::ErrorKind::ArgumentConflict, conflict);
+                let _ = e.print();
+                return ExitCode::from(2);
+            }
+            run(&cli, &options)
+        };
+        match result {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("koji-migrate: {e}");
+                ExitCode::from(2)
+            }
         }
-        Command::Explain(id) => match rule(&id) {
-            Some(r) => write_out(
-                format!(
-                    "{}: {}\n\n{}\n\nGuide: {} ({})\n",
-                    r.id,
-                    r.summary,
-                    r.explanation,
-                    r.guide.title(),
-                    r.guide.url()
-                )
-                .as_bytes(),
+    }
+
+    fn list_rules() -> Result<ExitCode, String> {
+        let mut s = String::new();
+        let mut release = None;
+        for r in rules::all() {
+            if release != Some(r.release) {
+                release = Some(r.release);
+                s.push_str(&format!("Koji {}\n", r.release));
+            }
+            s.push_str(&format!(
+                "  {:<28} {}  [{}]\n",
+                r.id,
+                r.summary,
+                r.guide.title()
+            ));
+        }
+        write_out(s.as_bytes()).map(|_| ExitCode::SUCCESS)
+    }
+
+    fn explain(id: &str) -> Result<ExitCode, String> {
+        // The value parser let only known ids through.
+        let Some(r) = rule(id) else {
+            return Err(format!("no rule '{id}' (see --list-rules)"));
+        };
+        write_out(
+            format!(
+                "{}: {}\n\n{}\n\nGuide: {} ({})\n",
+                r.id,
+                r.summary,
+                r.explanation,
+                r.guide.title(),
+                r.guide.url()
             )
-            .map(|_| ExitCode::SUCCESS),
-            None => {
-                eprintln!("koji-migrate: no rule '{id}' (see --list-rules)");
-                Ok(ExitCode::from(2))
-            }
-        },
-        Command::Migrate(args) => run(args),
-    };
-    match result {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("koji-migrate: {e}");
-            ExitCode::from(2)
-        }
+            .as_bytes(),
+        )
+        .map(|_| ExitCode::SUCCESS)
     }
-}
 
-fn write_out(bytes: &[u8]) -> Result<(), String> {
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(bytes)
-        .and_then(|_| stdout.flush())
-        .or_else(|e| {
-            // A closed pipe (`| head`) is not an error worth a message.
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                Ok(())
-            } else {
-                Err(format!("writing to standard output: {e}"))
-            }
-        })
-}
-
-fn read_input(name: &str) -> Result<Input, String> {
-    let bytes = if name == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("reading standard input: {e}"))?;
-        buf
-    } else {
-        std::fs::read(name).map_err(|e| format!("{name}: {e}"))?
-    };
-    Ok(Input::from_bytes(name, &bytes))
-}
-
-fn run(args: Args) -> Result<ExitCode, String> {
-    let inputs = args
-        .files
-        .iter()
-        .map(|f| read_input(f))
-        .collect::<Result<Vec<_>, _>>()?;
-    let report = migrate(&inputs, &args.options);
-    if let Some(dir) = &args.out {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        for f in &report.files {
-            let path = dir.join(&f.output);
-            std::fs::write(&path, &f.text).map_err(|e| format!("{}: {e}", path.display()))?;
-        }
-    }
-    if args.json {
-        write_out(json(&report).as_bytes())?;
-    } else if args.out.is_none() {
-        write_out(human(&report, args.show_secrets).as_bytes())?;
-    } else {
-        write_out(notes_text(&report).as_bytes())?;
-    }
-    Ok(if args.check && report.needs_migration() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// The file a note is about, by name, and its first line there.
-fn note_place(report: &Report, n: &Note) -> (Option<String>, Option<usize>) {
-    match (n.input, n.output) {
-        (Some(i), _) => (report.files[i].input.clone(), n.lines.map(|l| l.first)),
-        (None, Some(o)) => (
-            Some(report.files[o].output.clone()),
-            n.output_lines.map(|l| l.first),
-        ),
-        (None, None) => (None, None),
-    }
-}
-
-fn json(report: &Report) -> String {
-    use serde_json::{json, Value};
-    let files: Vec<Value> = report
-        .files
-        .iter()
-        .map(|f| json!({"input": f.input, "kind": f.kind.id(), "output": f.output, "changed": f.changed}))
-        .collect();
-    let notes: Vec<Value> = report
-        .notes
-        .iter()
-        .map(|n| {
-            let (file, line) = note_place(report, n);
-            json!({
-                "severity": n.severity.as_str(),
-                "file": file,
-                "line": line,
-                "message": n.message,
-                "guide": n.guide.title(),
-                "rule": n.rule,
-                "lines": n.lines.map(|l| [l.first, l.last]),
-                "output_file": n.output.map(|o| report.files[o].output.clone()),
-                "output_lines": n.output_lines.map(|l| [l.first, l.last]),
-                "guide_url": n.guide.url(),
-                "change": n.change,
-                "skipped": n.change.is_some_and(|c| !report.changes[c].accepted),
-            })
-        })
-        .collect();
-    let changes: Vec<Value> = report
-        .changes
-        .iter()
-        .map(|c| {
-            json!({
-                "id": c.id,
-                "rule": c.rule,
-                "file": report.files[c.input].input,
-                "lines": c.lines.map(|l| [l.first, l.last]),
-                "output_lines": c.output_lines.map(|l| [l.first, l.last]),
-                "depends_on": c.depends_on,
-                "accepted": c.accepted,
-                "rejected_because": c.rejected_because,
-            })
-        })
-        .collect();
-    let mut s = serde_json::to_string(
-        &json!({"files": files, "notes": notes, "changes": changes, "database": report.database}),
-    )
-    .unwrap_or_else(|_| "{}".into());
-    s.push('\n');
-    s
-}
-
-fn notes_text(report: &Report) -> String {
-    let mut s = String::new();
-    for n in report.notes_by_severity() {
-        let (file, line) = note_place(report, n);
-        let place = match (file, line) {
-            (Some(f), Some(l)) => format!("{f}:{l}: "),
-            (Some(f), None) => format!("{f}: "),
-            _ => String::new(),
-        };
-        let skipped = if n.change.is_some_and(|c| !report.changes[c].accepted) {
-            "(not made) "
-        } else {
-            ""
-        };
-        s.push_str(&format!(
-            "{}: {place}{skipped}{} [{}]\n",
-            n.severity.as_str(),
-            n.message,
-            n.rule
-        ));
-    }
-    s
-}
-
-fn human(report: &Report, show_secrets: bool) -> String {
-    let mut s = notes_text(report);
-    for f in &report.files {
-        if !f.changed {
-            continue;
-        }
-        let old_label = match (&f.original, &f.input) {
-            (Some(_), Some(name)) => format!("a/{name}"),
-            _ => "/dev/null".to_string(),
-        };
-        let new_label = match &f.input {
-            Some(name) => format!("b/{name}"),
-            None => format!("b/{}", f.output),
-        };
-        s.push('\n');
-        let diff = DiffModel::of_file(f, 3).unified(&old_label, &new_label);
-        if show_secrets {
-            s.push_str(&diff);
-        } else {
-            // Printed output ends up in logs: secret values are masked (the files keep them).
-            for line in diff.lines() {
-                match line.split_at_checked(1) {
-                    Some((mark @ (" " | "-" | "+"), rest))
-                        if !line.starts_with("---") && !line.starts_with("+++") =>
-                    {
-                        s.push_str(mark);
-                        s.push_str(&koji_migrate::mask::mask_line(rest));
-                    }
-                    _ => s.push_str(line),
+    fn write_out(bytes: &[u8]) -> Result<(), String> {
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(bytes)
+            .and_then(|_| stdout.flush())
+            .or_else(|e| {
+                // A closed pipe (`| head`) is not an error worth a message.
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    Ok(())
+                } else {
+                    Err(format!("writing to standard output: {e}"))
                 }
+            })
+    }
+
+    fn read_input(path: &std::path::Path) -> Result<Input, String> {
+        let name = path.to_string_lossy();
+        let bytes = if name == "-" {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("reading standard input: {e}"))?;
+            buf
+        } else {
+            std::fs::read(path).map_err(|e| format!("{name}: {e}"))?
+        };
+        Ok(Input::from_bytes(name, &bytes))
+    }
+
+    fn run(cli: &Cli, options: &Options) -> Result<ExitCode, String> {
+        let inputs = cli
+            .files
+            .iter()
+            .map(|f| read_input(f))
+            .collect::<Result<Vec<_>, _>>()?;
+        let report = migrate(&inputs, options);
+        if let Some(dir) = &cli.out {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            for f in &report.files {
+                let path = dir.join(&f.output);
+                std::fs::write(&path, &f.text).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
+        }
+        if cli.json {
+            write_out(json(&report).as_bytes())?;
+        } else {
+            // Colour only for a person at a terminal (and not against NO_COLOR): never in pipes,
+            // files or tests.
+            let colour = std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let renderer = if colour {
+                Renderer::styled()
+            } else {
+                Renderer::plain()
+            };
+            let mut text = diagnostics(&report, cli.show_secrets, &renderer);
+            if cli.out.is_none() {
+                // Without --out: the notes, then the diffs.
+                text.push_str(&diffs(&report, cli.show_secrets));
+            }
+            write_out(text.as_bytes())?;
+        }
+        Ok(if cli.check && report.needs_migration() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
+    }
+
+    /// The file a note is about, by name, and its first line there.
+    fn note_place(report: &Report, n: &Note) -> (Option<String>, Option<usize>) {
+        match (n.input, n.output) {
+            (Some(i), _) => (report.files[i].input.clone(), n.lines.map(|l| l.first)),
+            (None, Some(o)) => (
+                Some(report.files[o].output.clone()),
+                n.output_lines.map(|l| l.first),
+            ),
+            (None, None) => (None, None),
+        }
+    }
+
+    fn json(report: &Report) -> String {
+        use serde_json::{json, Value};
+        let files: Vec<Value> = report
+            .files
+            .iter()
+            .map(|f| json!({"input": f.input, "kind": f.kind.id(), "output": f.output, "changed": f.changed}))
+            .collect();
+        let notes: Vec<Value> = report
+            .notes
+            .iter()
+            .map(|n| {
+                let (file, line) = note_place(report, n);
+                json!({
+                    "severity": n.severity.as_str(),
+                    "file": file,
+                    "line": line,
+                    "message": n.message,
+                    "guide": n.guide.title(),
+                    "rule": n.rule,
+                    "lines": n.lines.map(|l| [l.first, l.last]),
+                    "output_file": n.output.map(|o| report.files[o].output.clone()),
+                    "output_lines": n.output_lines.map(|l| [l.first, l.last]),
+                    "guide_url": n.guide.url(),
+                    "change": n.change,
+                    "skipped": n.change.is_some_and(|c| !report.changes[c].accepted),
+                })
+            })
+            .collect();
+        let changes: Vec<Value> = report
+            .changes
+            .iter()
+            .map(|c| {
+                json!({
+                    "id": c.id,
+                    "rule": c.rule,
+                    "file": report.files[c.input].input,
+                    "lines": c.lines.map(|l| [l.first, l.last]),
+                    "output_lines": c.output_lines.map(|l| [l.first, l.last]),
+                    "depends_on": c.depends_on,
+                    "accepted": c.accepted,
+                    "rejected_because": c.rejected_because,
+                })
+            })
+            .collect();
+        let mut s = serde_json::to_string(
+            &json!({"files": files, "notes": notes, "changes": changes, "database": report.database}),
+        )
+        .unwrap_or_else(|_| "{}".into());
+        s.push('\n');
+        s
+    }
+
+    /// A note about more lines than this shows only its first line, marked "to line N" (the renderer
+    /// folds the middle of shorter ones itself).
+    const MAX_SHOWN_LINES: usize = 200;
+
+    /// The files' lines, each file split once, when a note first needs it: a report can hold
+    /// thousands of notes about one long file.
+    struct FileLines<'r> {
+        report: &'r Report,
+        inputs: Vec<Option<Vec<&'r str>>>,
+        outputs: Vec<Option<Vec<&'r str>>>,
+    }
+
+    impl<'r> FileLines<'r> {
+        fn new(report: &'r Report) -> Self {
+            FileLines {
+                report,
+                inputs: vec![None; report.files.len()],
+                outputs: vec![None; report.files.len()],
+            }
+        }
+
+        /// A note's file (by name), the lines it is about and every line of that file: the input
+        /// it is about, else the file it created.
+        fn of(&mut self, n: &Note) -> Option<(&'r str, Lines, &[&'r str])> {
+            let split = |text: &'r str| text.lines().map(|l| l.trim_end_matches('\r')).collect();
+            match (n.input, n.output) {
+                (Some(i), _) => {
+                    let f = &self.report.files[i];
+                    let (name, text, lines) =
+                        (f.input.as_deref()?, f.original.as_deref()?, n.lines?);
+                    Some((
+                        name,
+                        lines,
+                        self.inputs[i].get_or_insert_with(|| split(text)),
+                    ))
+                }
+                (None, Some(o)) => {
+                    let f = &self.report.files[o];
+                    let lines = n.output_lines?;
+                    let all = self.outputs[o].get_or_insert_with(|| split(&f.text));
+                    Some((f.output.as_str(), lines, all))
+                }
+                (None, None) => None,
+            }
+        }
+    }
+
+    /// The lines `first..=last` (1-based) of a file, only the first when there are more than
+    /// [`MAX_SHOWN_LINES`], their secret values masked unless `show_secrets`; `None` when the
+    /// file has no such lines.
+    fn shown_lines(all: &[&str], lines: Lines, show_secrets: bool) -> Option<String> {
+        if lines.first == 0 || lines.last < lines.first {
+            return None;
+        }
+        let mut count = lines.last - lines.first + 1;
+        if count > MAX_SHOWN_LINES {
+            count = 1;
+        }
+        let shown = all.get(lines.first - 1..lines.first - 1 + count)?;
+        let shown: Vec<String> = shown
+            .iter()
+            .map(|l| {
+                if show_secrets {
+                    l.to_string()
+                } else {
+                    // Printed output ends up in logs: secret values are masked (the files keep
+                    // them).
+                    koji_migrate::mask::mask_line(l)
+                }
+            })
+            .collect();
+        Some(shown.join("\n"))
+    }
+
+    fn level(severity: Severity) -> Level<'static> {
+        match severity {
+            Severity::Info => Level::INFO,
+            Severity::Warning => Level::WARNING,
+            Severity::Action => Level::WARNING.with_name("action"),
+            Severity::Error => Level::ERROR,
+        }
+    }
+
+    /// Every note, most severe first, like a compiler's diagnostics: the message, the file and
+    /// line, the line itself, the rule and its guide. A note without lines is one line,
+    /// `severity: file: message [rule]`.
+    fn diagnostics(report: &Report, show_secrets: bool, renderer: &Renderer) -> String {
+        let mut blocks: Vec<(String, bool)> = Vec::new();
+        let mut files = FileLines::new(report);
+        for n in report.notes_by_severity() {
+            let skipped = if n.change.is_some_and(|c| !report.changes[c].accepted) {
+                "(not made) "
+            } else {
+                ""
+            };
+            let shown = files.of(n).and_then(|(name, lines, all)| {
+                Some((name, lines, shown_lines(all, lines, show_secrets)?))
+            });
+            let group = match shown {
+                Some((name, lines, source)) => {
+                    // The marker runs from the first line's text to the last line's end.
+                    let start = source.len() - source.trim_start().len();
+                    let end = source.trim_end().len().max(start);
+                    let mut marker = AnnotationKind::Primary.span(start..end);
+                    if !source.contains('\n') && lines.last > lines.first {
+                        marker = marker.label(format!("to line {}", lines.last));
+                    }
+                    Group::with_title(
+                        level(n.severity).primary_title(format!("{skipped}{}", n.message)),
+                    )
+                    .element(
+                        Snippet::source(source)
+                            .line_start(lines.first)
+                            .path(name.to_string())
+                            .annotation(marker),
+                    )
+                    .element(Level::NOTE.message(format!(
+                        "[{}] {}: {}",
+                        n.rule,
+                        n.guide.title(),
+                        n.guide.url()
+                    )))
+                }
+                None => {
+                    let (file, line) = note_place(report, n);
+                    let place = match (file, line) {
+                        (Some(f), Some(l)) => format!("{f}:{l}: "),
+                        (Some(f), None) => format!("{f}: "),
+                        _ => String::new(),
+                    };
+                    Group::with_title(
+                        level(n.severity)
+                            .primary_title(format!("{place}{skipped}{} [{}]", n.message, n.rule)),
+                    )
+                }
+            };
+            let rendered = renderer.render(&[group]).trim_end().to_string();
+            let multi_line = rendered.contains('\n');
+            blocks.push((rendered, multi_line));
+        }
+        // One-line notes follow each other; a diagnostic with its source stands apart.
+        let mut s = String::new();
+        for (k, (block, multi_line)) in blocks.iter().enumerate() {
+            if k > 0 && (*multi_line || blocks[k - 1].1) {
                 s.push('\n');
             }
+            s.push_str(block);
+            s.push('\n');
         }
+        s
     }
-    s
+
+    /// A unified diff of every changed file, each after an empty line; secret values masked
+    /// unless `show_secrets`.
+    fn diffs(report: &Report, show_secrets: bool) -> String {
+        let mut s = String::new();
+        for f in &report.files {
+            if !f.changed {
+                continue;
+            }
+            let old_label = match (&f.original, &f.input) {
+                (Some(_), Some(name)) => format!("a/{name}"),
+                _ => "/dev/null".to_string(),
+            };
+            let new_label = match &f.input {
+                Some(name) => format!("b/{name}"),
+                None => format!("b/{}", f.output),
+            };
+            s.push('\n');
+            let diff = DiffModel::of_file(f, 3).unified(&old_label, &new_label);
+            if show_secrets {
+                s.push_str(&diff);
+            } else {
+                // Printed output ends up in logs: secret values are masked (the files keep them).
+                for line in diff.lines() {
+                    match line.split_at_checked(1) {
+                        Some((mark @ (" " | "-" | "+"), rest))
+                            if !line.starts_with("---") && !line.starts_with("+++") =>
+                        {
+                            s.push_str(mark);
+                            s.push_str(&koji_migrate::mask::mask_line(rest));
+                        }
+                        _ => s.push_str(line),
+                    }
+                    s.push('\n');
+                }
+            }
+        }
+        s
+    }
 }

@@ -288,11 +288,11 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
         kinds.push(kind);
     }
 
-    rules::cross_file::check(&facts, &mut plans);
+    let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+    rules::cross_file::check(&facts, &mut plans, &names);
     if cfg!(feature = "releases") {
         rules::r1_35::kojira_options_to_hub::carry(&facts.moved_to_hub, &docs, &kinds, &mut plans);
     }
-    let names: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
     let from = source_release(options, &docs, &kinds, &names, &mut global);
     let options = &Options {
         from: Some(from),

@@ -20,6 +20,11 @@ pub(crate) struct Facts {
     pub servers: Vec<Found>,
     /// URL paths at which httpd configs serve `/mnt/koji`.
     pub file_aliases: Vec<Found>,
+    /// URL paths at which httpd configs serve only a part of `/mnt/koji` (say its `packages`),
+    /// with the directory they serve.
+    pub part_aliases: Vec<(usize, usize, String, String)>,
+    /// Every httpd input.
+    pub httpd_inputs: Vec<usize>,
     /// Inputs that configure koji-hub in httpd.
     pub hub_httpd: Vec<usize>,
     /// kojira options that Koji 1.35 reads in hub.conf.
@@ -33,7 +38,8 @@ fn url_path(url: &str) -> Option<&str> {
     Some(path.trim_end_matches('/'))
 }
 
-pub(crate) fn check(facts: &Facts, plans: &mut [Plan]) {
+pub(crate) fn check(facts: &Facts, plans: &mut [Plan], names: &[&str]) {
+    topurl_not_served(facts, plans, names);
     if !facts.file_aliases.is_empty() {
         let served: Vec<&str> = facts
             .file_aliases
@@ -54,7 +60,12 @@ pub(crate) fn check(facts: &Facts, plans: &mut [Plan]) {
             }
         }
     }
-    if facts.file_aliases.is_empty() && !(facts.topurls.is_empty() && facts.files_urls.is_empty()) {
+    // (With topurls, topurl_not_served says it on their lines.)
+    if facts.file_aliases.is_empty()
+        && facts.part_aliases.is_empty()
+        && facts.topurls.is_empty()
+        && !facts.files_urls.is_empty()
+    {
         for &input in &facts.hub_httpd {
             plans[input].note(&CROSS_FILES_URL, Severity::Info, None,
                 "No httpd config given serves /mnt/koji. Koji 1.7's example hub config does, with Alias /kojifiles \"/mnt/koji/\" and a \
@@ -76,6 +87,35 @@ pub(crate) fn check(facts: &Facts, plans: &mut [Plan]) {
                 "server {} differs from koji-web's KojiHubURL {}. That is fine if both reach the same hub (say an internal and an external name); otherwise align them.",
                 redact_url(server), hubs.iter().map(|h| redact_url(h)).collect::<Vec<_>>().join(", ")));
         }
+    }
+}
+
+/// kojid and the client fetch work files and repositories through `topurl` (`topurl/work/…`,
+/// `topurl/repos/…`; before 1.7 a kojid with only `pkgurl` read them from `topdir`). When the
+/// httpd configs given serve only a part of `/mnt/koji` (many pre-1.7 sites served only
+/// `/packages`), or none of it, every build fails: said on each `topurl` line, naming the alias.
+fn topurl_not_served(facts: &Facts, plans: &mut [Plan], names: &[&str]) {
+    if !facts.file_aliases.is_empty() || facts.httpd_inputs.is_empty() {
+        return;
+    }
+    let parts: Vec<String> = facts
+        .part_aliases
+        .iter()
+        .map(|(input, line, url, target)| {
+            format!("{} line {}: Alias {url} {target}", names.get(*input).unwrap_or(&"?"), line + 1)
+        })
+        .collect();
+    let what = if parts.is_empty() {
+        "none of the httpd configs given serves /mnt/koji".to_string()
+    } else {
+        format!("the httpd configs given serve only part of /mnt/koji ({})", parts.join("; "))
+    };
+    for (input, line, url) in &facts.topurls {
+        plans[*input].note(&CROSS_FILES_URL, Severity::Warning, Some(*line..*line + 1), format!(
+            "topurl {} must serve the whole of /mnt/koji: builders fetch work files and repositories through it (topurl/work/…, topurl/repos/…), \
+             but {what}. Unless another server publishes /mnt/koji, add Alias /kojifiles \"/mnt/koji/\" with a <Directory \"/mnt/koji\"> that allows \
+             Options Indexes, and point topurl at it; otherwise builds fail.",
+            redact_url(url)));
     }
 }
 

@@ -263,13 +263,16 @@ fn xmlrpc_aliases(cfg: &HttpdConfig, scopes: &[usize]) -> Vec<usize> {
 
 /// Records every `Alias URL /mnt/koji…` for the cross-file checks.
 fn record_file_aliases(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
+    ctx.facts.httpd_inputs.push(ctx.input);
     for a in cfg.find_all("Alias") {
         let Some(d) = cfg.directive(a) else { continue };
         if let (Some(url), Some(target)) = (d.arg(0), d.arg(1)) {
-            if edit::norm_path(target) == "/mnt/koji" {
-                ctx.facts
-                    .file_aliases
-                    .push((ctx.input, cfg.items[a].lines.start, url.to_string()));
+            let line = cfg.items[a].lines.start;
+            let path = edit::norm_path(target);
+            if path == "/mnt/koji" {
+                ctx.facts.file_aliases.push((ctx.input, line, url.to_string()));
+            } else if path.starts_with("/mnt/koji/") {
+                ctx.facts.part_aliases.push((ctx.input, line, url.to_string(), target.to_string()));
             }
         }
     }

@@ -21,7 +21,10 @@ fn options_of(dir: &Path) -> Options {
     let text = std::fs::read_to_string(dir.join("options.txt")).unwrap_or_default();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let (key, value) = line.split_once(' ').unwrap_or((line, ""));
-        let release = || Release::parse(value).unwrap_or_else(|| panic!("{}: bad release {value:?}", dir.display()));
+        let release = || {
+            Release::parse(value)
+                .unwrap_or_else(|| panic!("{}: bad release {value:?}", dir.display()))
+        };
         match key {
             "to" => options.to = release(),
             "from" => options.from = Some(release()),
@@ -39,9 +42,14 @@ fn expected_text(report: &koji_migrate::Report) -> String {
         match &f.original {
             Some(_) if f.changed => {
                 s.push('\n');
-                s.push_str(&DiffModel::of_file(f, 3).unified(&format!("a/{}", f.output), &format!("b/{}", f.output)));
+                s.push_str(
+                    &DiffModel::of_file(f, 3)
+                        .unified(&format!("a/{}", f.output), &format!("b/{}", f.output)),
+                );
             }
-            None if f.kind != FileKind::Sql => s.push_str(&format!("\n=== created {}\n{}", f.output, f.text)),
+            None if f.kind != FileKind::Sql => {
+                s.push_str(&format!("\n=== created {}\n{}", f.output, f.text))
+            }
             _ => {}
         }
     }
@@ -55,11 +63,15 @@ fn every_rule_has_a_fixture_that_triggers_it() {
     for rule in rules::all() {
         let dir = fixtures().join(rule.id);
         if !dir.join("in").is_dir() {
-            failures.push(format!("{}: no fixture (tests/rules/{}/in/)", rule.id, rule.id));
+            failures.push(format!(
+                "{}: no fixture (tests/rules/{}/in/)",
+                rule.id, rule.id
+            ));
             continue;
         }
         let report = migrate(&inputs_in(&dir.join("in")), &options_of(&dir));
-        let triggered = report.notes.iter().any(|n| n.rule == rule.id) || report.changes.iter().any(|c| c.rule == rule.id);
+        let triggered = report.notes.iter().any(|n| n.rule == rule.id)
+            || report.changes.iter().any(|c| c.rule == rule.id);
         if !triggered {
             failures.push(format!("{}: its fixture never triggers it", rule.id));
         }
@@ -69,11 +81,17 @@ fn every_rule_has_a_fixture_that_triggers_it() {
             std::fs::write(&path, &actual).expect("write expected.txt");
         }
         if std::fs::read_to_string(&path).unwrap_or_default() != actual {
-            failures.push(format!("{}: result differs from expected.txt:\n{actual}", rule.id));
+            failures.push(format!(
+                "{}: result differs from expected.txt:\n{actual}",
+                rule.id
+            ));
         }
     }
     // Every fixture folder belongs to a rule (a renamed rule leaves none behind).
-    for entry in std::fs::read_dir(fixtures()).expect("tests/rules").flatten() {
+    for entry in std::fs::read_dir(fixtures())
+        .expect("tests/rules")
+        .flatten()
+    {
         let name = entry.file_name().to_string_lossy().into_owned();
         if rules::rule(&name).is_none() {
             failures.push(format!("tests/rules/{name}: no rule has this id"));

@@ -102,13 +102,20 @@ fn topurl_not_served(facts: &Facts, plans: &mut [Plan], names: &[&str]) {
         .part_aliases
         .iter()
         .map(|(input, line, url, target)| {
-            format!("{} line {}: Alias {url} {target}", names.get(*input).unwrap_or(&"?"), line + 1)
+            format!(
+                "{} line {}: Alias {url} {target}",
+                names.get(*input).unwrap_or(&"?"),
+                line + 1
+            )
         })
         .collect();
     let what = if parts.is_empty() {
         "none of the httpd configs given serves /mnt/koji".to_string()
     } else {
-        format!("the httpd configs given serve only part of /mnt/koji ({})", parts.join("; "))
+        format!(
+            "the httpd configs given serve only part of /mnt/koji ({})",
+            parts.join("; ")
+        )
     };
     for (input, line, url) in &facts.topurls {
         plans[*input].note(&CROSS_FILES_URL, Severity::Warning, Some(*line..*line + 1), format!(

@@ -270,9 +270,13 @@ fn record_file_aliases(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             let line = cfg.items[a].lines.start;
             let path = edit::norm_path(target);
             if path == "/mnt/koji" {
-                ctx.facts.file_aliases.push((ctx.input, line, url.to_string()));
+                ctx.facts
+                    .file_aliases
+                    .push((ctx.input, line, url.to_string()));
             } else if path.starts_with("/mnt/koji/") {
-                ctx.facts.part_aliases.push((ctx.input, line, url.to_string(), target.to_string()));
+                ctx.facts
+                    .part_aliases
+                    .push((ctx.input, line, url.to_string(), target.to_string()));
             }
         }
     }

@@ -452,6 +452,11 @@ impl NewFile {
     }
 }
 
+/// The URL written where the top of `/mnt/koji` cannot be deduced: `.invalid` never resolves
+/// (RFC 2606), so neither kojid nor koji-web can mistake it for a real server, and the action
+/// note beside it says what to put there.
+pub const FILES_URL_PLACEHOLDER: &str = "https://CHANGE-ME.invalid/kojifiles";
+
 /// Whether Python 2's RawConfigParser, which Koji 1.7 ran on, would cut `value` short: it takes
 /// a `;` after a blank as the start of a comment (Python 3's does not, so our reader keeps it).
 pub(crate) fn py2_cuts(value: &str) -> bool {

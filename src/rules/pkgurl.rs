@@ -37,6 +37,11 @@ pub(crate) fn migrate_sections(
         let topurls: Vec<usize> = merged.find(ini, "topurl").collect();
         if let Some(&t) = topurls.last() {
             let value = &ini.options[t].value;
+            if value == super::FILES_URL_PLACEHOLDER {
+                ctx.plan.note(rule, Severity::Action, Some(ini.options[t].lines.clone()), format!(
+                    "[{section}] topurl is still koji-migrate's placeholder: replace it with the URL of the top of /mnt/koji."));
+                continue;
+            }
             ctx.facts
                 .topurls
                 .push((ctx.input, ini.options[t].lines.start, value.clone()));
@@ -60,16 +65,27 @@ pub(crate) fn migrate_sections(
         }
         match topurl_from_pkgurl(&pkg.value) {
             Some(top) => {
-                ctx.facts.topurls.push((ctx.input, pkg.lines.start, top.to_string()));
+                ctx.facts
+                    .topurls
+                    .push((ctx.input, pkg.lines.start, top.to_string()));
                 let new_line = ini.rewrite_option_line(last, &topurl_key(&pkg.key), top);
                 let (splice, how) = if ctx.options.keep_pkgurl {
                     (Splice::insert_after(pkg.lines.end - 1, vec![new_line]), "added after pkgurl, which is kept for 1.6 (rolling upgrade; 1.7 ignores it)")
                 } else {
-                    (Splice::replace(pkg.lines.start, pkg.lines.len(), vec![new_line]), "replaces pkgurl")
+                    (
+                        Splice::replace(pkg.lines.start, pkg.lines.len(), vec![new_line]),
+                        "replaces pkgurl",
+                    )
                 };
-                ctx.plan.change(rule, Severity::Info, pkg.lines.clone(), vec![splice], format!(
+                ctx.plan.change(
+                    rule,
+                    Severity::Info,
+                    pkg.lines.clone(),
+                    vec![splice],
+                    format!(
                     "[{section}] topurl = {} {how}: pkgurl pointed at its packages directory ({}).",
-                    redact_url(top), redact_url(&pkg.value)));
+                    redact_url(top), redact_url(&pkg.value)),
+                );
                 // Earlier duplicates of pkgurl were already overridden; they go too.
                 for &p in &pkgurls[..pkgurls.len() - 1] {
                     if !ctx.options.keep_pkgurl {
@@ -79,10 +95,31 @@ pub(crate) fn migrate_sections(
                     }
                 }
             }
-            None => ctx.plan.note(rule, Severity::Action, Some(pkg.lines.clone()), format!(
-                "[{section}] pkgurl ({}) does not end in /packages, so topurl cannot be deduced from it. \
-                 Add topurl = <URL of the top of /mnt/koji> to this section yourself; Koji 1.7 ignores pkgurl.",
-                redact_url(&pkg.value))),
+            None => {
+                // A placeholder kojid starts with but cannot fetch from; pkgurl stays as a comment
+                // to decide by (or as it is, for 1.6 builders).
+                let placeholder = ini.rewrite_option_line(
+                    last,
+                    &topurl_key(&pkg.key),
+                    super::FILES_URL_PLACEHOLDER,
+                );
+                let splice = if ctx.options.keep_pkgurl || pkg.lines.len() > 1 {
+                    Splice::insert_after(pkg.lines.end - 1, vec![placeholder])
+                } else {
+                    Splice::replace(
+                        pkg.lines.start,
+                        1,
+                        vec![
+                            format!("# {}", ini.table.line(pkg.lines.start)),
+                            placeholder,
+                        ],
+                    )
+                };
+                ctx.plan.change(rule, Severity::Action, pkg.lines.clone(), vec![splice], format!(
+                    "[{section}] pkgurl ({}) does not end in /packages, so topurl cannot be deduced from it: a placeholder topurl that never resolves \
+                     is written. Replace it with the URL of the top of /mnt/koji; Koji 1.7 and later ignore pkgurl.",
+                    redact_url(&pkg.value)));
+            }
         }
     }
 }

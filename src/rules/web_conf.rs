@@ -86,7 +86,12 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
         .iter()
         .filter_map(|&u| last(u.name()).map(|o| (u, o)))
         .collect();
-    if let Some(f) = last("kojifilesurl") {
+    if let Some(f) =
+        last("kojifilesurl").filter(|&f| ini.options[f].value == super::FILES_URL_PLACEHOLDER)
+    {
+        ctx.plan.note(&WEB_FILES_URL, Severity::Action, Some(ini.options[f].lines.clone()),
+            "KojiFilesURL is still koji-migrate's placeholder: replace it with the URL of the top of /mnt/koji.".into());
+    } else if let Some(f) = last("kojifilesurl") {
         ctx.facts.files_urls.push((
             ctx.input,
             ini.options[f].lines.start,
@@ -111,26 +116,78 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
         let first = old.iter().map(|&(_, o)| o).min().unwrap_or(old[0].1);
         match files_url(&pairs) {
             Ok(top) => {
-                let mut splices = vec![Splice::replace(ini.options[first].lines.start, ini.options[first].lines.len(),
-                    vec![ini.rewrite_option_line(first, "KojiFilesURL", &top)])];
+                let mut splices = vec![Splice::replace(
+                    ini.options[first].lines.start,
+                    ini.options[first].lines.len(),
+                    vec![ini.rewrite_option_line(first, "KojiFilesURL", &top)],
+                )];
                 for &(_, o) in &old {
                     if o != first {
-                        splices.push(Splice::remove(ini.options[o].lines.start, ini.options[o].lines.len()));
+                        splices.push(Splice::remove(
+                            ini.options[o].lines.start,
+                            ini.options[o].lines.len(),
+                        ));
                     }
                 }
                 for u in ini.options.iter().enumerate().filter(|(k, o)| {
-                    UrlOption::ALL.iter().any(|u| u.name().eq_ignore_ascii_case(&o.name)) && !old.iter().any(|&(_, x)| x == *k)
+                    UrlOption::ALL
+                        .iter()
+                        .any(|u| u.name().eq_ignore_ascii_case(&o.name))
+                        && !old.iter().any(|&(_, x)| x == *k)
                 }) {
                     // Earlier duplicates of the same options go too.
                     splices.push(Splice::remove(u.1.lines.start, u.1.lines.len()));
                 }
-                let span = ini.options[first].lines.start..old.iter().map(|&(_, o)| ini.options[o].lines.end).max().unwrap_or(0);
-                ctx.facts.files_urls.push((ctx.input, ini.options[first].lines.start, top.clone()));
-                ctx.plan.change(&WEB_FILES_URL, Severity::Info, span, splices, format!(
-                    "KojiFilesURL = {} replaces the old URL options, which Koji 1.7 ignores.", redact_url(&top)));
+                let span = ini.options[first].lines.start
+                    ..old
+                        .iter()
+                        .map(|&(_, o)| ini.options[o].lines.end)
+                        .max()
+                        .unwrap_or(0);
+                ctx.facts
+                    .files_urls
+                    .push((ctx.input, ini.options[first].lines.start, top.clone()));
+                ctx.plan.change(
+                    &WEB_FILES_URL,
+                    Severity::Info,
+                    span,
+                    splices,
+                    format!(
+                        "KojiFilesURL = {} replaces the old URL options, which Koji 1.7 ignores.",
+                        redact_url(&top)
+                    ),
+                );
             }
-            Err(conflict) => ctx.plan.note(&WEB_FILES_URL, Severity::Action, Some(ini.options[first].lines.clone()), format!(
-                "KojiFilesURL could not be deduced: {conflict}. Add KojiFilesURL = <URL of the top of /mnt/koji> yourself; 1.7 ignores the old options.")),
+            Err(conflict) => {
+                // A placeholder that never resolves, the old options kept as comments to decide by.
+                let mut splices = vec![Splice::insert_before(
+                    ini.options[first].lines.start,
+                    vec![ini.rewrite_option_line(
+                        first,
+                        "KojiFilesURL",
+                        super::FILES_URL_PLACEHOLDER,
+                    )],
+                )];
+                for &(_, o) in &old {
+                    let opt = &ini.options[o];
+                    if opt.lines.len() == 1 {
+                        splices.push(Splice::replace(
+                            opt.lines.start,
+                            1,
+                            vec![format!("# {}", ini.table.line(opt.lines.start))],
+                        ));
+                    }
+                }
+                let span = ini.options[first].lines.start
+                    ..old
+                        .iter()
+                        .map(|&(_, o)| ini.options[o].lines.end)
+                        .max()
+                        .unwrap_or(0);
+                ctx.plan.change(&WEB_FILES_URL, Severity::Action, span, splices, format!(
+                    "KojiFilesURL could not be deduced: {conflict}. A placeholder that never resolves is written: replace it with the URL of the top of /mnt/koji \
+                     (the old options, which koji-web ignores, stay as comments)."));
+            }
         }
     }
     match last("secret") {

@@ -195,7 +195,8 @@ pub(crate) fn write_web_conf(
                 .iter()
                 .find(|u| u.name().eq_ignore_ascii_case(name))
                 .copied();
-            let replaced = url.is_some() && matches!(deduced, Some(Ok(_)));
+            // The old URL options are the KojiFilesURL branches' business, deduced or not.
+            let replaced = url.is_some() && deduced.is_some();
             let dropped = if replaced {
                 None
             } else {
@@ -236,12 +237,16 @@ pub(crate) fn write_web_conf(
                         }
                     }
                     (Some(_), Some(Err(conflict))) => {
-                        file.push(format!("{name} = {value}"), origin);
                         if Some(i) == first_url_item {
+                            file.push(
+                                format!("KojiFilesURL = {}", super::FILES_URL_PLACEHOLDER),
+                                origin,
+                            );
                             notes.push((&WEB_FILES_URL, Severity::Action, lines.clone(), at..at + 1, format!(
-                            "KojiFilesURL could not be deduced: {conflict}. Koji 1.7 ignores the old URL options (kept in web.conf for reference): \
-                             add KojiFilesURL = <URL of the top of /mnt/koji> yourself.")));
+                            "KojiFilesURL could not be deduced: {conflict}. A placeholder that never resolves stands in web.conf: \
+                             replace it with the URL of the top of /mnt/koji (the old URL options, which koji-web ignores, follow it as comments).")));
                         }
+                        file.push(format!("# {name} = {value}"), origin);
                     }
                     (Some(u), None) => {
                         file.push(format!("{name} = {value}"), origin);

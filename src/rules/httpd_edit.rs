@@ -364,6 +364,46 @@ pub(crate) fn add_to_wsgi_directories(
     }
 }
 
+/// The comment items directly above item `i` (no blank line between, same section), oldest
+/// first: the comment block that belongs to it. Continued (`\`) comments are left alone.
+pub(crate) fn comments_above(cfg: &HttpdConfig, i: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let item = &cfg.items[k];
+        if !matches!(item.kind, ItemKind::Comment)
+            || item.parent != cfg.items[i].parent
+            || item.lines.len() != 1
+        {
+            break;
+        }
+        out.push(k);
+    }
+    out.reverse();
+    out
+}
+
+/// For a note about removing `removed` items: which comment lines stay behind above them (they
+/// may speak of what is gone), or "" when none do.
+pub(crate) fn comments_left_above(cfg: &HttpdConfig, removed: &[usize]) -> String {
+    let lines: Vec<String> = removed
+        .iter()
+        .filter_map(|&i| {
+            let block = comments_above(cfg, i);
+            let first = *block.first()?;
+            // A block above another removed item goes with nothing either: said once, at its line.
+            (!block.iter().any(|c| removed.contains(c)))
+                .then(|| (cfg.items[first].lines.start + 1).to_string())
+        })
+        .collect();
+    match lines.len() {
+        0 => String::new(),
+        1 => format!(" The comment on line {} stays: it spoke of what was removed, so edit or remove it.", lines[0]),
+        _ => format!(" The comments on lines {} stay: they spoke of what was removed, so edit or remove them.", lines.join(", ")),
+    }
+}
+
 /// Whether any of `scopes` hands its requests to mod_wsgi (`SetHandler wsgi-script`).
 pub(crate) fn serves_wsgi(cfg: &HttpdConfig, scopes: &[usize]) -> bool {
     scopes.iter().any(|&s| {

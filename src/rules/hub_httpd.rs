@@ -239,9 +239,10 @@ fn migrate_scope(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scope: usize) -> bool {
     let Some((splices, span)) = edit::wsgi_handler_swap(cfg, scope, &remove) else {
         return false;
     };
-    ctx.plan.change(&HUB_HANDLER_WSGI, Severity::Info, span, splices,
+    let left = edit::comments_left_above(cfg, &remove);
+    ctx.plan.change(&HUB_HANDLER_WSGI, Severity::Info, span, splices, format!(
         "koji-hub is served by mod_wsgi: Options ExecCGI and SetHandler wsgi-script replace SetHandler mod_python, \
-         and the mod_python directives are removed (Apache refuses them when mod_python is not loaded).".into());
+         and the mod_python directives are removed (Apache refuses them when mod_python is not loaded).{left}"));
     true
 }
 

@@ -206,9 +206,10 @@ fn migrate_scope(
     let Some((splices, span)) = edit::wsgi_handler_swap(cfg, scope, &rest) else {
         return changed;
     };
-    ctx.plan.change(&WEB_HANDLER_WSGI, Severity::Info, span, splices,
+    let left = edit::comments_left_above(cfg, &rest);
+    ctx.plan.change(&WEB_HANDLER_WSGI, Severity::Info, span, splices, format!(
         "koji-web is served by mod_wsgi: Options ExecCGI and SetHandler wsgi-script replace SetHandler mod_python, and the mod_python \
-         handler directives are removed (Apache refuses them when mod_python is not loaded).".into());
+         handler directives are removed (Apache refuses them when mod_python is not loaded).{left}"));
     true
 }
 

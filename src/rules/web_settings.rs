@@ -139,6 +139,12 @@ pub(crate) fn write_web_conf(
         let line0 = cfg.items[i].lines.start;
         let lines = edit::lines(cfg, i);
         let origin = Some((input, line0));
+        // The comment block right above a moved setting belongs to it: it moves along.
+        for c in edit::comments_above(cfg, i) {
+            let text = cfg.table.line(cfg.items[c].lines.start).trim_start();
+            file.push(text.to_string(), Some((input, cfg.items[c].lines.start)));
+            splices.push(edit::remove(cfg, c));
+        }
         let at = file.lines.len();
         if d.is("PythonDebug") {
             let value = d.arg(0).unwrap_or("");

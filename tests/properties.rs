@@ -59,6 +59,13 @@ const HTTPD_LINES: &[&str] = &[
     "PythonOption \\",
     "  WebCert /etc/x.pem",
     "\"unterminated",
+    "Alias /kojihub /usr/share/koji-hub/kojixmlrpc.py",
+    "SetHandler wsgi-script",
+    "WSGIDaemonProcess koji lang=C.UTF-8",
+    "WSGIProcessGroup koji",
+    "AuthType Kerberos",
+    "Krb5Keytab /etc/httpd.keytab",
+    "KrbMethodNegotiate on",
 ];
 
 const INI_LINES: &[&str] = &[
@@ -85,6 +92,12 @@ const INI_LINES: &[&str] = &[
     "# comment",
     "",
     "junk line",
+    "[kojira]",
+    "max_repo_tasks = 6",
+    "use_old_ssl = yes",
+    "password = 40%off",
+    "maxjobs = ten",
+    "Plugins = messagebus",
 ];
 
 fn document(pool: &'static [&'static str]) -> impl Strategy<Value = String> {
@@ -107,8 +120,10 @@ fn document(pool: &'static [&'static str]) -> impl Strategy<Value = String> {
         })
 }
 
-fn all_modes() -> [Options; 2] {
+/// Koji 1.7 in both modes, and the newest release (mod_wsgi only: mod_python went in 1.14).
+fn all_modes() -> [Options; 3] {
     [
+        Options::default(),
         Options {
             to: koji_migrate::Release::V1_7,
             ..Options::default()
@@ -142,11 +157,13 @@ proptest! {
     fn arbitrary_text_never_panics_in_any_kind(text in any::<String>()) {
         for kind in FileKind::ALL {
             let input = Input { kind: Some(kind), ..Input::new("x", text.clone()) };
-            let report = migrate(&[input], &Options { to: koji_migrate::Release::V1_7, ..Options::default() });
-            let out = &report.files[0];
-            prop_assert_eq!(out.origins.len(), LineTable::new(out.text.clone(), false).len());
-            if kind == FileKind::Unknown || kind == FileKind::Sql {
-                prop_assert!(!out.changed);
+            for opts in all_modes() {
+                let report = migrate(std::slice::from_ref(&input), &opts);
+                let out = &report.files[0];
+                prop_assert_eq!(out.origins.len(), LineTable::new(out.text.clone(), false).len());
+                if kind == FileKind::Unknown || kind == FileKind::Sql {
+                    prop_assert!(!out.changed);
+                }
             }
         }
     }
@@ -161,13 +178,15 @@ proptest! {
 
     #[test]
     fn ini_migration_is_idempotent(text in document(INI_LINES)) {
-        for kind in [FileKind::KojidConf, FileKind::ClientConf, FileKind::HubConf, FileKind::WebConf] {
-            let opts = Options { to: koji_migrate::Release::V1_7, ..Options::default() };
-            let input = Input { kind: Some(kind), ..Input::new("x.conf", text.clone()) };
-            let report = migrate(&[input], &opts);
-            let again = Input { kind: Some(kind), ..Input::new("x.conf", report.files[0].text.clone()) };
-            let second = migrate(&[again], &opts);
-            prop_assert!(!second.files[0].changed, "{:?} as {:?}:\n{}", text, kind, report.files[0].text);
+        for kind in [FileKind::KojidConf, FileKind::KojiraConf, FileKind::ClientConf, FileKind::HubConf, FileKind::WebConf] {
+            for to in [koji_migrate::Release::V1_7, koji_migrate::Release::NEWEST] {
+                let opts = Options { to, ..Options::default() };
+                let input = Input { kind: Some(kind), ..Input::new("x.conf", text.clone()) };
+                let report = migrate(&[input], &opts);
+                let again = Input { kind: Some(kind), ..Input::new("x.conf", report.files[0].text.clone()) };
+                let second = migrate(&[again], &opts);
+                prop_assert!(!second.files[0].changed, "{:?} as {:?} to {}:\n{}", text, kind, to, report.files[0].text);
+            }
         }
     }
 

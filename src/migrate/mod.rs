@@ -172,6 +172,33 @@ pub(crate) struct Ctx<'a> {
 
 /// Migrates `inputs` to Koji 1.7. Never fails and never panics: problems become notes.
 pub fn migrate(inputs: &[Input], options: &Options) -> Report {
+    // Options that cannot go together (the CLI and the page never send them) still migrate:
+    // the nearest sensible options, and an error note that says what was changed.
+    if let Some(why) = options.conflict() {
+        let fixed = Options {
+            target: if options.to > LAST_MOD_PYTHON {
+                Target::ModWsgi
+            } else {
+                options.target
+            },
+            to: options.to.max(Release::V1_7),
+            from: options.from.filter(|&f| f < options.to.max(Release::V1_7)),
+            ..options.clone()
+        };
+        let mut report = migrate(inputs, &fixed);
+        report.notes.insert(0, crate::report::Note {
+            severity: Severity::Error,
+            rule: rules::INPUT_PROBLEM.id,
+            input: None,
+            lines: None,
+            output: None,
+            output_lines: None,
+            message: format!("These options cannot go together ({why}); the migration ran with the nearest ones that can."),
+            guide: rules::INPUT_PROBLEM.guide,
+            change: None,
+        });
+        return report;
+    }
     let mut plans: Vec<Plan> = vec![Plan::default(); inputs.len()];
     let mut global = Plan::default();
     let mut new_files: Vec<NewFile> = Vec::new();

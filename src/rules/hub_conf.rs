@@ -93,7 +93,15 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
         .map(|(k, (name, _))| (name.as_str(), k))
         .collect();
     for (o, opt) in ini.options.iter().enumerate() {
-        if !opt.value.contains("%(") {
+        // An option the target hub no longer reads is option-tables' to remove, not to rewrite.
+        if !opt.value.contains("%(")
+            || super::option_tables::dropped_from(
+                crate::koji::Component::Hub,
+                ctx.options.to,
+                &opt.name,
+            )
+            .is_some()
+        {
             continue;
         }
         let section = &ini.sections[opt.section].name;

@@ -366,11 +366,13 @@ impl Plan {
         }
     }
 
-    /// Whether a change of this plan already touches input line `line`.
+    /// Whether a change of this plan already rewrites or removes any of `lines` (the lines its
+    /// splices remove, not the span its note names, which may cover lines in between).
     pub fn touches(&self, lines: &Range<usize>) -> bool {
-        self.changes
-            .iter()
-            .any(|c| c.lines.start < lines.end && lines.start < c.lines.end)
+        self.splices.iter().any(|s| {
+            let r = s.removed();
+            r.start < lines.end && lines.start < r.end
+        })
     }
 
     /// A note that changes nothing.

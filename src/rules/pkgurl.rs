@@ -103,17 +103,16 @@ pub(crate) fn migrate_sections(
                     &topurl_key(&pkg.key),
                     super::FILES_URL_PLACEHOLDER,
                 );
-                let splice = if ctx.options.keep_pkgurl || pkg.lines.len() > 1 {
+                let splice = if ctx.options.keep_pkgurl {
                     Splice::insert_after(pkg.lines.end - 1, vec![placeholder])
                 } else {
-                    Splice::replace(
-                        pkg.lines.start,
-                        1,
-                        vec![
-                            format!("# {}", ini.table.line(pkg.lines.start)),
-                            placeholder,
-                        ],
-                    )
+                    let mut lines: Vec<String> = pkg
+                        .lines
+                        .clone()
+                        .map(|l| format!("# {}", ini.table.line(l)))
+                        .collect();
+                    lines.push(placeholder);
+                    Splice::replace(pkg.lines.start, pkg.lines.len(), lines)
                 };
                 ctx.plan.change(rule, Severity::Action, pkg.lines.clone(), vec![splice], format!(
                     "[{section}] pkgurl ({}) does not end in /packages, so topurl cannot be deduced from it: a placeholder topurl that never resolves \

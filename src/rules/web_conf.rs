@@ -43,6 +43,13 @@ impl UrlOption {
 pub fn files_url(urls: &[(UrlOption, &str)]) -> Result<String, String> {
     let mut top: Option<(UrlOption, &str)> = None;
     for &(option, url) in urls {
+        // A URL has no blanks; a value continued over several lines is not one to reason about.
+        if url.contains(char::is_whitespace) {
+            return Err(format!(
+                "{} spans several lines or holds blanks, so it is no URL",
+                option.name()
+            ));
+        }
         let trimmed = url.strip_suffix('/').unwrap_or(url);
         let Some(t) = trimmed
             .strip_suffix(option.suffix())
@@ -170,13 +177,12 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
                 )];
                 for &(_, o) in &old {
                     let opt = &ini.options[o];
-                    if opt.lines.len() == 1 {
-                        splices.push(Splice::replace(
-                            opt.lines.start,
-                            1,
-                            vec![format!("# {}", ini.table.line(opt.lines.start))],
-                        ));
-                    }
+                    let commented = opt
+                        .lines
+                        .clone()
+                        .map(|l| format!("# {}", ini.table.line(l)))
+                        .collect();
+                    splices.push(Splice::replace(opt.lines.start, opt.lines.len(), commented));
                 }
                 let span = ini.options[first].lines.start
                     ..old

@@ -18,6 +18,7 @@ pub const FUZZ_NAMES: &[&str] = &[
     "kojid.conf",
     "web.conf",
     "koji.conf",
+    "kojira.conf",
     "pasted",
     "-",
 ];
@@ -74,7 +75,12 @@ pub fn fuzz_inputs(data: &[u8]) -> (Vec<Input>, Options) {
             Target::ModPython
         },
         keep_pkgurl: flags & 2 != 0,
-        to: koji_migrate::Release::V1_7,
+        // The high bit: the newest release (mod_python then goes, as the page and CLI make it).
+        to: if flags & 0x80 == 0 {
+            koji_migrate::Release::V1_7
+        } else {
+            koji_migrate::Release::NEWEST
+        },
         ..Options::default()
     };
     let mut inputs = Vec::new();

@@ -60,12 +60,24 @@ pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
                 .is_some_and(|a| a.eq_ignore_ascii_case("Kerberos"))
         })
         .collect();
-    for at in auth_types {
-        rewrite_section(cfg, at, ctx);
+    // One change per section (or the top level), whatever number of AuthType lines it holds.
+    let mut done: Vec<Option<usize>> = Vec::new();
+    for &at in &auth_types {
+        let parent = cfg.items[at].parent;
+        if !done.contains(&parent) {
+            done.push(parent);
+            let here: Vec<usize> = auth_types
+                .iter()
+                .copied()
+                .filter(|&a| cfg.items[a].parent == parent)
+                .collect();
+            rewrite_section(cfg, &here, ctx);
+        }
     }
 }
 
-fn rewrite_section(cfg: &HttpdConfig, auth_type: usize, ctx: &mut Ctx<'_>) {
+fn rewrite_section(cfg: &HttpdConfig, auth_types: &[usize], ctx: &mut Ctx<'_>) {
+    let auth_type = auth_types[0];
     // The directives of the same section as `AuthType Kerberos` (or of the top level).
     let siblings: Vec<usize> = match cfg.items[auth_type].parent {
         Some(open) => cfg
@@ -76,11 +88,10 @@ fn rewrite_section(cfg: &HttpdConfig, auth_type: usize, ctx: &mut Ctx<'_>) {
             .filter(|&i| cfg.items[i].parent.is_none())
             .collect(),
     };
-    let mut splices = vec![edit::replace(
-        cfg,
-        auth_type,
-        vec![edit::with_arg(cfg, auth_type, 0, "GSSAPI")],
-    )];
+    let mut splices: Vec<_> = auth_types
+        .iter()
+        .map(|&a| edit::replace(cfg, a, vec![edit::with_arg(cfg, a, 0, "GSSAPI")]))
+        .collect();
     let mut keytab = None;
     let mut unknown = Vec::new();
     for &i in &siblings {

@@ -139,7 +139,7 @@ const DOCS_URL: &str = "https://docs.pagure.org/koji";
 
 impl Guide {
     pub fn title(self) -> String {
-        match self {
+        match self.published() {
             Guide::Migrating(r) => return format!("Migrating to Koji {r}"),
             Guide::ReleaseNotes(r) => return format!("Koji {r} release notes"),
             _ => {}
@@ -178,9 +178,18 @@ impl Guide {
         }
     }
 
+    /// The guide as Koji publishes it: release notes exist from 1.13 on; for an earlier release
+    /// its migration guide stands in.
+    fn published(self) -> Guide {
+        match self {
+            Guide::ReleaseNotes(r) if r.minor() < 13 => Guide::Migrating(r),
+            other => other,
+        }
+    }
+
     /// A link to the section in Koji's published documentation.
     pub fn url(self) -> String {
-        match self {
+        match self.published() {
             Guide::Migrating(r) => format!("{DOCS_URL}/migrations/migrating_to_{r}/"),
             Guide::ReleaseNotes(r) => format!("{DOCS_URL}/release_notes/release_notes_{r}/"),
             _ => format!("{GUIDE_URL}#{}", self.anchor()),

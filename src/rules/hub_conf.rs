@@ -31,12 +31,35 @@ pub enum InterpolationError {
     TooDeep,
 }
 
+/// A section's variables for interpolation: lower-case name → value, `[DEFAULT]`'s overridden by
+/// the section's own. (A `&str → usize` map, the one map type of the core: each other key or
+/// value type would be one more copy of the hash table in the page's wasm.)
+#[derive(Debug, Clone, Default)]
+pub struct Vars<'a> {
+    index: HashMap<&'a str, usize>,
+    values: Vec<&'a str>,
+}
+
+impl<'a> Vars<'a> {
+    /// Sets `name` (lower-case) to `value`, replacing an earlier value.
+    pub fn set(&mut self, name: &'a str, value: &'a str) {
+        match self.index.get(name) {
+            Some(&k) => self.values[k] = value,
+            None => {
+                self.index.insert(name, self.values.len());
+                self.values.push(value);
+            }
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&'a str> {
+        self.index.get(name).map(|&k| self.values[k])
+    }
+}
+
 /// The value Python 2's `ConfigParser.get()` returned for `raw`, given the section's options
 /// (lower-case names, `[DEFAULT]` included).
-pub fn py2_interpolate(
-    raw: &str,
-    vars: &HashMap<String, String>,
-) -> Result<String, InterpolationError> {
+pub fn py2_interpolate(raw: &str, vars: &Vars<'_>) -> Result<String, InterpolationError> {
     let mut value = raw.to_string();
     for _ in 0..10 {
         if !value.contains("%(") {
@@ -52,7 +75,7 @@ pub fn py2_interpolate(
 }
 
 /// One round of `value % vars`, after names were lower-cased as ConfigParser does.
-fn format_once(value: &str, vars: &HashMap<String, String>) -> Result<String, InterpolationError> {
+fn format_once(value: &str, vars: &Vars<'_>) -> Result<String, InterpolationError> {
     let mut out = String::with_capacity(value.len());
     let mut rest = value;
     while let Some(p) = rest.find('%') {
@@ -79,14 +102,15 @@ fn format_once(value: &str, vars: &HashMap<String, String>) -> Result<String, In
 
 pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
     let view = ini.semantic_view();
-    let defaults: HashMap<String, String> = view
-        .iter()
-        .filter(|(name, _)| name == "DEFAULT")
-        .flat_map(|(_, kv)| kv.iter().cloned())
-        .collect();
+    let mut defaults = Vars::default();
+    for (_, kv) in view.iter().filter(|(name, _)| name == "DEFAULT") {
+        for (k, v) in kv {
+            defaults.set(k, v);
+        }
+    }
     // The variables of each section (DEFAULT's, overridden by its own), built once per section.
     let mut vars_at: HashMap<&str, usize> = HashMap::new();
-    let mut vars_of: Vec<HashMap<String, String>> = Vec::new();
+    let mut vars_of: Vec<Vars<'_>> = Vec::new();
     let section_at: HashMap<&str, usize> = view
         .iter()
         .enumerate()
@@ -108,7 +132,9 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
         let at = *vars_at.entry(section.as_str()).or_insert_with(|| {
             let mut vars = defaults.clone();
             if let Some(&k) = section_at.get(section.as_str()) {
-                vars.extend(view[k].1.iter().cloned());
+                for (name, value) in &view[k].1 {
+                    vars.set(name, value);
+                }
             }
             vars_of.push(vars);
             vars_of.len() - 1
@@ -142,11 +168,12 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
 mod tests {
     use super::*;
 
-    fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+    fn vars<'a>(pairs: &[(&'a str, &'a str)]) -> Vars<'a> {
+        let mut v = Vars::default();
+        for (k, val) in pairs {
+            v.set(k, val);
+        }
+        v
     }
 
     #[test]

@@ -10,6 +10,23 @@
 //! (`src/bin/koji-migrate.rs`) and the page (`src/ui/`) are thin shells around [`migrate`].
 #![forbid(unsafe_code)]
 
+/// A long explanation as compiled in: the text itself, or "" in the page (feature
+/// `explanations` off), which links to `rules.html` for it instead (rules' explanations, the
+/// database steps' pitfalls: the largest texts of the core). A macro, not a `const fn`: the text must not
+/// reach the compiler at all to stay out of the wasm.
+#[cfg(feature = "explanations")]
+macro_rules! explained {
+    ($text:literal) => {
+        $text
+    };
+}
+#[cfg(not(feature = "explanations"))]
+macro_rules! explained {
+    ($text:literal) => {
+        ""
+    };
+}
+
 pub mod decode;
 pub mod detect;
 pub mod diff;

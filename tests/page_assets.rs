@@ -44,7 +44,53 @@ fn rules_page() -> String {
             title = escape(&r.guide.title()),
         ));
     }
-    s.push_str("</dl>\n</body>\n</html>\n");
+    s.push_str("</dl>\n");
+    s.push_str(&database_section());
+    s.push_str("</body>\n</html>\n");
+    s
+}
+
+/// The known pitfalls of the database steps, by step, each with the targets it applies to (the
+/// scripts are named as the target release installs them).
+fn database_section() -> String {
+    use koji_migrate::koji::schema_chain::chain;
+    use koji_migrate::Release;
+    let mut s = String::from("<h2 id=\"database\">Database steps: known pitfalls</h2>\n<dl>\n");
+    let oldest = Release::OLDEST;
+    let last = Release::all().last().expect("releases");
+    for step in chain(oldest, last) {
+        // Each distinct text with the targets that get it.
+        let mut texts: Vec<(&str, Vec<Release>)> = Vec::new();
+        for target in Release::steps(step.from, last) {
+            let Some(p) = chain(step.from, target)[0].pitfall else {
+                continue;
+            };
+            match texts.iter_mut().find(|(t, _)| *t == p) {
+                Some((_, targets)) => targets.push(target),
+                None => texts.push((p, vec![target])),
+            }
+        }
+        if texts.is_empty() {
+            continue;
+        }
+        s.push_str(&format!(
+            "<dt id=\"db-{0}-{1}\">{0} → {1}</dt>\n",
+            step.from, step.to
+        ));
+        for (text, targets) in texts {
+            let (first, end) = (targets[0], targets[targets.len() - 1]);
+            let range = if first == end {
+                format!("{first}")
+            } else {
+                format!("{first}–{end}")
+            };
+            s.push_str(&format!(
+                "<dd>{} <small>(upgrading to {range})</small></dd>\n",
+                escape(text)
+            ));
+        }
+    }
+    s.push_str("</dl>\n");
     s
 }
 

@@ -79,8 +79,10 @@ static SCRIPTS: [&[&str]; 32] = [
     &["schema-upgrade-1.34-1.35.sql"],
 ];
 
-const NO_OP: &str = "The script changes nothing (this release did not touch the schema): \
-                     running it is harmless, skipping it too.";
+const NO_OP: &str = explained!(
+    "The script changes nothing (this release did not touch the schema): \
+                     running it is harmless, skipping it too."
+);
 
 /// The step into `to`, for an admin whose installed package is `target`'s.
 fn step(to: Release, target: Release) -> SchemaStep {
@@ -88,71 +90,49 @@ fn step(to: Release, target: Release) -> SchemaStep {
     let mut scripts = SCRIPTS[usize::from(n - 4)];
     let mut take_from = None;
     let pitfall = match n {
-        7 => Some(
-            "The 1.7 guide names schema-upgrade-1.5-1.7.sql, which Koji never shipped; this file, \
+        7 => Some(explained!("The 1.7 guide names schema-upgrade-1.5-1.7.sql, which Koji never shipped; this file, \
              written by koji-migrate, makes the change of Koji's schema-upgrade-1.6-1.7.sql and \
-             serves 1.5 and 1.6 databases alike.",
-        ),
+             serves 1.5 and 1.6 databases alike.")),
         8 if t == 8 => {
             take_from = Release::new(9);
-            Some(
-                "Koji 1.8's copy creates image_listing with a wrong reference, so use 1.9's copy; \
+            Some(explained!("Koji 1.8's copy creates image_listing with a wrong reference, so use 1.9's copy; \
                  no script moves pre-1.8 images, that takes the migrateImage hub call \
-                 (EnableImageMigration).",
-            )
+                 (EnableImageMigration)."))
         }
-        8 if t < 16 => Some(
-            "No script moves pre-1.8 images: that takes the migrateImage hub call, enabled by \
-             EnableImageMigration in hub.conf.",
-        ),
-        8 => Some(
-            "No script moves pre-1.8 images: that takes the migrateImage hub call, which only \
-             hubs 1.8–1.15 have, so a site with such images must stop at one of those first.",
-        ),
+        8 if t < 16 => Some(explained!("No script moves pre-1.8 images: that takes the migrateImage hub call, enabled by \
+             EnableImageMigration in hub.conf.")),
+        8 => Some(explained!("No script moves pre-1.8 images: that takes the migrateImage hub call, which only \
+             hubs 1.8–1.15 have, so a site with such images must stop at one of those first.")),
         11 if t == 11 => {
             take_from = Release::new(12);
-            Some(
-                "Koji 1.11's copy adds a buildroot check without first filling in the container \
+            Some(explained!("Koji 1.11's copy adds a buildroot check without first filling in the container \
                  type of existing buildroots, so it fails on a database that has any: use 1.12's \
-                 copy.",
-            )
+                 copy."))
         }
-        12 if t == 12 => Some(
-            "On a BDR-replicated database use 1.13's copy, which adds the new repo column in \
-             steps BDR accepts; elsewhere 1.12's copy is fine.",
-        ),
+        12 if t == 12 => Some(explained!("On a BDR-replicated database use 1.13's copy, which adds the new repo column in \
+             steps BDR accepts; elsewhere 1.12's copy is fine.")),
         15 | 29 => Some(NO_OP),
-        16 if t < 20 => Some(
-            "A database from very old releases may keep a stale host_channels_host_id_key \
-             constraint; the 1.19→1.20 script drops it (and so do copies of this one from 1.20 on).",
-        ),
-        19 => Some(
-            "Koji 1.18 already ships an empty placeholder under this name: only the copy from 1.19 \
-             or later makes the change.",
-        ),
+        16 if t < 20 => Some(explained!("A database from very old releases may keep a stale host_channels_host_id_key \
+             constraint; the 1.19→1.20 script drops it (and so do copies of this one from 1.20 on).")),
+        19 => Some(explained!("Koji 1.18 already ships an empty placeholder under this name: only the copy from 1.19 \
+             or later makes the change.")),
         30 if t <= 31 => {
             scripts = &["schema-upgrade-1.29-1.30.sql", "schema-update-1.29-1.30.sql"];
-            Some(
-                "Both files are needed (the 1.30 guide names only the first and describes another \
-                 change); 1.32 merges them into one.",
-            )
+            Some(explained!("Both files are needed (the 1.30 guide names only the first and describes another \
+                 change); 1.32 merges them into one."))
         }
-        30 => Some("The 1.30 guide describes another release's change: the script is what counts."),
+        30 => Some(explained!("The 1.30 guide describes another release's change: the script is what counts.")),
         31 if t == 31 => {
             scripts = &["schema-update-1.30-1.31.sql"];
-            Some(
-                "Koji 1.31 ships this step under the schema-update name (the guide's \
+            Some(explained!("Koji 1.31 ships this step under the schema-update name (the guide's \
                  schema-upgrade-1.30-1.31.sql only arrives in 1.32), and the 1.31.0 copy needs \
-                 PostgreSQL 11 or later: on an older server use 1.31.1's.",
-            )
+                 PostgreSQL 11 or later: on an older server use 1.31.1's."))
         }
-        32 if t == 32 => Some(
-            "Koji 1.32.0 splits this step into schema-upgrade-1.31-1.32.sql and \
-             schema-update-1.31-1.32.sql, both needed; 1.32.1 merges them into the first.",
-        ),
-        32 => Some("The 1.32 guide describes another release's change: the script is what counts."),
-        33 => Some("The 1.33 guide describes another release's change: the script is what counts."),
-        34 => Some("The 1.34 guide describes another release's change: the script is what counts."),
+        32 if t == 32 => Some(explained!("Koji 1.32.0 splits this step into schema-upgrade-1.31-1.32.sql and \
+             schema-update-1.31-1.32.sql, both needed; 1.32.1 merges them into the first.")),
+        32 => Some(explained!("The 1.32 guide describes another release's change: the script is what counts.")),
+        33 => Some(explained!("The 1.33 guide describes another release's change: the script is what counts.")),
+        34 => Some(explained!("The 1.34 guide describes another release's change: the script is what counts.")),
         _ => None,
     };
     SchemaStep {

@@ -8,23 +8,6 @@
 //! To add a rule: add its [`Rule`] to [`RULES`] (id in kebab-case, never reused), write the logic
 //! in the module of the file kind it reads, give it a fixture under `tests/corpus/`.
 
-/// A rule's explanation as compiled in: the text itself, or "" in the page (feature
-/// `explanations` off), whose "Why" links open `rules.html` (they are the largest texts of the
-/// core). A macro, not a `const fn`: the text must not
-/// reach the compiler at all to stay out of the wasm.
-#[cfg(feature = "explanations")]
-macro_rules! explained {
-    ($text:literal) => {
-        $text
-    };
-}
-#[cfg(not(feature = "explanations"))]
-macro_rules! explained {
-    ($text:literal) => {
-        ""
-    };
-}
-
 pub mod client_conf;
 pub mod cross_file;
 pub(crate) mod httpd_edit;

@@ -37,6 +37,9 @@ struct Notice {
     kind: FileKind,
     when: When,
     severity: Severity,
+    /// What changed, in a few words (always shown).
+    title: &'static str,
+    /// What to do about it ("" in the page, which links the release's notes for it).
     text: &'static str,
 }
 
@@ -45,6 +48,7 @@ const fn n(
     kind: FileKind,
     when: When,
     severity: Severity,
+    title: &'static str,
     text: &'static str,
 ) -> Notice {
     Notice {
@@ -52,6 +56,7 @@ const fn n(
         kind,
         when,
         severity,
+        title,
         text,
     }
 }
@@ -61,18 +66,18 @@ use Severity::{Action, Error, Info};
 use When::{Always, Unset, ValueHas};
 
 static NOTICES: &[Notice] = &[
-    n(10, KojidConf, Unset("workdir"), Info, "kojid's default workdir moved from /tmp/koji to /var/tmp/koji (1.10); this file does not set it, so builds use the new place."),
-    n(12, HubConf, Unset("checkclientip"), Action, "The hub checks that a session keeps its client's IP address (CheckClientIP, default True, 1.12): behind a proxy or a NAT with changing addresses, set CheckClientIP = False."),
-    n(13, ClientConf, Always, Info, "From 1.13 the client stops with an error when the chosen profile has no section in any config file (it used to warn)."),
-    n(17, HubConf, ValueHas("plugins", "messagebus"), Error, "Koji 1.17 removed the messagebus hub plugin: a hub whose Plugins names it takes itself offline with a configuration error. Remove it from Plugins and set up protonmsg instead."),
-    n(18, KojidConf, Unset("use_createrepo_c"), Info, "kojid uses createrepo_c by default from 1.18 (use_createrepo_c = True); this file does not set it."),
-    n(19, HubHttpd, Always, Action, "From 1.19 the hub refuses to start without /etc/koji-hub/hub.conf (it used built-in defaults before): make sure the file exists."),
-    n(19, WebHttpd, Always, Action, "From 1.19 koji-web refuses to start without /etc/kojiweb/web.conf, even when web.conf.d holds settings: make sure the file exists."),
-    n(22, HubHttpd, Always, Action, "From 1.22 the hub and koji-web run on Python 3 only and the old Kerberos (krbV) login is gone: install them on a host with Python 3 and mod_wsgi for Python 3, and use GSSAPI (mod_auth_gssapi) or SSL certificates for logins."),
-    n(27, WebConf, ValueHas("webauthtype", "kerberos"), Error, "koji-web 1.27 accepts only gssapi or ssl for WebAuthType: kerberos makes it refuse to start. Use gssapi."),
-    n(31, HubConf, Unset("disableurlsessions"), Info, "1.31 moved sessions to HTTP headers; session ids in URLs are still accepted while DisableURLSessions is False (the default). Set it to True once every client is 1.31 or later."),
-    n(33, HubConf, Unset("sessionrenewaltimeout"), Info, "From 1.33 sessions must log in again after SessionRenewalTimeout minutes (default 1440, a day; 0 turns it off)."),
-    n(35, KojiraConf, Unset("max_repo_tasks"), Info, "Koji 1.35 generates repositories in the hub: how many repo tasks run at once is the hub's MaxRepoTasks (default 10; kojira's max_repo_tasks defaulted to 4)."),
+    n(10, KojidConf, Unset("workdir"), Info, "kojid's default workdir is /var/tmp/koji from 1.10", explained!("this file does not set workdir, so builds use the new place (it was /tmp/koji).")),
+    n(12, HubConf, Unset("checkclientip"), Action, "The hub checks each session's client IP address from 1.12 (CheckClientIP)", explained!("it is on by default; behind a proxy or a NAT with changing addresses, set CheckClientIP = False.")),
+    n(13, ClientConf, Always, Info, "From 1.13 a missing client profile is an error", explained!("the client stops when the chosen profile has no section in any config file (it used to warn).")),
+    n(17, HubConf, ValueHas("plugins", "messagebus"), Error, "Koji 1.17 removed the messagebus hub plugin", explained!("a hub whose Plugins names it takes itself offline with a configuration error: remove it from Plugins and set up protonmsg instead.")),
+    n(18, KojidConf, Unset("use_createrepo_c"), Info, "kojid uses createrepo_c by default from 1.18", explained!("this file does not set use_createrepo_c, so the new default (True) applies.")),
+    n(19, HubHttpd, Always, Action, "From 1.19 the hub needs /etc/koji-hub/hub.conf", explained!("the hub refuses to start without it (it used built-in defaults before): make sure the file exists.")),
+    n(19, WebHttpd, Always, Action, "From 1.19 koji-web needs /etc/kojiweb/web.conf", explained!("koji-web refuses to start without it, even when web.conf.d holds settings: make sure the file exists.")),
+    n(22, HubHttpd, Always, Action, "From 1.22 the hub and koji-web run on Python 3 only, without the krbV login", explained!("install them on a host with Python 3 and mod_wsgi for Python 3, and log in with GSSAPI (mod_auth_gssapi) or SSL certificates.")),
+    n(27, WebConf, ValueHas("webauthtype", "kerberos"), Error, "koji-web 1.27 accepts only gssapi or ssl for WebAuthType", explained!("kerberos makes it refuse to start: use gssapi.")),
+    n(31, HubConf, Unset("disableurlsessions"), Info, "Sessions travel in HTTP headers from 1.31 (DisableURLSessions)", explained!("session ids in URLs are still accepted while DisableURLSessions is False (the default): set it True once every client is 1.31 or later.")),
+    n(33, HubConf, Unset("sessionrenewaltimeout"), Info, "Sessions must log in again after SessionRenewalTimeout from 1.33", explained!("SessionRenewalTimeout is in minutes (default 1440, a day; 0 turns it off).")),
+    n(35, KojiraConf, Unset("max_repo_tasks"), Info, "Koji 1.35 generates repositories in the hub (MaxRepoTasks)", explained!("how many repo tasks run at once is the hub's MaxRepoTasks now (default 10; kojira's max_repo_tasks defaulted to 4).")),
 ];
 
 /// After every input, once the source release is known: the notices of the steps from `from` to
@@ -114,7 +119,12 @@ fn run(doc: &Doc, kind: FileKind, plan: &mut Plan, from: Release, to: Release) {
             },
             _ => continue,
         };
-        plan.note(&RULE, notice.severity, lines, notice.text.to_string());
+        let message = if notice.text.is_empty() {
+            format!("{}: see the release notes.", notice.title)
+        } else {
+            format!("{}: {}", notice.title, notice.text)
+        };
+        plan.note(&RULE, notice.severity, lines, message);
         plan.guide_last(Guide::ReleaseNotes(release));
     }
 }

@@ -103,6 +103,13 @@ pub(crate) fn add(
             message.push_str(&step.commands.join("; then "));
             message.push(';');
         }
+        if step.pitfall.is_none() && step.has_pitfall {
+            // The page: the text is on the rules page (explanations are not compiled in).
+            message.push_str(&format!(
+                " (a known pitfall: rules.html#db-{}-{})",
+                step.from, step.to
+            ));
+        }
         if let Some(p) = &step.pitfall {
             message.push_str(&format!(" ({p})"));
         }
@@ -127,6 +134,9 @@ pub struct DbStep {
     /// Whether the script is koji-migrate's own (the 1.6 → 1.7 step).
     pub own: bool,
     pub pitfall: Option<String>,
+    /// Whether the step has a pitfall, even where its text is not compiled in (the page).
+    #[serde(skip)]
+    pub has_pitfall: bool,
 }
 
 /// The database steps from `from` to `to`, with the scripts where the target installs them.
@@ -155,7 +165,8 @@ pub fn steps(from: Release, to: Release) -> Vec<DbStep> {
                     .collect(),
                 scripts,
                 own: s.own,
-                pitfall: s.pitfall.map(str::to_string),
+                pitfall: s.pitfall.filter(|p| !p.is_empty()).map(str::to_string),
+                has_pitfall: s.pitfall.is_some(),
             }
         })
         .collect()

@@ -203,7 +203,7 @@ test('review each change: reject, download, accept again', async () => {
   assert.match(await broken.innerText(), /Koji 1\.7 cannot run/);
   assert.match(await broken.innerText(), /stays on mod_python/);
   assert.match(await view.locator('tr.change', { hasText: 'web-options-to-web-conf' }).innerText(),
-    /needs change \d+ \(Serve koji-web with mod_wsgi instead of mod_python\)/);
+    /needs “Serve koji-web with mod_wsgi instead of mod_python”/);
   conf = await downloadWeb();
   assert.match(conf, /SetHandler mod_python/);
   assert.match(conf, /PythonOption Secret CHANGE_ME/);

@@ -92,11 +92,11 @@ fn change_box(
         <tr class={classes!("change", (!accepted).then_some("rejected"))}><td colspan={cols.to_string()}>
             <label>
                 <input type="checkbox" checked={accepted} {onchange} />
-                {format!(" Accept change {id}: {} ", summary(c.rule))}<code>{c.rule}</code>
+                {format!(" Accept: {} ", summary(c.rule))}<code>{c.rule}</code>
             </label>
             {c.lines.map(|l| format!(" · line {l}"))}
             if let Some(d) = needs {
-                <p>{format!("Not made: it needs change {} ({}), which is not made. Accepting this one accepts that one too.", d.id, summary(d.rule))}</p>
+                <p>{format!("Not made: it needs “{}”, which is not made. Accepting this one accepts that one too.", summary(d.rule))}</p>
             } else if !accepted {
                 <p>{"Rejected: these lines stay as they were."}</p>
             }

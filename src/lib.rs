@@ -27,6 +27,7 @@ macro_rules! explained {
     };
 }
 
+pub mod checklist;
 pub mod decode;
 pub mod detect;
 pub mod diff;

@@ -232,6 +232,19 @@ type NoteOrder = (
     usize,
 );
 
+/// One thing the admin must do by hand (see [`crate::checklist`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// Stable id (`install-mod-wsgi`, `schema-upgrade`, …).
+    pub id: &'static str,
+    pub title: String,
+    pub detail: String,
+    /// Shell commands to run, one a line, if there are any.
+    pub command: Option<String>,
+    /// A report file this step is about (offered for download).
+    pub file: Option<usize>,
+}
+
 /// One explanation or doubt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Note {
@@ -311,6 +324,8 @@ pub struct Report {
     pub changes: Vec<Change>,
     /// The database upgrade, step by step, from the source release to the target.
     pub database: Vec<crate::rules::schema::DbStep>,
+    /// What remains to do by hand, in order.
+    pub steps: Vec<Step>,
 }
 
 impl Report {

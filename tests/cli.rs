@@ -42,6 +42,7 @@ fn out_writes_every_input_and_every_new_file() {
     assert_eq!(
         names,
         [
+            "README.txt",
             "hub.conf",
             "koji-1.7-schema-upgrade.sql",
             "kojid.conf",
@@ -386,4 +387,46 @@ fn json_is_byte_for_byte_the_contract() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_checklist_follows_the_notes_and_out_writes_it_as_readme() {
+    let stock = stock_dir().join("1.6.0");
+    let files: Vec<std::path::PathBuf> = ["kojihub.conf", "kojiweb.conf", "kojid.conf"]
+        .iter()
+        .map(|f| stock.join(f))
+        .collect();
+    // The newest target (no --to 1.7 here: bin() pins it).
+    let text = Command::new(env!("CARGO_BIN_EXE_koji-migrate"))
+        .args(&files)
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&text.stdout);
+    let steps = text
+        .find("Then, by hand:")
+        .expect("the checklist is printed");
+    assert!(
+        steps < text.find("\n--- ").expect("diffs follow"),
+        "the checklist comes before the diffs"
+    );
+    assert!(text.contains("schema-upgrade-1.34-1.35.sql"), "{text}");
+    let dir = temp_dir("readme");
+    let out = Command::new(env!("CARGO_BIN_EXE_koji-migrate"))
+        .arg("--out")
+        .arg(&dir)
+        .args(&files)
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Then, by hand (also in README.txt):"));
+    let readme = std::fs::read_to_string(dir.join("README.txt")).expect("README.txt written");
+    assert!(
+        readme.starts_with("Koji 1.35 migration, prepared by koji-migrate"),
+        "{readme}"
+    );
+    assert!(
+        readme.contains("Manual steps") && readme.contains("Install mod_wsgi"),
+        "{readme}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

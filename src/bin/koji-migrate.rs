@@ -229,6 +229,12 @@ and explains every change. FILE may be - for standard input.";
                 let path = dir.join(&f.output);
                 std::fs::write(&path, &f.text).map_err(|e| format!("{}: {e}", path.display()))?;
             }
+            // The checklist beside the files, unless an output is called that already.
+            if !report.files.iter().any(|f| f.output == "README.txt") {
+                let path = dir.join("README.txt");
+                let readme = koji_migrate::checklist::readme(&report, options.from, options.to);
+                std::fs::write(&path, readme).map_err(|e| format!("{}: {e}", path.display()))?;
+            }
         }
         if cli.json {
             write_out(json(&report).as_bytes())?;
@@ -243,6 +249,7 @@ and explains every change. FILE may be - for standard input.";
                 Renderer::plain()
             };
             let mut text = diagnostics(&report, cli.show_secrets, &renderer);
+            text.push_str(&checklist(&report, cli.out.is_some()));
             if cli.out.is_none() {
                 // Without --out: the notes, then the diffs.
                 text.push_str(&diffs(&report, cli.show_secrets));
@@ -254,6 +261,26 @@ and explains every change. FILE may be - for standard input.";
         } else {
             ExitCode::SUCCESS
         })
+    }
+
+    /// The manual steps after the notes (with `--out`, where README.txt holds them too).
+    fn checklist(report: &Report, out: bool) -> String {
+        if report.steps.is_empty() {
+            return String::new();
+        }
+        let mut s = String::from("\nThen, by hand");
+        s.push_str(if out {
+            " (also in README.txt):\n"
+        } else {
+            ":\n"
+        });
+        for (k, step) in report.steps.iter().enumerate() {
+            s.push_str(&format!("  {}. {}\n", k + 1, step.title));
+            for line in step.command.iter().flat_map(|c| c.lines()) {
+                s.push_str(&format!("       $ {line}\n"));
+            }
+        }
+        s
     }
 
     /// The file a note is about, by name, and its first line there.
@@ -313,7 +340,7 @@ and explains every change. FILE may be - for standard input.";
             })
             .collect();
         let mut s = serde_json::to_string(
-            &json!({"files": files, "notes": notes, "changes": changes, "database": report.database}),
+            &json!({"files": files, "notes": notes, "changes": changes, "database": report.database, "steps": report.steps}),
         )
         .unwrap_or_else(|_| "{}".into());
         s.push('\n');

@@ -346,6 +346,7 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
     if cfg!(feature = "releases") {
         report.database = rules::schema::steps(options.from_release(), options.to);
     }
+    report.steps = crate::checklist::steps(&report, options);
     report
 }
 

@@ -7,7 +7,7 @@
 //!   cancels), so typing never waits for it.
 //! - [`browser`]: downloads (`blob:` URLs), the clipboard, reading dropped files. Nothing leaves
 //!   the page: no request goes to any other origin, nothing is stored.
-//! - [`zip`]: "download all" as a stored ZIP; [`steps`]: the manual-steps checklist and README.
+//! - [`zip`]: "download all" as a stored ZIP (its README.txt is [`crate::checklist::readme`]).
 //!
 //! The page has no Koji knowledge: detection, rules, notes, diffs all come from the core.
 
@@ -15,7 +15,6 @@ pub mod browser;
 pub mod components;
 pub mod examples;
 pub mod state;
-pub mod steps;
 pub mod zip;
 
 /// Mounts the page on `<body>`.

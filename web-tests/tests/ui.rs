@@ -5,7 +5,7 @@ use koji_migrate::ui::components::app::App;
 use koji_migrate::ui::state::{
     fragment_of_releases, releases_of_fragment, Action, Converted, NewInput, State,
 };
-use koji_migrate::ui::{steps, zip};
+use koji_migrate::ui::zip;
 use koji_migrate::{FileKind, Release, Target};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -218,12 +218,12 @@ fn steps_and_readme_name_the_releases() {
         "[kojid]\ntopurl = http://hub/kojifiles\n",
     )]));
     let c = Converted::compute_with(s.revision, &s.inputs, &s.options());
-    let readme = steps::readme(&c);
+    let readme = koji_migrate::checklist::readme(&c.report, c.from, c.to);
     assert!(
         readme.starts_with("Koji 1.21 to 1.35 migration"),
         "{readme}"
     );
-    let ids: Vec<_> = steps::steps(&c).iter().map(|s| s.id).collect();
+    let ids: Vec<_> = c.report.steps.iter().map(|s| s.id).collect();
     assert!(
         !ids.contains(&"install-mod-wsgi"),
         "1.21 already runs mod_wsgi"
@@ -245,11 +245,11 @@ fn steps_follow_the_target() {
     ]));
     let wsgi = Converted::compute(1, &inputs.inputs, Target::ModWsgi);
     let python = Converted::compute(1, &inputs.inputs, Target::ModPython);
-    let ids = |c: &Converted| steps::steps(c).iter().map(|s| s.id).collect::<Vec<_>>();
+    let ids = |c: &Converted| c.report.steps.iter().map(|s| s.id).collect::<Vec<_>>();
     assert!(ids(&wsgi).contains(&"install-mod-wsgi"));
     assert!(!ids(&python).contains(&"install-mod-wsgi"));
     assert!(ids(&wsgi).contains(&"schema-upgrade"));
-    assert!(steps::readme(&wsgi).contains("Set a real Secret"));
+    assert!(koji_migrate::checklist::readme(&wsgi.report, wsgi.from, wsgi.to).contains("Set a real Secret"));
 }
 
 #[wasm_bindgen_test]

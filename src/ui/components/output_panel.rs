@@ -5,7 +5,7 @@ use super::diff_view::DiffView;
 use super::new_file_view::NewFileView;
 use crate::report::Severity;
 use crate::ui::state::{Action, Converted, Focus, State};
-use crate::ui::{browser, steps, zip};
+use crate::ui::{browser, zip};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -76,7 +76,7 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
                 .collect();
             entries.push((
                 format!("{folder}/README.txt"),
-                steps::readme(&result).into_bytes(),
+                crate::checklist::readme(&result.report, result.from, result.to).into_bytes(),
             ));
             let zip = zip::store(&entries);
             let _ = browser::download(&format!("{folder}.zip"), &zip, "application/zip");

@@ -2,7 +2,6 @@
 
 use crate::ui::browser;
 use crate::ui::state::{Action, Converted, State};
-use crate::ui::steps::steps;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,7 +12,7 @@ pub struct StepsPanelProps {
 }
 
 pub fn steps_panel(props: &StepsPanelProps) -> Html {
-    let steps = steps(&props.result);
+    let steps = props.result.report.steps.clone();
     // Offer each file for download once, at its first step.
     // (A handful of steps: a Vec, not another HashSet type in the wasm.)
     let mut offered: Vec<usize> = Vec::new();

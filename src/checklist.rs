@@ -1,24 +1,21 @@
-//! The manual steps that remain after the files are converted, built from the result.
-//! Shown as a checklist on the page and written as README.txt into "download all".
+//! The manual checklist: what remains for the admin after the files are converted, in the order
+//! to do it. Part of the [`Report`] (`Report::steps`), so every shell shows the same list: the
+//! page as a checklist and in "download all", the CLI after the notes and as README.txt with
+//! `--out`.
 
-use super::state::Converted;
-use crate::{FileKind, Target};
+use crate::migrate::Options;
+use crate::report::{Report, Step};
+use crate::{FileKind, Release, Target};
 
-/// One thing the admin must do by hand.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Step {
-    pub id: &'static str,
-    pub title: String,
-    pub detail: String,
-    /// A shell command to run, if there is one.
-    pub command: Option<String>,
-    /// A report file this step is about (offered for download).
-    pub file: Option<usize>,
-}
+/// The release from which the hub and koji-web run on Python 3 only (and their hosts on systemd).
+const PYTHON3_ONLY: Release = match Release::new(22) {
+    Some(r) => r,
+    None => Release::NEWEST,
+};
 
 /// The steps for this result, in the order to do them.
-pub fn steps(c: &Converted) -> Vec<Step> {
-    let files = &c.report.files;
+pub(crate) fn steps(report: &Report, options: &Options) -> Vec<Step> {
+    let files = &report.files;
     let created = |kind: FileKind| {
         files
             .iter()
@@ -26,16 +23,24 @@ pub fn steps(c: &Converted) -> Vec<Step> {
     };
     let mut out = Vec::new();
     // A site already on 1.7 or later runs mod_wsgi.
-    if c.target == Target::ModWsgi && c.from.is_none_or(|f| f < crate::Release::V1_7) {
+    if options.target == Target::ModWsgi && options.from.is_none_or(|f| f < Release::V1_7) {
         out.push(Step {
             id: "install-mod-wsgi",
             title: "Install mod_wsgi".into(),
             detail: format!(
                 "Koji {} serves the hub and the web interface through mod_wsgi. mod_python can \
                  be removed once nothing else on this httpd uses it.",
-                c.to
+                options.to
             ),
-            command: Some("yum install mod_wsgi".into()),
+            // From 1.22 the hub and web run on Python 3 only.
+            command: Some(
+                if options.to >= PYTHON3_ONLY {
+                    "dnf install python3-mod_wsgi"
+                } else {
+                    "yum install mod_wsgi"
+                }
+                .into(),
+            ),
             file: None,
         });
     }
@@ -47,11 +52,45 @@ pub fn steps(c: &Converted) -> Vec<Step> {
             detail: format!(
                 "Run {name} once, as the owner of the Koji database, before starting the {} hub \
                  (database and role names as on your site). It runs in one transaction.",
-                c.to
+                options.to
             ),
             command: Some(crate::rules::schema::psql_command()),
             file: Some(k),
         });
+    }
+    let koji_steps: Vec<&crate::rules::schema::DbStep> = report
+        .database
+        .iter()
+        .filter(|s| !s.own && !s.commands.is_empty())
+        .collect();
+    if let (Some(first), Some(last)) = (koji_steps.first(), koji_steps.last()) {
+        if files.iter().any(|f| f.kind == FileKind::Sql)
+            || report
+                .notes
+                .iter()
+                .any(|n| n.rule == "db-schema-upgrade" && n.severity == crate::Severity::Action)
+        {
+            out.push(Step {
+                id: "koji-schema-upgrades",
+                title: format!(
+                    "Upgrade the database from {} to {} with Koji's scripts",
+                    first.from, last.to
+                ),
+                detail: format!(
+                    "One after the other, as the database owner, before starting the {} hub; the \
+                     notes list the known pitfalls of some steps.",
+                    options.to
+                ),
+                command: Some(
+                    koji_steps
+                        .iter()
+                        .flat_map(|s| s.commands.iter().cloned())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
+                file: None,
+            });
+        }
     }
     if let Some(k) = created(FileKind::HubConf) {
         out.push(Step {
@@ -87,7 +126,12 @@ pub fn steps(c: &Converted) -> Vec<Step> {
                     .into()
             },
             command: Some(
-                "python -c 'import os, base64; print(base64.b64encode(os.urandom(30)))'".into(),
+                if options.to >= PYTHON3_ONLY {
+                    "python3 -c 'import secrets; print(secrets.token_urlsafe(40))'"
+                } else {
+                    "python -c 'import os, base64; print(base64.b64encode(os.urandom(30)))'"
+                }
+                .into(),
             ),
             file: Some(k),
         });
@@ -121,23 +165,32 @@ pub fn steps(c: &Converted) -> Vec<Step> {
         detail: "Check the httpd configuration first; then restart, and open the web interface \
                  and run a scratch build to check."
             .into(),
-        command: Some("apachectl configtest && service httpd restart".into()),
+        command: Some(
+            if options.to >= PYTHON3_ONLY {
+                "apachectl configtest && systemctl restart httpd"
+            } else {
+                "apachectl configtest && service httpd restart"
+            }
+            .into(),
+        ),
         file: None,
     });
     out
 }
 
-/// The README.txt of "download all".
-pub fn readme(c: &Converted) -> String {
-    let title = match c.from {
-        Some(f) => format!("Koji {f} to {} migration, prepared by koji-migrate", c.to),
-        None => format!("Koji {} migration, prepared by koji-migrate", c.to),
+/// The README.txt written beside the files (the page's "download all", the CLI's `--out`):
+/// the files, the steps, and the notes that need the admin. `from` is the release the admin
+/// named, if any.
+pub fn readme(report: &Report, from: Option<Release>, to: Release) -> String {
+    let title = match from {
+        Some(f) => format!("Koji {f} to {to} migration, prepared by koji-migrate"),
+        None => format!("Koji {to} migration, prepared by koji-migrate"),
     };
     let mut s = format!(
         "{title}\n{}\n\nFiles in this archive:\n",
         "=".repeat(title.len())
     );
-    for f in &c.report.files {
+    for f in &report.files {
         let what = match &f.input {
             Some(name) if f.changed => format!("converted from {name}"),
             Some(name) => format!("{name}, unchanged"),
@@ -146,7 +199,7 @@ pub fn readme(c: &Converted) -> String {
         s.push_str(&format!("  {}  ({what})\n", f.output));
     }
     s.push_str("\nManual steps\n------------\n");
-    for (k, step) in steps(c).iter().enumerate() {
+    for (k, step) in report.steps.iter().enumerate() {
         s.push_str(&format!(
             "\n{}. {}\n   {}\n",
             k + 1,
@@ -154,10 +207,12 @@ pub fn readme(c: &Converted) -> String {
             step.detail
         ));
         if let Some(cmd) = &step.command {
-            s.push_str(&format!("   $ {cmd}\n"));
+            for line in cmd.lines() {
+                s.push_str(&format!("   $ {line}\n"));
+            }
         }
     }
-    let notes = c.report.notes_by_severity();
+    let notes = report.notes_by_severity();
     let to_do: Vec<_> = notes
         .iter()
         .filter(|n| n.severity >= crate::Severity::Action)
@@ -166,8 +221,8 @@ pub fn readme(c: &Converted) -> String {
         s.push_str("\nNotes that need you\n-------------------\n");
         for n in to_do {
             let place = match (n.input, n.lines) {
-                (Some(i), Some(l)) => format!("{} line {l}: ", c.file_name(i)),
-                (Some(i), None) => format!("{}: ", c.file_name(i)),
+                (Some(i), Some(l)) => format!("{} line {l}: ", file_name(report, i)),
+                (Some(i), None) => format!("{}: ", file_name(report, i)),
                 _ => String::new(),
             };
             s.push_str(&format!(
@@ -180,4 +235,18 @@ pub fn readme(c: &Converted) -> String {
         }
     }
     s
+}
+
+/// How a file of the report is named for people: its input's name, else its output's.
+fn file_name(report: &Report, index: usize) -> &str {
+    report
+        .files
+        .get(index)
+        .map(|f| {
+            f.input
+                .as_deref()
+                .filter(|n| !n.is_empty())
+                .unwrap_or(&f.output)
+        })
+        .unwrap_or("?")
 }

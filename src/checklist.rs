@@ -125,14 +125,7 @@ pub(crate) fn steps(report: &Report, options: &Options) -> Vec<Step> {
                  server."
                     .into()
             },
-            command: Some(
-                if options.to >= PYTHON3_ONLY {
-                    "python3 -c 'import secrets; print(secrets.token_urlsafe(40))'"
-                } else {
-                    "python -c 'import os, base64; print(base64.b64encode(os.urandom(30)))'"
-                }
-                .into(),
-            ),
+            command: Some("openssl rand -base64 30".into()),
             file: Some(k),
         });
         out.push(Step {
@@ -165,14 +158,7 @@ pub(crate) fn steps(report: &Report, options: &Options) -> Vec<Step> {
         detail: "Check the httpd configuration first; then restart, and open the web interface \
                  and run a scratch build to check."
             .into(),
-        command: Some(
-            if options.to >= PYTHON3_ONLY {
-                "apachectl configtest && systemctl restart httpd"
-            } else {
-                "apachectl configtest && service httpd restart"
-            }
-            .into(),
-        ),
+        command: Some("apachectl configtest && apachectl graceful".into()),
         file: None,
     });
     out

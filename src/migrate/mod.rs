@@ -368,7 +368,7 @@ fn source_release(
     match (options.from, shown) {
         (Some(from), Some(s)) if from < s.oldest || from > s.newest => {
             global.note(&RULE, Severity::Warning, None, format!(
-                "You upgrade from {from}, but the files look like {}–{}: {}. Check --from: the database steps start at {from}.",
+                "You upgrade from {from}, but the files look like {}–{}: {}. The database steps start at {from}: check it.",
                 s.oldest, s.newest, s.because.join("; ")));
             from
         }
@@ -382,7 +382,7 @@ fn source_release(
         (None, Some(s)) if s.oldest >= Release::V1_7 => {
             if s.oldest != s.newest && options.to > Release::V1_7 {
                 global.note(&RULE, Severity::Action, None, format!(
-                    "The files look like Koji {}–{} ({}); the database steps start at {}, the oldest of those. Name the release you run (--from) to skip the steps your database already has.",
+                    "The files look like Koji {}–{} ({}); the database steps start at {}, the oldest. Name your release (--from) to skip steps already done.",
                     s.oldest, s.newest, s.because.join("; "), s.oldest));
             }
             s.oldest

@@ -53,17 +53,17 @@ pub(crate) fn follow_into_interpolation(
         if refused(&opt.value) {
             if opt.lines.len() > 1 {
                 plan.note(rule, Severity::Action, Some(opt.lines.clone()), format!(
-                    "{what} reads this file with % interpolation since Koji {release}, and this value has a lone %, which stops it: write every % of {} as %%.",
+                    "{what} reads this file with % interpolation since Koji {release}: write every % of {} as %%, or it stops.",
                     opt.key));
                 continue;
             }
             let line = ini.rewrite_option_line(o, &opt.key, &opt.value.replace('%', "%%"));
             plan.change(rule, Severity::Warning, opt.lines.clone(), vec![Splice::replace(opt.lines.start, 1, vec![line])], format!(
-                "{what} reads this file with % interpolation since Koji {release}, where a lone % stops it: every % of {} is written as %%, which reads back as the value you had.",
+                "{what} reads this file with % interpolation since Koji {release}, where a lone % stops it: every % of {} is now %% (read back as before).",
                 opt.key));
         } else if opt.value.contains("%(") {
             plan.note(rule, Severity::Action, Some(opt.lines.clone()), format!(
-                "{what} reads this file with % interpolation since Koji {release}: %(name)s in {} is now replaced by the option name's value. If you meant it literally, write %% for each %.",
+                "{what} reads this file with % interpolation since Koji {release}: %(name)s in {} now expands; write %% for each % meant literally.",
                 opt.key));
         }
         plan.guide_last(Guide::ReleaseNotes(release));

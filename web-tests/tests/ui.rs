@@ -249,7 +249,10 @@ fn steps_follow_the_target() {
     assert!(ids(&wsgi).contains(&"install-mod-wsgi"));
     assert!(!ids(&python).contains(&"install-mod-wsgi"));
     assert!(ids(&wsgi).contains(&"schema-upgrade"));
-    assert!(koji_migrate::checklist::readme(&wsgi.report, wsgi.from, wsgi.to).contains("Set a real Secret"));
+    assert!(
+        koji_migrate::checklist::readme(&wsgi.report, wsgi.from, wsgi.to)
+            .contains("Set a real Secret")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -49,7 +49,7 @@ pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     let [(scope, close)] = dirs[..] else {
         if dirs.len() > 1 {
             ctx.plan.note(&RULE, Severity::Action, None,
-                "koji-web is served from several <Directory> sections: declare WSGIDaemonProcess koji lang=C.UTF-8 once and add WSGIProcessGroup koji where koji-web runs (Koji 1.17 needs a UTF-8 locale).".into());
+                "koji-web is served from several <Directory> sections: declare WSGIDaemonProcess koji lang=C.UTF-8 once and add WSGIProcessGroup koji where it runs.".into());
         }
         return;
     };
@@ -69,6 +69,6 @@ pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     }
     let swaps = edit::handler_swaps(ctx, App::Web);
     let c = ctx.plan.change(&RULE, Severity::Info, open_line..open_line + 1, splices,
-        "Koji 1.17 runs koji-web on Python 3, whose templates need a UTF-8 locale: koji-web now runs in the daemon process koji with lang=C.UTF-8.".into());
+        "Koji 1.17's koji-web needs a UTF-8 locale: it now runs in the daemon process koji with lang=C.UTF-8.".into());
     ctx.plan.depend_on_all(c, &swaps);
 }

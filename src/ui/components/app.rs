@@ -2,7 +2,7 @@
 
 use super::input_panel::InputPanel;
 use super::more_options::{more_options, MoreOptionsProps};
-use super::notes_panel::NotesPanel;
+use super::notes_panel::{notes_panel, NotesPanelProps};
 use super::output_panel::OutputPanel;
 use super::steps_panel::{steps_panel, StepsPanelProps};
 use super::target_choice::{target_choice, TargetChoiceProps};
@@ -128,7 +128,7 @@ pub fn App() -> Html {
                         dispatch={dispatch.clone()}
                     />
                     <div class="side">
-                        <NotesPanel result={result.clone()} focus={state.focus} dispatch={dispatch.clone()} />
+                        {notes_panel(&NotesPanelProps { result: result.clone(), focus: state.focus, all: state.all_notes, dispatch: dispatch.clone() })}
                         {steps_panel(&StepsPanelProps { result, dispatch: dispatch.clone() })}
                     </div>
                 } else {

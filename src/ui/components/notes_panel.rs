@@ -5,10 +5,12 @@ use crate::ui::state::{Action, Converted, Focus, State};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// A plain function, not a component (see [`super::target_choice`]).
 pub struct NotesPanelProps {
     pub result: Rc<Converted>,
     pub focus: Option<Focus>,
+    /// Every note, not only the first hundred per group.
+    pub all: bool,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -33,18 +35,16 @@ fn focus_of(note: &Note, seq: u32) -> Option<Focus> {
     })
 }
 
-#[component]
-pub fn NotesPanel(props: &NotesPanelProps) -> Html {
+pub fn notes_panel(props: &NotesPanelProps) -> Html {
     let notes = props.result.report.notes_by_severity();
     let seq = props.focus.map_or(1, |f| f.seq + 1);
-    let show_all = use_state(|| false);
     html! {
         <section class="notes" aria-labelledby="notes-title">
             <h2 id="notes-title">{"What changed, and why"}</h2>
             { for GROUPS.iter().map(|&(severity, title, hint)| {
                 let mut group: Vec<&&Note> = notes.iter().filter(|n| n.severity == severity).collect();
                 let total = group.len();
-                if !*show_all {
+                if !props.all {
                     group.truncate(NOTE_LIMIT);
                 }
                 let more = total - group.len();
@@ -92,8 +92,8 @@ pub fn NotesPanel(props: &NotesPanelProps) -> Html {
                         </ul>
                         if more > 0 {
                             <button type="button" class="link" onclick={
-                                let show_all = show_all.clone();
-                                move |_| show_all.set(true)
+                                let dispatch = props.dispatch.clone();
+                                move |_| dispatch.dispatch(Action::ShowAllNotes)
                             }>{format!("Show {more} more")}</button>
                         }
                     </details>

@@ -8,10 +8,7 @@ use crate::report::{Report, Step};
 use crate::{FileKind, Release, Target};
 
 /// The release from which the hub and koji-web run on Python 3 only (and their hosts on systemd).
-const PYTHON3_ONLY: Release = match Release::new(22) {
-    Some(r) => r,
-    None => Release::NEWEST,
-};
+const PYTHON3_ONLY: Release = Release::known(22);
 
 /// The steps for this result, in the order to do them.
 pub(crate) fn steps(report: &Report, options: &Options) -> Vec<Step> {

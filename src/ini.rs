@@ -15,7 +15,7 @@
 //!
 //! `tests/python_differential.rs` checks these rules against Python itself.
 
-use crate::text::{is_py_space, py_strip, LineTable};
+use crate::text::{is_py_space, py_strip, LineTable, Splice};
 use std::ops::Range;
 
 /// How one physical line was read.
@@ -357,6 +357,17 @@ impl IniDocument {
         let after = line[sep + 1..].len() - line[sep + 1..].trim_start_matches(is_py_space).len();
         let end = (sep + 1 + after).min(line.len());
         &line[..end]
+    }
+
+    /// Option `o` turned into comments, every physical line of it (kept for the admin to decide
+    /// by, where the option must go).
+    pub fn comment_out(&self, o: usize) -> Splice {
+        let lines = self.options[o].lines.clone();
+        let commented = lines
+            .clone()
+            .map(|l| format!("# {}", self.table.line(l)))
+            .collect();
+        Splice::replace(lines.start, lines.len(), commented)
     }
 
     /// Option `o`'s first line with the key replaced by `new_key` and the value by `new_value`,

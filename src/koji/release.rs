@@ -27,6 +27,15 @@ impl Release {
         }
     }
 
+    /// Koji 1.`minor`, for a release the code names itself (a rule's release): a minor the tool
+    /// does not know stops the build, since it is only ever evaluated as a constant.
+    pub const fn known(minor: u8) -> Release {
+        match Release::new(minor) {
+            Some(r) => r,
+            None => panic!("a release koji-migrate does not know"),
+        }
+    }
+
     /// The minor number: 21 for Koji 1.21.
     pub const fn minor(self) -> u8 {
         self.0

@@ -120,15 +120,9 @@ impl Options {
 }
 
 /// The last release that could still run under mod_python.
-pub const LAST_MOD_PYTHON: Release = match Release::new(13) {
-    Some(r) => r,
-    None => Release::OLDEST,
-};
+pub const LAST_MOD_PYTHON: Release = Release::known(13);
 
-const V1_6: Release = match Release::new(6) {
-    Some(r) => r,
-    None => Release::OLDEST,
-};
+const V1_6: Release = Release::known(6);
 
 /// The admin's verdicts on proposed changes. A rejected change leaves its input lines exactly as
 /// they were; changes that depend on a rejected one are rejected with it.

@@ -106,13 +106,9 @@ pub(crate) fn migrate_sections(
                 let splice = if ctx.options.keep_pkgurl {
                     Splice::insert_after(pkg.lines.end - 1, vec![placeholder])
                 } else {
-                    let mut lines: Vec<String> = pkg
-                        .lines
-                        .clone()
-                        .map(|l| format!("# {}", ini.table.line(l)))
-                        .collect();
-                    lines.push(placeholder);
-                    Splice::replace(pkg.lines.start, pkg.lines.len(), lines)
+                    let mut splice = ini.comment_out(last);
+                    splice.insert.push(placeholder);
+                    splice
                 };
                 ctx.plan.change(rule, Severity::Action, pkg.lines.clone(), vec![splice], format!(
                     "[{section}] pkgurl ({}) does not end in /packages, so topurl cannot be deduced from it: a placeholder topurl that never resolves \

@@ -121,6 +121,13 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
             .map(|&(u, o)| (u, ini.options[o].value.as_str()))
             .collect();
         let first = old.iter().map(|&(_, o)| o).min().unwrap_or(old[0].1);
+        // From the first old option to the end of the last: the lines the change is about.
+        let span = ini.options[first].lines.start
+            ..old
+                .iter()
+                .map(|&(_, o)| ini.options[o].lines.end)
+                .max()
+                .unwrap_or(0);
         match files_url(&pairs) {
             Ok(top) => {
                 let mut splices = vec![Splice::replace(
@@ -145,12 +152,6 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
                     // Earlier duplicates of the same options go too.
                     splices.push(Splice::remove(u.1.lines.start, u.1.lines.len()));
                 }
-                let span = ini.options[first].lines.start
-                    ..old
-                        .iter()
-                        .map(|&(_, o)| ini.options[o].lines.end)
-                        .max()
-                        .unwrap_or(0);
                 ctx.facts
                     .files_urls
                     .push((ctx.input, ini.options[first].lines.start, top.clone()));
@@ -175,21 +176,7 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
                         super::FILES_URL_PLACEHOLDER,
                     )],
                 )];
-                for &(_, o) in &old {
-                    let opt = &ini.options[o];
-                    let commented = opt
-                        .lines
-                        .clone()
-                        .map(|l| format!("# {}", ini.table.line(l)))
-                        .collect();
-                    splices.push(Splice::replace(opt.lines.start, opt.lines.len(), commented));
-                }
-                let span = ini.options[first].lines.start
-                    ..old
-                        .iter()
-                        .map(|&(_, o)| ini.options[o].lines.end)
-                        .max()
-                        .unwrap_or(0);
+                splices.extend(old.iter().map(|&(_, o)| ini.comment_out(o)));
                 ctx.plan.change(&WEB_FILES_URL, Severity::Action, span, splices, format!(
                     "KojiFilesURL could not be deduced: {conflict}. A placeholder that never resolves is written: replace it with the URL of the top of /mnt/koji \
                      (the old options, which koji-web ignores, stay as comments)."));

@@ -33,10 +33,7 @@ pub static RULE: Rule = Rule {
     rejecting: Some("httpd refuses the mod_auth_kerb directives once mod_auth_kerb is not installed."),
 };
 
-const RELEASE: Release = match Release::new(13) {
-    Some(r) => r,
-    None => Release::NEWEST,
-};
+const RELEASE: Release = Release::known(13);
 
 /// mod_auth_kerb settings that the GSSAPI example has no line for.
 const DROPPED: [&str; 5] = [

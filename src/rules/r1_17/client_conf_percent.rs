@@ -22,10 +22,7 @@ pub static RULE: Rule = Rule {
     rejecting: Some("the koji command stops at start on a value with a lone %."),
 };
 
-const RELEASE: Release = match Release::new(17) {
-    Some(r) => r,
-    None => Release::NEWEST,
-};
+const RELEASE: Release = Release::known(17);
 
 pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     if let (Doc::Ini(ini), FileKind::ClientConf) = (doc, kind) {

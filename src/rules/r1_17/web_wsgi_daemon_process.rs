@@ -32,10 +32,7 @@ pub static RULE: Rule = Rule {
     rejecting: Some("koji-web runs with httpd's C locale, and Python 3 fails to read its templates."),
 };
 
-const RELEASE: Release = match Release::new(17) {
-    Some(r) => r,
-    None => Release::NEWEST,
-};
+const RELEASE: Release = Release::known(17);
 
 pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     let Doc::Httpd(cfg) = doc else { return };

@@ -28,10 +28,7 @@ pub static RULE: Rule = Rule {
     rejecting: None,
 };
 
-const RELEASE: Release = match Release::new(18) {
-    Some(r) => r,
-    None => Release::NEWEST,
-};
+const RELEASE: Release = Release::known(18);
 
 pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     let Doc::Httpd(cfg) = doc else { return };

@@ -22,10 +22,7 @@ pub static RULE: Rule = Rule {
     rejecting: Some("kojira stops at start on a value with a lone %."),
 };
 
-const RELEASE: Release = match Release::new(19) {
-    Some(r) => r,
-    None => Release::NEWEST,
-};
+const RELEASE: Release = Release::known(19);
 
 pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     if let (Doc::Ini(ini), FileKind::KojiraConf) = (doc, kind) {

@@ -23,10 +23,7 @@ pub static RULE: Rule = Rule {
     rejecting: Some("koji-web fails on every page while web.conf holds a value with a lone %."),
 };
 
-const RELEASE: Release = match Release::new(19) {
-    Some(r) => r,
-    None => Release::NEWEST,
-};
+const RELEASE: Release = Release::known(19);
 
 pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     if let (Doc::Ini(ini), FileKind::WebConf) = (doc, kind) {

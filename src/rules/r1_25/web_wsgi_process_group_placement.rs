@@ -31,10 +31,7 @@ pub static RULE: Rule = Rule {
 };
 
 /// The release whose stock config sets the process group inside the `<Directory>`.
-pub(crate) const INSIDE_DIRECTORY: Release = match Release::new(25) {
-    Some(r) => r,
-    None => Release::NEWEST,
-};
+pub(crate) const INSIDE_DIRECTORY: Release = Release::known(25);
 
 pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     let Doc::Httpd(cfg) = doc else { return };

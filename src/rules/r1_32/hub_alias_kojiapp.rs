@@ -28,10 +28,7 @@ pub static RULE: Rule = Rule {
     rejecting: Some("the Alias names kojixmlrpc.py, which Koji 1.32 and later no longer install, so every hub call fails."),
 };
 
-const RELEASE: Release = match Release::new(32) {
-    Some(r) => r,
-    None => Release::NEWEST,
-};
+const RELEASE: Release = Release::known(32);
 
 /// The hub's WSGI script in `release`.
 pub(crate) fn hub_script(release: Release) -> &'static str {

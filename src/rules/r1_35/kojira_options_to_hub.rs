@@ -30,10 +30,7 @@ pub static RULE: Rule = Rule {
     rejecting: None,
 };
 
-const RELEASE: Release = match Release::new(35) {
-    Some(r) => r,
-    None => Release::NEWEST,
-};
+const RELEASE: Release = Release::known(35);
 
 /// kojira's name and the hub's.
 const MOVED: [(&str, &str); 5] = [

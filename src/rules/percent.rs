@@ -10,7 +10,7 @@
 use super::{Plan, Rule};
 use crate::ini::IniDocument;
 use crate::koji::Release;
-use crate::report::{Guide, Severity};
+use crate::report::Severity;
 use crate::text::Splice;
 
 /// Whether an interpolating parser refuses `value`: a `%` followed by neither `%` nor a
@@ -66,7 +66,6 @@ pub(crate) fn follow_into_interpolation(
                 "{what} reads this file with % interpolation since Koji {release}: %(name)s in {} now expands; write %% for each % meant literally.",
                 opt.key));
         }
-        plan.guide_last(Guide::ReleaseNotes(release));
     }
 }
 

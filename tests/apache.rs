@@ -227,10 +227,7 @@ def handler(req):
 /// The converted stock files of `release` in `target` mode.
 fn convert_release(release: &str, target: Target) -> (Vec<(String, Vec<u8>)>, Report) {
     let files = util::files_in(&util::stock_dir().join(release));
-    let inputs: Vec<Input> = files
-        .iter()
-        .map(|(n, b)| Input::from_bytes(n.clone(), b))
-        .collect();
+    let inputs = util::inputs_of(&files);
     let report = migrate(
         &inputs,
         &Options {
@@ -425,10 +422,7 @@ fn every_converted_httpd_config_passes_apache_t() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for (set, files) in &sets {
-        let inputs: Vec<Input> = files
-            .iter()
-            .map(|(n, b)| Input::from_bytes(n.clone(), b))
-            .collect();
+        let inputs = util::inputs_of(files);
         for (target, py) in [
             (Target::ModWsgi, Py::Wsgi),
             (Target::ModPython, Py::ModPython),
@@ -752,10 +746,7 @@ fn rejecting_optional_changes_keeps_configs_apache_and_python_accept() {
     let mut ini_texts: Vec<(String, String)> = Vec::new();
     let mut rejected_some = 0;
     for (set, files) in &sets {
-        let inputs: Vec<Input> = files
-            .iter()
-            .map(|(n, b)| Input::from_bytes(n.clone(), b))
-            .collect();
+        let inputs = util::inputs_of(files);
         for (target, py) in [
             (Target::ModWsgi, Py::Wsgi),
             (Target::ModPython, Py::ModPython),

@@ -26,9 +26,11 @@
 
 #[path = "common/apache.rs"]
 mod apache_support;
+#[path = "common/util.rs"]
+mod util;
 
 use apache_support::{apache_t, require_apache, Py, TempRoot, APACHE};
-use koji_migrate::{migrate, Input, Options, Release};
+use koji_migrate::{migrate, Options, Release};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
@@ -89,35 +91,13 @@ fn targets() -> Vec<String> {
 /// The stock release folders, oldest first.
 fn stock_releases() -> Vec<String> {
     let dir = releases_dir();
-    let mut out: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("stock Koji configs missing at {}: {e}", dir.display()))
-        .flatten()
-        .filter(|e| e.path().is_dir())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
+    let mut out = util::folders_in(&dir);
     out.sort_by_key(|r| version_key(r));
     assert!(
         out.len() >= 30,
         "expected 1.3.1 … 1.35.3 in {}",
         dir.display()
     );
-    out
-}
-
-/// The files of a folder, sorted by name.
-fn files_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .flatten()
-        .filter(|e| e.path().is_file())
-        .map(|e| {
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    out.sort();
     out
 }
 
@@ -232,13 +212,10 @@ fn controls(dir: &Path) -> Vec<Job> {
 /// Migrates (or, for `stock`, copies) one release's files into `dir`; the jobs that read them.
 fn jobs_for_release(release: &str, to: Option<Release>, dir: &Path) -> Vec<Job> {
     std::fs::create_dir_all(dir).unwrap();
-    let files = files_of(&releases_dir().join(release));
+    let files = util::files_in(&releases_dir().join(release));
     let outputs: Vec<(String, String, String)> = match to {
         Some(to) => {
-            let inputs: Vec<Input> = files
-                .iter()
-                .map(|(n, b)| Input::from_bytes(n.clone(), b))
-                .collect();
+            let inputs = util::inputs_of(&files);
             let report = migrate(
                 &inputs,
                 &Options {

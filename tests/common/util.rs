@@ -11,16 +11,30 @@ pub fn stock_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/koji-configs")
 }
 
-/// The releases under the stock directory, sorted; panics when the test data is missing.
-pub fn releases() -> Vec<String> {
-    let dir = stock_dir();
-    let mut out: Vec<String> = std::fs::read_dir(&dir)
+/// The names of the folders in `dir`, sorted; panics when the test data is missing.
+pub fn folders_in(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("stock Koji configs missing at {}: {e}", dir.display()))
         .flatten()
         .filter(|e| e.path().is_dir())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     out.sort();
+    out
+}
+
+/// Files as the migration's inputs, named by their file names.
+pub fn inputs_of(files: &[NamedBytes]) -> Vec<koji_migrate::Input> {
+    files
+        .iter()
+        .map(|(n, b)| koji_migrate::Input::from_bytes(n.clone(), b))
+        .collect()
+}
+
+/// The releases under the stock directory, sorted; panics when the test data is missing.
+pub fn releases() -> Vec<String> {
+    let dir = stock_dir();
+    let out = folders_in(&dir);
     assert!(
         out.len() >= 5,
         "expected stock configs for 1.3.1 .. 1.7.0 in {}",

@@ -1,0 +1,27 @@
+// What the browser tests and the benchmark share: a free loopback port and waiting for a server
+// to answer. (Not a test file: node's runner only picks up *.test.mjs.)
+import { createServer } from 'node:net';
+
+/// A TCP port free on 127.0.0.1 right now.
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/// Resolves once `url` answers 200, polling; fails after `ms` (a server that does not start).
+export async function waitForServer(url, ms = 10000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}

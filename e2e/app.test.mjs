@@ -313,10 +313,11 @@ test('fast typing loses nothing and copy puts the file on the clipboard', async 
   assert.equal(await area.inputValue(), typed);
 });
 
-test('a 2 MB paste converts and is not diffed on the page', async () => {
+test('a 2 MB paste is diffed whole: its last line is reachable, a note jumps far below', async () => {
   await page.getByRole('button', { name: 'New paste tab' }).click();
   const block = readFileSync(stockWeb, 'utf8') + '\n# padding ' + 'x'.repeat(60) + '\n';
   const big = block.repeat(Math.ceil(2e6 / block.length));
+  const lines = big.split('\n').length - 1;
   // Set the value directly: typing 2 MB through the DevTools protocol would take minutes.
   await page.locator('#input-text').evaluate((el, text) => {
     el.value = text;
@@ -327,8 +328,34 @@ test('a 2 MB paste converts and is not diffed on the page', async () => {
     null, { timeout: 120000, polling: 100 });
   // Other kojiweb.conf inputs came first, so this one is saved as kojiweb-N.conf.
   await outputTab(/^kojiweb-\d+\.conf changed/).last().click();
-  await page.getByText(/too large to show the differences here/).waitFor();
+  const wrap = page.locator('.outputs .diff-wrap');
+  await wrap.locator('tr.row').first().waitFor();
   assert.ok(await page.locator('.notes li.note').count() <= 4 * 100 + 10, 'notes are capped per group');
+  // Only what is in view is drawn, however long the diff.
+  assert.ok(await wrap.locator('tr.row').count() < 1000, 'the diff is drawn in part');
+  // Every line is there: show the unchanged runs too, then scroll to the end until the input's
+  // last line is drawn (row heights are corrected as they are drawn, so scroll again meanwhile).
+  await wrap.locator('tr.gap button').first().click();
+  await until(async () => {
+    await wrap.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await wrap.locator('td.ln', { hasText: new RegExp(`^${lines}$`) }).first().waitFor({ timeout: 1000 });
+  });
+  // A note far below the top: its lines are drawn, focused and in view.
+  await wrap.evaluate((el) => { el.scrollTop = 0; });
+  await page.evaluate(() => document.querySelectorAll('.notes details').forEach((d) => { d.open = true; }));
+  const places = await page.locator('.notes button.note-place').allTextContents();
+  const far = places
+    .map((t, i) => ({ i, line: Number(/kojiweb-\d+\.conf line (\d+)/.exec(t)?.[1] ?? 0) }))
+    .reduce((a, b) => (b.line > a.line ? b : a));
+  assert.ok(far.line > 10000, `a note far below (line ${far.line})`);
+  await page.locator('.notes button.note-place').nth(far.i).click();
+  const focused = wrap.locator('tr.row.focus').first();
+  await focused.waitFor();
+  await until(async () => {
+    const [row, view] = await Promise.all([focused.boundingBox(), wrap.boundingBox()]);
+    assert.ok(row && view && row.y >= view.y && row.y + row.height <= view.y + view.height,
+      'the focused row is in view');
+  });
   const remove = page.getByRole('button', { name: /^Remove pasted text/ });
   const name = await remove.getAttribute('aria-label');
   await remove.click();

@@ -18,6 +18,18 @@
 use crate::text::{is_py_space, py_strip, LineTable, Splice};
 use std::ops::Range;
 
+/// An option's name as Python's parsers store it (`optionxform`: lowered). Exact for ASCII names
+/// (every Koji option) in every build; non-ASCII letters are lowered only with the
+/// `unicode-case` feature (the CLI; Python 3's `str.lower()`), and kept as they are without it
+/// (the page; Python 2's byte-string `lower()`), which spares the page Unicode's case tables.
+pub fn option_name(key: &str) -> String {
+    if cfg!(feature = "unicode-case") && !key.is_ascii() {
+        key.to_lowercase()
+    } else {
+        key.to_ascii_lowercase()
+    }
+}
+
 /// How one physical line was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineKind {
@@ -181,7 +193,7 @@ impl IniDocument {
                 options.push(IniOption {
                     section: sections.len() - 1,
                     key: key.to_string(),
-                    name: key.to_lowercase(),
+                    name: option_name(key),
                     value: String::new(),
                     lines: i..i + 1,
                 });
@@ -262,7 +274,7 @@ impl IniDocument {
     /// Option occurrences in section `name` (all headers of that name) called `key`
     /// (case-insensitive), in file order. The last one is the one Python keeps.
     pub fn find<'a>(&'a self, section: &'a str, key: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let key = key.to_lowercase();
+        let key = option_name(key);
         self.options
             .iter()
             .enumerate()

@@ -36,6 +36,7 @@ pub mod ini;
 pub mod koji;
 pub mod mask;
 mod migrate;
+pub mod placement;
 pub mod report;
 pub mod rules;
 pub mod text;

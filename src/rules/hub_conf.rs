@@ -89,7 +89,7 @@ fn format_once(value: &str, vars: &Vars<'_>) -> Result<String, InterpolationErro
             let tail = inner[close + 1..]
                 .strip_prefix('s')
                 .ok_or(InterpolationError::BadFormat)?;
-            let name = inner[..close].to_lowercase();
+            let name = crate::ini::option_name(&inner[..close]);
             out.push_str(vars.get(&name).ok_or(InterpolationError::Missing(name))?);
             rest = tail;
         } else {

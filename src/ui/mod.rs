@@ -15,6 +15,7 @@ pub mod browser;
 pub mod components;
 pub mod examples;
 pub mod state;
+pub mod virtual_rows;
 pub mod zip;
 
 /// Mounts the page on `<body>`.

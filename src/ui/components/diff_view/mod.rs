@@ -1,0 +1,149 @@
+//! A converted input beside its original: line numbers, +/− markers, changed words marked,
+//! unchanged runs collapsed behind "show more"; or the same as one unified column. Above each run
+//! of changed rows, the changes behind it (rule summary, why, accept/reject); a rejected change,
+//! whose lines are unchanged, where its lines are.
+//!
+//! Every diff is whole, whatever its length: [`crate::placement`] lays out all its items, and
+//! only those in view are drawn ([`crate::ui::virtual_rows`]).
+
+mod change_box;
+mod rows;
+
+use crate::diff::DiffModel;
+use crate::placement::{place, Item};
+use crate::ui::state::{Converted, Focus};
+use crate::ui::virtual_rows::use_virtual_rows;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DiffViewProps {
+    pub result: Rc<Converted>,
+    pub file: usize,
+    pub focus: Option<Focus>,
+    pub unified: bool,
+    /// Accept (true) or reject a change, by id.
+    pub on_choose: Callback<(usize, bool)>,
+}
+
+const CONTEXT: usize = 3;
+
+/// A file's diff and where each of its items goes.
+struct Laid {
+    model: DiffModel,
+    items: Vec<Item>,
+}
+
+#[component]
+pub fn DiffView(props: &DiffViewProps) -> Html {
+    let expanded = use_state(|| false);
+    let file = &props.result.report.files[props.file];
+    // A focused line might sit in a collapsed run: show everything then.
+    let full = *expanded || props.focus.is_some();
+    let laid = {
+        let result = props.result.clone();
+        use_memo(
+            (result, props.file, full, props.unified),
+            |(result, index, full, unified)| {
+                let f = &result.report.files[*index];
+                let old = f.original.as_deref().unwrap_or("");
+                let old_total = old.lines().count();
+                let context = if *full {
+                    old_total + f.text.lines().count() + 1
+                } else {
+                    CONTEXT
+                };
+                let model = DiffModel::of_file(f, context);
+                let items = place(&model, &result.report.changes, *index, old_total, *unified);
+                Laid { model, items }
+            },
+        )
+    };
+    let changes = &props.result.report.changes;
+    let row_of = |hunk: usize, row: usize| &laid.model.hunks[hunk].rows[row];
+    // Rows in plain lines: change boxes take a line and their padding, two with a reason.
+    let estimate = |i: usize| match laid.items[i] {
+        Item::Change(c) if changes[c].accepted => 1.8,
+        Item::Change(_) => 2.9,
+        _ => 1.0,
+    };
+    let focus = props.focus;
+    let jump = focus.and_then(|f| {
+        let at = laid.items.iter().position(|item| match *item {
+            Item::Row { hunk, row } => rows::focused(focus, row_of(hunk, row), None),
+            Item::Line {
+                hunk,
+                row,
+                new_side,
+            } => rows::focused(focus, row_of(hunk, row), Some(new_side)),
+            _ => false,
+        })?;
+        Some((f.seq, at))
+    });
+    // The list changes with the result, the file and the view: each names a new generation.
+    // (Measured heights survive a new result of the same length: they are only estimates.)
+    let generation = ((props.file as u64) << 2) | (u64::from(full) << 1) | u64::from(props.unified);
+    let window = use_virtual_rows(generation, laid.items.len(), estimate, jump);
+
+    let name = props.result.file_name(props.file).to_string();
+    if laid.items.is_empty() {
+        return html! {
+            <p class="unchanged" ref={window.container}>
+                {format!("{name} needs no change for Koji {}: it is kept exactly as it was.", props.result.to)}
+            </p>
+        };
+    }
+    let cols = if props.unified { "4" } else { "6" };
+    let show_more = {
+        let expanded = expanded.clone();
+        Callback::from(move |_| expanded.set(true))
+    };
+    let draw = |i: usize| -> Html {
+        match laid.items[i] {
+            Item::Gap { hidden } => rows::gap(hidden, cols, show_more.clone()),
+            Item::Change(c) => {
+                change_box::change_box(&props.result, &changes[c], cols, &props.on_choose)
+            }
+            Item::Row { hunk, row } => {
+                let r = row_of(hunk, row);
+                rows::side_by_side(&props.result, props.file, r, rows::focused(focus, r, None))
+            }
+            Item::Line {
+                hunk,
+                row,
+                new_side,
+            } => {
+                let r = row_of(hunk, row);
+                let focused = rows::focused(focus, r, Some(new_side));
+                rows::unified(&props.result, props.file, r, new_side, focused)
+            }
+        }
+    };
+
+    let output = file.output.clone();
+    html! {
+        <div class="diff-wrap" ref={window.container} onscroll={window.onscroll} tabindex="0" role="region" aria-label={format!("Changes from {name} to {output}")}>
+            if laid.model.is_empty() {
+                <p class="unchanged">{format!("{name} is kept exactly as it was: its changes are rejected.")}</p>
+            }
+            <table class={classes!("diff", if props.unified { "unified" } else { "split" })}>
+                <caption class="visually-hidden">{format!("Changes from {name} to {output}")}</caption>
+                <thead>
+                    if props.unified {
+                        <tr><th scope="col">{"old"}</th><th scope="col">{"new"}</th><th></th><th scope="col">{format!("{name} → {output}")}</th></tr>
+                    } else {
+                        <tr><th scope="col" colspan="3">{match props.result.from {
+                            Some(f) => format!("{name} (Koji {f})"),
+                            None => format!("{name} (now)"),
+                        }}</th><th scope="col" colspan="3">{format!("{output} (Koji {})", props.result.to)}</th></tr>
+                    }
+                </thead>
+                <tbody>
+                    <tr class="spacer" aria-hidden="true"><td colspan={cols} ref={window.top_spacer}></td></tr>
+                    { for window.range.clone().map(draw) }
+                    <tr class="spacer" aria-hidden="true"><td colspan={cols} ref={window.bottom_spacer}></td></tr>
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,201 @@
+//! Tables of any length at the cost of a screenful: only the rows in view (and a margin above
+//! and below) are in the DOM, between two spacer rows as tall as what they stand for.
+//!
+//! Row heights are not fixed (long lines wrap, change boxes are taller), so each row's height is
+//! estimated by the caller in units of one plain line until it has been drawn once, then
+//! measured and remembered. Corrections above the view are absorbed by the browser's scroll
+//! anchoring. The spacers' heights are set through the CSSOM: the page's CSP forbids `style`
+//! attributes.
+//!
+//! The table must be the only `<tbody>` in the scrolling element, drawn as
+//! `[top spacer, rows of range…, bottom spacer]`.
+
+use std::ops::Range;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+/// Pixels drawn beyond the view on each side.
+const MARGIN: f64 = 1200.0;
+/// How far the view moves before the window is drawn again.
+const STEP: f64 = 300.0;
+
+/// What to draw now.
+pub struct Window {
+    /// The scrolling element.
+    pub container: NodeRef,
+    pub top_spacer: NodeRef,
+    pub bottom_spacer: NodeRef,
+    /// The rows to draw.
+    pub range: Range<usize>,
+    pub onscroll: Callback<Event>,
+}
+
+/// Remembered per table between draws (one cell, not several hooks: each hook type costs the
+/// page's wasm its own copy of Yew's hook code).
+struct Memory {
+    /// The list the heights belong to.
+    generation: u64,
+    /// Measured heights (0: not drawn yet).
+    heights: Vec<f32>,
+    /// The height of one plain line.
+    unit: f64,
+    /// The scroll position and the view's height (0 until measured) the window is drawn for.
+    top: f64,
+    view: f64,
+    /// The last jump made.
+    jumped: Option<u32>,
+}
+
+/// The window of `count` rows to draw. `generation` names the list: when it changes, the
+/// measurements are dropped. `estimate(i)` is row `i`'s height in plain lines. `jump`, when its
+/// sequence number is new, scrolls row `jump.1` into the upper third of the view.
+#[hook]
+pub fn use_virtual_rows(
+    generation: u64,
+    count: usize,
+    estimate: impl Fn(usize) -> f64,
+    jump: Option<(u32, usize)>,
+) -> Window {
+    let container = use_node_ref();
+    let top_spacer = use_node_ref();
+    let bottom_spacer = use_node_ref();
+    let memory = use_mut_ref(|| Memory {
+        generation: u64::MAX,
+        heights: Vec::new(),
+        unit: 18.0,
+        top: 0.0,
+        view: 0.0,
+        jumped: None,
+    });
+    let redraw = use_force_update();
+
+    let (first, end, before, after, jump_to) = {
+        let mut m = memory.borrow_mut();
+        if m.generation != generation || m.heights.len() != count {
+            m.generation = generation;
+            m.heights = vec![0.0; count];
+        }
+        let mut tops = Vec::with_capacity(count);
+        let mut y = 0.0;
+        for (i, &h) in m.heights.iter().enumerate() {
+            tops.push(y);
+            y += if h > 0.0 {
+                f64::from(h)
+            } else {
+                estimate(i) * m.unit
+            };
+        }
+        let view = if m.view > 0.0 { m.view } else { 1000.0 };
+        let mut jump_to = None;
+        if let Some((seq, row)) = jump {
+            if m.jumped != Some(seq) {
+                m.jumped = Some(seq);
+                let top = tops.get(row).map_or(0.0, |t| (t - view / 3.0).max(0.0));
+                m.top = top;
+                jump_to = Some(top);
+            }
+        }
+        let first = tops
+            .partition_point(|&t| t <= m.top - MARGIN)
+            .saturating_sub(1);
+        let end = tops
+            .partition_point(|&t| t < m.top + view + MARGIN)
+            .max(first);
+        let before = tops.get(first).copied().unwrap_or(y);
+        (
+            first,
+            end,
+            before,
+            y - tops.get(end).copied().unwrap_or(y),
+            jump_to,
+        )
+    };
+
+    {
+        let (container, top_spacer, bottom_spacer) =
+            (container.clone(), top_spacer.clone(), bottom_spacer.clone());
+        let memory = memory.clone();
+        let redraw = redraw.clone();
+        use_effect(move || {
+            set_height(&top_spacer, before);
+            set_height(&bottom_spacer, after);
+            let Some(el) = container.cast::<Element>() else {
+                return;
+            };
+            let mut m = memory.borrow_mut();
+            let mut changed = measure(&el, first, &mut m);
+            let view = f64::from(el.client_height());
+            if (view - m.view).abs() > 1.0 {
+                m.view = view;
+                changed = true;
+            }
+            drop(m);
+            if let Some(y) = jump_to {
+                el.set_scroll_top(y as i32);
+                super::browser::scroll_focus_into_view(&container);
+            }
+            if changed {
+                redraw.force_update();
+            }
+        });
+    }
+
+    let onscroll = Callback::from(move |e: Event| {
+        if let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            let y = f64::from(el.scroll_top());
+            let mut m = memory.borrow_mut();
+            if (y - m.top).abs() > STEP || (y == 0.0 && m.top != 0.0) {
+                m.top = y;
+                drop(m);
+                redraw.force_update();
+            }
+        }
+    });
+    Window {
+        container,
+        top_spacer,
+        bottom_spacer,
+        range: first..end,
+        onscroll,
+    }
+}
+
+fn set_height(spacer: &NodeRef, px: f64) {
+    if let Some(el) = spacer.cast::<HtmlElement>() {
+        // Whole pixels: the heights are estimates anyway, and the text stays short.
+        let _ = el
+            .style()
+            .set_property("height", &format!("{}px", px.round() as i64));
+    }
+}
+
+/// Records the heights of the drawn rows (the children of the `<tbody>` between the spacers,
+/// starting at row `first`); true when one differs from what was assumed.
+fn measure(container: &Element, first: usize, m: &mut Memory) -> bool {
+    let Some(body) = container.query_selector("tbody").ok().flatten() else {
+        return false;
+    };
+    let rows = body.children();
+    let mut changed = false;
+    let mut unit = f64::MAX;
+    for k in 1..rows.length().saturating_sub(1) {
+        let (Some(row), Some(slot)) = (rows.item(k), m.heights.get_mut(first + k as usize - 1))
+        else {
+            continue;
+        };
+        let h = row.get_bounding_client_rect().height();
+        if h > 1.0 {
+            unit = unit.min(h);
+        }
+        if (h as f32 - *slot).abs() > 0.5 {
+            *slot = h as f32;
+            changed = true;
+        }
+    }
+    if unit < f64::MAX && (unit - m.unit).abs() > 0.5 {
+        m.unit = unit;
+        changed = true;
+    }
+    changed
+}

@@ -323,7 +323,7 @@ pub struct Report {
     /// Every change the rules proposed, accepted or not.
     pub changes: Vec<Change>,
     /// The database upgrade, step by step, from the source release to the target.
-    pub database: Vec<crate::rules::schema::DbStep>,
+    pub database: Vec<crate::koji::schema_chain::DbStep>,
     /// What remains to do by hand, in order.
     pub steps: Vec<Step>,
 }

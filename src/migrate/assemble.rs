@@ -1,8 +1,10 @@
 //! From plans to the [`Report`]: apply the accepted splices, number the notes' output lines,
 //! name the outputs.
 
-use super::{choices::resolve_choices, Choices, Doc, Input};
+use super::{choices::resolve_choices, Input};
+use crate::options::Choices;
 use crate::report::{Change, FileKind, Lines, Note, Origin, OutputFile, Report, Severity};
+use crate::rules::context::Doc;
 use crate::rules::{self, Draft, NewFile, Plan};
 use crate::text::{apply, LineOrigin};
 

@@ -2,8 +2,8 @@
 
 use super::{pkgurl, CLIENT_KRBSERVICE, CLIENT_PKGURL_TOPURL};
 use crate::ini::IniDocument;
-use crate::migrate::Ctx;
 use crate::report::Severity;
+use crate::rules::context::Ctx;
 
 pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
     pkgurl::migrate_sections(ini, ctx, &CLIENT_PKGURL_TOPURL, None);

@@ -15,8 +15,8 @@
 
 use super::{is_secret_key, HUB_CONF_PERCENT};
 use crate::ini::IniDocument;
-use crate::migrate::Ctx;
 use crate::report::Severity;
+use crate::rules::context::Ctx;
 use crate::text::Splice;
 use std::collections::HashMap;
 

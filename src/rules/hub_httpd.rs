@@ -22,43 +22,10 @@ use super::{
     HUB_HANDLER_WSGI, HUB_OPTIONS_IGNORED, HUB_OPTIONS_TO_HUB_CONF,
 };
 use crate::httpd::HttpdConfig;
-use crate::migrate::{Ctx, Target};
+use crate::options::Target;
 use crate::report::{FileKind, Severity};
+use crate::rules::context::Ctx;
 use crate::text::Splice;
-
-/// Hub option names 1.6 read as PythonOptions (lower-cased), used to tell them from koji-web's.
-pub(crate) const HUB_PYTHON_OPTIONS: &[&str] = &[
-    "configfile",
-    "dbname",
-    "dbuser",
-    "dbhost",
-    "dbpass",
-    "kojidir",
-    "authprincipal",
-    "authkeytab",
-    "proxyprincipals",
-    "hostprincipalformat",
-    "dnusernamecomponent",
-    "proxydns",
-    "logincreatesuser",
-    "kojiweburl",
-    "emaildomain",
-    "notifyonsuccess",
-    "disablenotifications",
-    "enablemaven",
-    "enablewin",
-    "pluginpath",
-    "plugins",
-    "kojidebug",
-    "kojitraceback",
-    "serveroffline",
-    "offlinemessage",
-    "lockout",
-    "enablefunctiondebug",
-    "missingpolicyok",
-    "policy",
-    "kojisingleuser",
-];
 
 const DEFAULT_HUB_CONF: &str = "/etc/koji-hub/hub.conf";
 

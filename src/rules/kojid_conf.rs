@@ -5,8 +5,8 @@
 
 use super::{pkgurl, KOJID_PKGURL_TOPURL};
 use crate::ini::IniDocument;
-use crate::migrate::Ctx;
 use crate::report::Severity;
+use crate::rules::context::Ctx;
 
 pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
     pkgurl::migrate_sections(ini, ctx, &KOJID_PKGURL_TOPURL, Some("kojid"));

@@ -9,6 +9,7 @@
 //! in the module of the file kind it reads, give it a fixture under `tests/corpus/`.
 
 pub mod client_conf;
+pub(crate) mod context;
 pub mod cross_file;
 pub(crate) mod httpd_edit;
 pub mod hub_conf;

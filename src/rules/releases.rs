@@ -12,8 +12,8 @@
 //! fixture folder `tests/rules/<rule-id>/`.
 
 use super::Rule;
-use crate::migrate::{Ctx, Doc};
 use crate::report::FileKind;
+use crate::rules::context::{Ctx, Doc};
 
 /// A rule of a release after 1.7 and the function that applies it to one input.
 pub(crate) struct ReleaseRule {

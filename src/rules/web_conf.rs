@@ -7,8 +7,8 @@
 
 use super::{redact_url, WEB_FILES_URL, WEB_GREETING, WEB_SECRET};
 use crate::ini::IniDocument;
-use crate::migrate::Ctx;
 use crate::report::Severity;
+use crate::rules::context::Ctx;
 use crate::text::Splice;
 
 /// The three URL options Koji 1.7 replaced by `KojiFilesURL`.

@@ -21,8 +21,9 @@ use super::{
     WEB_REMOVED_HANDLERS, WEB_THEME_ALIAS, WEB_UNKNOWN_OPTION,
 };
 use crate::httpd::{quote_arg, HttpdConfig};
-use crate::migrate::{Ctx, Target};
+use crate::options::Target;
 use crate::report::Severity;
+use crate::rules::context::Ctx;
 
 pub(crate) const DEFAULT_WEB_CONF: &str = "/etc/kojiweb/web.conf";
 

@@ -14,11 +14,12 @@ use super::{
     py2_cuts, redact_url, NewFile, Rule, WEB_CONFIGFILE, WEB_DEBUG, WEB_FILES_URL, WEB_GREETING,
     WEB_LIBPATH, WEB_OPTIONS_TO_WEB_CONF, WEB_SECRET, WEB_UNKNOWN_OPTION,
 };
-use crate::detect::WEB_PYTHON_OPTIONS;
+use crate::apps::WEB_PYTHON_OPTIONS;
 use crate::httpd::HttpdConfig;
 use crate::koji::options::Component;
-use crate::migrate::{Ctx, Target};
+use crate::options::Target;
 use crate::report::{FileKind, Severity};
+use crate::rules::context::Ctx;
 use crate::text::Splice;
 
 /// A note about web.conf lines: rule, severity, input lines, web.conf lines, message.

@@ -16,8 +16,8 @@
 
 use crate::ini::IniDocument;
 use crate::koji::Release;
-use crate::migrate::{Ctx, Doc};
 use crate::report::{FileKind, Guide, Severity};
+use crate::rules::context::{Ctx, Doc};
 use crate::rules::{Plan, Rule};
 use crate::text::Splice;
 

@@ -129,13 +129,13 @@ pub(super) fn build_report(
         for &c in &applied.conflicts {
             report.notes.push(Note {
                 severity: Severity::Error,
-                rule: rules::INPUT_PROBLEM.id,
+                rule: rules::r1_7::input_problem::RULE.id,
                 input: Some(i),
                 lines: Lines::from_range(kept[c].removed()),
                 output: None,
                 output_lines: None,
                 message: "Two changes wanted the same lines; the second was not made. Please report this input.".into(),
-                guide: rules::INPUT_PROBLEM.guide,
+                guide: rules::r1_7::input_problem::RULE.guide,
                 change: None,
             });
         }

@@ -69,13 +69,13 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
         let mut report = migrate(inputs, &fixed);
         report.notes.insert(0, crate::report::Note {
             severity: Severity::Error,
-            rule: rules::INPUT_PROBLEM.id,
+            rule: rules::r1_7::input_problem::RULE.id,
             input: None,
             lines: None,
             output: None,
             output_lines: None,
             message: format!("These options cannot go together ({why}); the migration ran with the nearest ones that can."),
-            guide: rules::INPUT_PROBLEM.guide,
+            guide: rules::r1_7::input_problem::RULE.guide,
             change: None,
         });
         return report;
@@ -89,13 +89,13 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
 
     for (i, input) in inputs.iter().enumerate() {
         if let Some(line) = input.invalid_utf8_line {
-            plans[i].note(&rules::INPUT_PROBLEM, Severity::Warning, Some(line - 1..line),
+            plans[i].note(&rules::r1_7::input_problem::RULE, Severity::Warning, Some(line - 1..line),
                 "The file is not valid UTF-8 from this line on; the bad bytes were replaced by \u{fffd} and will be written that way. \
                  Check the converted file, or convert the input to UTF-8 first.".into());
         }
         let binary = input.nul_line.is_some() && input.kind.is_none();
         if let Some(line) = input.nul_line {
-            plans[i].note(&rules::INPUT_PROBLEM, Severity::Error, Some(line - 1..line),
+            plans[i].note(&rules::r1_7::input_problem::RULE, Severity::Error, Some(line - 1..line),
                 "The file contains a NUL byte: it does not look like a text configuration file, so it is left unchanged.".into());
         }
         let mut parsed = None;
@@ -110,7 +110,7 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
         };
         let plan = &mut plans[i];
         plan.note(
-            &rules::INPUT_KIND,
+            &rules::r1_7::input_kind::RULE,
             if kind == FileKind::Unknown {
                 Severity::Warning
             } else {
@@ -150,7 +150,7 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
             Doc::Httpd(cfg) => {
                 for p in &cfg.problems {
                     ctx.plan.note(
-                        &rules::INPUT_PROBLEM,
+                        &rules::r1_7::input_problem::RULE,
                         Severity::Error,
                         Some(p.line..p.line + 1),
                         format!(
@@ -179,11 +179,12 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
         let plan = &mut plans[i];
         let quiet = plan.changes.is_empty()
             && !plan.notes.iter().any(|n| {
-                n.severity >= Severity::Action || std::ptr::eq(n.rule, &rules::ALREADY_MIGRATED)
+                n.severity >= Severity::Action
+                    || std::ptr::eq(n.rule, &rules::r1_7::already_migrated::RULE)
             });
         if quiet && kind != FileKind::Unknown {
             plan.note(
-                &rules::ALREADY_MIGRATED,
+                &rules::r1_7::already_migrated::RULE,
                 Severity::Info,
                 None,
                 format!(
@@ -275,7 +276,7 @@ fn source_release(
 fn report_ini_problems(ini: &IniDocument, plan: &mut Plan) {
     for (line, err) in ini.errors() {
         plan.note(
-            &rules::INPUT_PROBLEM,
+            &rules::r1_7::input_problem::RULE,
             Severity::Error,
             Some(line..line + 1),
             format!(
@@ -285,7 +286,7 @@ fn report_ini_problems(ini: &IniDocument, plan: &mut Plan) {
     }
     for (line, name) in ini.duplicate_sections() {
         plan.note(
-            &rules::INPUT_PROBLEM,
+            &rules::r1_7::input_problem::RULE,
             Severity::Warning,
             Some(line..line + 1),
             format!("Section [{name}] appears again here; Python merges both into one."),
@@ -294,7 +295,7 @@ fn report_ini_problems(ini: &IniDocument, plan: &mut Plan) {
     for (later, earlier) in ini.duplicate_options() {
         let o = &ini.options[later];
         plan.note(
-            &rules::INPUT_PROBLEM,
+            &rules::r1_7::input_problem::RULE,
             Severity::Warning,
             Some(o.lines.clone()),
             format!(

@@ -1,6 +1,6 @@
 //! Small, shared edits of httpd directives, so rules never do string surgery themselves.
 
-use super::IFMODULE_WSGI;
+use super::r1_7::ifmodule_wsgi;
 use crate::httpd::{quote_arg, HttpdConfig, ItemKind};
 use crate::options::Target;
 use crate::report::Severity;
@@ -168,7 +168,7 @@ pub(crate) fn swap_python_ifmodules(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         } else {
             "mod_wsgi.c"
         };
-        ctx.plan.change(&IFMODULE_WSGI, Severity::Info, lines(cfg, w), vec![replace(cfg, w, vec![with_arg(cfg, w, 0, new)])], format!(
+        ctx.plan.change(&ifmodule_wsgi::RULE, Severity::Info, lines(cfg, w), vec![replace(cfg, w, vec![with_arg(cfg, w, 0, new)])], format!(
             "<IfModule {module}> would skip the Koji section inside once mod_python is gone; it now tests for {new}."));
     }
 }
@@ -312,8 +312,8 @@ pub(crate) fn serves_wsgi(cfg: &HttpdConfig, scopes: &[usize]) -> bool {
 /// The 1.7 handler swaps of `app` in this plan: what a mod_wsgi setting depends on.
 pub(crate) fn handler_swaps(ctx: &Ctx<'_>, app: App) -> Vec<usize> {
     ctx.plan.changes_of(match app {
-        App::Hub => &super::HUB_HANDLER_WSGI,
-        App::Web => &super::WEB_HANDLER_WSGI,
+        App::Hub => &super::r1_7::hub_handler_wsgi::RULE,
+        App::Web => &super::r1_7::web_handler_wsgi::RULE,
     })
 }
 

@@ -13,7 +13,8 @@
 //! Before: `HostPrincipalFormat = compile/%(hostname)s@%(realm)s` with `realm = EXAMPLE.COM`, …
 //! After:  `HostPrincipalFormat = compile/…@EXAMPLE.COM` (the expanded text).
 
-use super::{is_secret_key, HUB_CONF_PERCENT};
+use super::is_secret_key;
+use super::r1_7::hub_conf_percent;
 use crate::ini::IniDocument;
 use crate::report::Severity;
 use crate::rules::context::Ctx;
@@ -145,11 +146,11 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
         match py2_interpolate(&opt.value, vars) {
             Ok(expanded) if !expanded.contains("%(") && !expanded.contains('\n') => {
                 let shown = if secret { String::new() } else { format!(" to '{expanded}'") };
-                ctx.plan.change(&HUB_CONF_PERCENT, Severity::Warning, lines.clone(),
+                ctx.plan.change(&hub_conf_percent::RULE, Severity::Warning, lines.clone(),
                     vec![Splice::replace(lines.start, lines.len(), vec![ini.rewrite_option_line(o, &opt.key, &expanded)])],
                     format!("Koji 1.6 expanded {}{shown}; Koji 1.7 reads hub.conf without interpolation, so the expanded value is written out.", opt.key));
             }
-            Ok(_) => ctx.plan.note(&HUB_CONF_PERCENT, Severity::Action, Some(lines), format!(
+            Ok(_) => ctx.plan.note(&hub_conf_percent::RULE, Severity::Action, Some(lines), format!(
                 "Koji 1.6 expanded {} with % interpolation and 1.7 no longer does; the expanded value cannot be written on one line here: write it out yourself.", opt.key)),
             Err(e) => {
                 let why = match e {
@@ -157,7 +158,7 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
                     InterpolationError::BadFormat => "it holds a % that is neither %% nor %(name)s".into(),
                     InterpolationError::TooDeep => "its references loop".into(),
                 };
-                ctx.plan.note(&HUB_CONF_PERCENT, Severity::Action, Some(lines), format!(
+                ctx.plan.note(&hub_conf_percent::RULE, Severity::Action, Some(lines), format!(
                     "{} uses % interpolation, which Koji 1.7 no longer performs, and Koji 1.6 could not expand it either ({why}). Write the intended value out in full.", opt.key));
             }
         }

@@ -17,10 +17,11 @@
 //! `hub.conf`. Under mod_python the hub config keeps working as it is and is left alone.
 
 use super::httpd_edit::{self as edit, App};
-use super::{
-    is_secret_key, py2_cuts, NewFile, ALREADY_MIGRATED, HUB_ALIAS_WSGI, HUB_CONFIGFILE_SETENV,
-    HUB_HANDLER_WSGI, HUB_OPTIONS_IGNORED, HUB_OPTIONS_TO_HUB_CONF,
+use super::r1_7::{
+    already_migrated, hub_alias_wsgi, hub_configfile_setenv, hub_handler_wsgi, hub_options_ignored,
+    hub_options_to_hub_conf,
 };
+use super::{is_secret_key, py2_cuts, NewFile};
 use crate::httpd::HttpdConfig;
 use crate::options::Target;
 use crate::report::{FileKind, Severity};
@@ -54,14 +55,14 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         if config_file.is_none() && !legacy.is_empty() {
             let first = cfg.items[legacy[0]].lines.start;
             let last = cfg.items[*legacy.last().unwrap_or(&legacy[0])].lines.end;
-            ctx.plan.note(&HUB_OPTIONS_TO_HUB_CONF, Severity::Warning, Some(first..last), format!(
+            ctx.plan.note(&hub_options_to_hub_conf::RULE, Severity::Warning, Some(first..last), format!(
                 "The hub is configured with PythonOptions ({}). This keeps working under mod_python but is deprecated: \
                  consider moving them into /etc/koji-hub/hub.conf and setting PythonOption ConfigFile.", edit::names(cfg, &legacy)));
         } else if edit::serves_wsgi(cfg, &scopes) {
-            ctx.plan.note(&ALREADY_MIGRATED, Severity::Info, None,
+            ctx.plan.note(&already_migrated::RULE, Severity::Info, None,
                 "The koji-hub part is already served by mod_wsgi, which 1.7 supports too: it is left as it is.".into());
         } else {
-            ctx.plan.note(&ALREADY_MIGRATED, Severity::Info, None,
+            ctx.plan.note(&already_migrated::RULE, Severity::Info, None,
                 "Staying on mod_python: the koji-hub httpd config works with 1.7 as it is, so it is left unchanged.".into());
         }
         return;
@@ -79,7 +80,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             "kojixmlrpc.py"
         };
         let new_target = format!("{}{script}", &target[..target.len() - "XMLRPC".len()]);
-        let c = ctx.plan.change(&HUB_ALIAS_WSGI, Severity::Info, edit::lines(cfg, a), vec![Splice::replace(
+        let c = ctx.plan.change(&hub_alias_wsgi::RULE, Severity::Info, edit::lines(cfg, a), vec![Splice::replace(
             cfg.items[a].lines.start, cfg.items[a].lines.len(), vec![edit::with_arg(cfg, a, 1, &new_target)])],
             format!("The Alias now names the hub script {new_target}: XMLRPC was resolved only by mod_python."));
         if script == "kojiapp.py" {
@@ -93,16 +94,16 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         changed |= migrate_scope(cfg, ctx, scope);
     }
     // Without the handler swap (still mod_python), moving the hub's options would break it.
-    let handler_changes: Vec<usize> = ctx.plan.changes_of(&HUB_HANDLER_WSGI);
+    let handler_changes: Vec<usize> = ctx.plan.changes_of(&hub_handler_wsgi::RULE);
 
     // PythonOptions: ConfigFile becomes SetEnv (or goes, when it names the default path).
     if let Some((i, path)) = &config_file {
         if edit::norm_path(path) == DEFAULT_HUB_CONF {
-            let c = ctx.plan.change(&HUB_CONFIGFILE_SETENV, Severity::Info, edit::lines(cfg, *i), vec![edit::remove(cfg, *i)],
+            let c = ctx.plan.change(&hub_configfile_setenv::RULE, Severity::Info, edit::lines(cfg, *i), vec![edit::remove(cfg, *i)],
                 "PythonOption ConfigFile named the default /etc/koji-hub/hub.conf, which the hub reads under mod_wsgi without being told.".into());
             ctx.plan.depend_on_all(c, &handler_changes);
         } else {
-            let c = ctx.plan.change(&HUB_CONFIGFILE_SETENV, Severity::Info, edit::lines(cfg, *i),
+            let c = ctx.plan.change(&hub_configfile_setenv::RULE, Severity::Info, edit::lines(cfg, *i),
                 vec![edit::replace(cfg, *i, vec![edit::line_like(cfg, *i, &format!("SetEnv koji.hub.ConfigFile {}", crate::httpd::quote_arg(path, None)))])],
                 format!("hub.conf lives at {path}: under mod_wsgi the hub learns that from SetEnv koji.hub.ConfigFile."));
             ctx.plan.depend_on_all(c, &handler_changes);
@@ -118,7 +119,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         let splices = others.iter().map(|&i| edit::remove(cfg, i)).collect();
         let span = cfg.items[others[0]].lines.start..cfg.items[others[others.len() - 1]].lines.end;
         if config_file.is_some() {
-            let c = ctx.plan.change(&HUB_OPTIONS_IGNORED, Severity::Warning, span, splices, format!(
+            let c = ctx.plan.change(&hub_options_ignored::RULE, Severity::Warning, span, splices, format!(
                 "These hub PythonOptions ({}) were already ignored, because ConfigFile was set; they are removed. \
                  If their values matter, put them into hub.conf.", edit::names(cfg, &others)));
             ctx.plan.depend_on_all(c, &handler_changes);
@@ -142,13 +143,13 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             let last = file.lines.len();
             let k = ctx.new_files.len();
             ctx.new_files.push(file);
-            let c = ctx.plan.change(&HUB_OPTIONS_TO_HUB_CONF, Severity::Info, span.clone(), splices, format!(
+            let c = ctx.plan.change(&hub_options_to_hub_conf::RULE, Severity::Info, span.clone(), splices, format!(
                 "The hub was configured with PythonOptions only ({}); mod_wsgi cannot pass them, so they move to the new hub.conf, section [hub]. \
                  Install it as /etc/koji-hub/hub.conf.", edit::names(cfg, &others)));
             ctx.plan.depend_on_all(c, &handler_changes);
             ctx.new_files[k].created_by = Some((ctx.input, c));
             ctx.plan.note_new_file(
-                &HUB_OPTIONS_TO_HUB_CONF,
+                &hub_options_to_hub_conf::RULE,
                 Severity::Info,
                 Some(span),
                 (k, first..last),
@@ -160,11 +161,11 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
                     .and_then(|d| d.arg(0))
                     .is_some_and(is_secret_key)
             }) {
-                ctx.plan.note_new_file(&HUB_OPTIONS_TO_HUB_CONF, Severity::Action, None, (k, first..last), Some(c),
+                ctx.plan.note_new_file(&hub_options_to_hub_conf::RULE, Severity::Action, None, (k, first..last), Some(c),
                     "hub.conf now holds a password: make it readable only by root and apache (mode 0640).".into());
             }
             for (lines, at) in cut {
-                ctx.plan.note_new_file(&HUB_OPTIONS_TO_HUB_CONF, Severity::Warning, Some(lines), (k, at..at + 1), Some(c),
+                ctx.plan.note_new_file(&hub_options_to_hub_conf::RULE, Severity::Warning, Some(lines), (k, at..at + 1), Some(c),
                     "This value holds ' ;': Koji 1.7 on Python 2 reads hub.conf with a parser that drops everything from there on. \
                      Rephrase the value without a blank before ';'.".into());
             }
@@ -173,7 +174,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
     }
     if !changed {
         ctx.plan.note(
-            &ALREADY_MIGRATED,
+            &already_migrated::RULE,
             Severity::Info,
             None,
             if ctx.options.to == crate::koji::Release::V1_7 {
@@ -193,7 +194,7 @@ fn migrate_scope(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scope: usize) -> bool {
     let python: Vec<usize> = edit::python_directives(cfg, scope);
     let has_handler = cfg.child_directives(scope, "SetHandler").next().is_some();
     if is_location && (has_handler || !python.is_empty()) {
-        ctx.plan.note(&HUB_HANDLER_WSGI, Severity::Action, Some(edit::lines(cfg, scope)),
+        ctx.plan.note(&hub_handler_wsgi::RULE, Severity::Action, Some(edit::lines(cfg, scope)),
             "The hub is served by mod_python from a <Location>. mod_wsgi serves a script file: add Alias /kojihub /usr/share/koji-hub/kojixmlrpc.py \
              with a <Directory \"/usr/share/koji-hub\"> holding Options ExecCGI and SetHandler wsgi-script, and remove this section.".into());
         return false;
@@ -207,7 +208,7 @@ fn migrate_scope(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scope: usize) -> bool {
         return false;
     };
     let left = edit::comments_left_above(cfg, &remove);
-    ctx.plan.change(&HUB_HANDLER_WSGI, Severity::Info, span, splices, format!(
+    ctx.plan.change(&hub_handler_wsgi::RULE, Severity::Info, span, splices, format!(
         "koji-hub is served by mod_wsgi: Options ExecCGI and SetHandler wsgi-script replace SetHandler mod_python, \
          and the mod_python directives are removed (Apache refuses them when mod_python is not loaded).{left}"));
     true

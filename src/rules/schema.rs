@@ -4,7 +4,8 @@
 //! (table `tag_updates`). There was no schema change between 1.5 and 1.6, so the same script serves
 //! both; older databases first need Koji's own earlier upgrade scripts.
 
-use super::{NewFile, Plan, DB_SCHEMA_UPGRADE};
+use super::r1_7::db_schema_upgrade;
+use super::{NewFile, Plan};
 pub use crate::koji::schema_chain::{steps, DbStep};
 use crate::koji::{schema_chain, Release};
 use crate::options::Options;
@@ -69,7 +70,7 @@ pub(crate) fn add(
     if !hub_side {
         // The database belongs to the hub: without the hub's configs, say what it will need.
         if from < options.to {
-            global.note(&DB_SCHEMA_UPGRADE, Severity::Info, None, format!(
+            global.note(&db_schema_upgrade::RULE, Severity::Info, None, format!(
                 "No hub configuration was given (its httpd config or hub.conf), so no database step is written here. \
                  The hub's database needs upgrading from {from} to {} when the hub is: give koji-migrate the hub's files to get the steps.",
                 options.to));
@@ -120,7 +121,7 @@ pub(crate) fn add(
         ". Never run {} on an existing database.",
         schema_chain::do_not_run(options.to).join(", ")
     ));
-    global.note(&DB_SCHEMA_UPGRADE, Severity::Action, None, message);
+    global.note(&db_schema_upgrade::RULE, Severity::Action, None, message);
 }
 
 fn add_own_1_7_sql(from: Release, to: Release, new_files: &mut Vec<NewFile>, global: &mut Plan) {
@@ -142,7 +143,7 @@ fn add_own_1_7_sql(from: Release, to: Release, new_files: &mut Vec<NewFile>, glo
     } else {
         "any later step".to_string()
     };
-    global.note_new_file(&DB_SCHEMA_UPGRADE, Severity::Action, None, (k, 0..n), None, format!(
+    global.note_new_file(&db_schema_upgrade::RULE, Severity::Action, None, (k, 0..n), None, format!(
         "Upgrade the database from {} before starting {hub}: {}, as the database owner \
          (names as on your site).{before} It serves 1.5 and 1.6 databases alike; Koji ships the same change as schema-upgrade-1.6-1.7.sql \
          (the guide's schema-upgrade-1.5-1.7.sql does not exist).", from, psql_command()));

@@ -15,11 +15,12 @@
 //! added, without which mod_python would keep reading the (now removed) PythonOptions.
 
 use super::httpd_edit::{self as edit, App};
-use super::web_settings;
-use super::{
-    ALREADY_MIGRATED, WEB_ALIAS_WSGI, WEB_CONFIGFILE, WEB_HANDLER_MOD_PYTHON, WEB_HANDLER_WSGI,
-    WEB_REMOVED_HANDLERS, WEB_THEME_ALIAS, WEB_UNKNOWN_OPTION,
+use super::r1_7::{
+    already_migrated, web_alias_wsgi, web_configfile, web_handler_mod_python, web_handler_wsgi,
+    web_removed_handlers, web_theme_alias, web_unknown_option,
 };
+use super::web_settings;
+
 use crate::httpd::{quote_arg, HttpdConfig};
 use crate::options::Target;
 use crate::report::Severity;
@@ -40,7 +41,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
 
     for &(a, ref new_target) in &web_aliases {
         ctx.plan.change(
-            &WEB_ALIAS_WSGI,
+            &web_alias_wsgi::RULE,
             Severity::Info,
             edit::lines(cfg, a),
             vec![edit::replace(
@@ -72,7 +73,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         changed |= migrate_scope(cfg, ctx, scope, mod_python, config_file.is_some());
     }
     // Without the handler swap (still mod_python), moving the settings would break koji-web.
-    let handler_changes: Vec<usize> = ctx.plan.changes_of(&WEB_HANDLER_WSGI);
+    let handler_changes: Vec<usize> = ctx.plan.changes_of(&web_handler_wsgi::RULE);
 
     if let Some((i, path)) = &config_file {
         if !mod_python {
@@ -89,7 +90,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
                     )],
                 )
             };
-            let c = ctx.plan.change(&WEB_CONFIGFILE, Severity::Info, edit::lines(cfg, *i), vec![splice],
+            let c = ctx.plan.change(&web_configfile::RULE, Severity::Info, edit::lines(cfg, *i), vec![splice],
                 "Under mod_wsgi, koji-web finds web.conf through SetEnv koji.web.ConfigFile (needed only for a path other than /etc/kojiweb/web.conf).".into());
             ctx.plan.depend_on_all(c, &handler_changes);
             changed = true;
@@ -100,11 +101,15 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             let message = format!("koji.web.ConfigFile is set, so Koji 1.7 reads web.conf and ignores these PythonOptions ({}). \
                 Copy any value that matters into web.conf.", edit::names(cfg, &legacy));
             if mod_python {
-                ctx.plan
-                    .note(&WEB_UNKNOWN_OPTION, Severity::Warning, Some(span), message);
+                ctx.plan.note(
+                    &web_unknown_option::RULE,
+                    Severity::Warning,
+                    Some(span),
+                    message,
+                );
             } else {
                 let c = ctx.plan.change(
-                    &WEB_UNKNOWN_OPTION,
+                    &web_unknown_option::RULE,
                     Severity::Warning,
                     span,
                     legacy.iter().map(|&i| edit::remove(cfg, i)).collect(),
@@ -136,7 +141,7 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             format!("koji-web is already served by {form}, as Koji 1.7 and later need.")
         };
         ctx.plan
-            .note(&ALREADY_MIGRATED, Severity::Info, None, message);
+            .note(&already_migrated::RULE, Severity::Info, None, message);
     }
 }
 
@@ -168,7 +173,7 @@ fn migrate_scope(
         .filter(|&i| arg0(i).starts_with("kojiweb."))
         .collect();
     for &i in &dead_cleanup {
-        ctx.plan.change(&WEB_REMOVED_HANDLERS, Severity::Info, edit::lines(cfg, i), vec![edit::remove(cfg, i)],
+        ctx.plan.change(&web_removed_handlers::RULE, Severity::Info, edit::lines(cfg, i), vec![edit::remove(cfg, i)],
             format!("{} no longer exists in Koji 1.7; Apache would fail every request trying to import it.", arg0(i)));
         changed = true;
     }
@@ -182,10 +187,10 @@ fn migrate_scope(
             if v != "wsgi_publisher" && !kojis {
                 // Someone's own handler (in a <Files> inside koji-web's directory, say): not
                 // koji-web's to replace, and replacing it would make that section koji-web's.
-                ctx.plan.note(&WEB_HANDLER_MOD_PYTHON, Severity::Warning, Some(edit::lines(cfg, h)),
+                ctx.plan.note(&web_handler_mod_python::RULE, Severity::Warning, Some(edit::lines(cfg, h)),
                     format!("PythonHandler {v} is not one of koji-web's handlers, so it is left as it is; koji-web 1.7 itself needs PythonHandler wsgi_publisher."));
             } else if v != "wsgi_publisher" {
-                ctx.plan.change(&WEB_HANDLER_MOD_PYTHON, Severity::Info, edit::lines(cfg, h), vec![edit::replace(cfg, h, vec![edit::with_arg(cfg, h, 0, "wsgi_publisher")])],
+                ctx.plan.change(&web_handler_mod_python::RULE, Severity::Info, edit::lines(cfg, h), vec![edit::replace(cfg, h, vec![edit::with_arg(cfg, h, 0, "wsgi_publisher")])],
                     format!("PythonHandler {v} becomes wsgi_publisher, the only koji-web handler 1.7 has under mod_python."));
                 changed = true;
             }
@@ -208,7 +213,7 @@ fn migrate_scope(
         return changed;
     };
     let left = edit::comments_left_above(cfg, &rest);
-    ctx.plan.change(&WEB_HANDLER_WSGI, Severity::Info, span, splices, format!(
+    ctx.plan.change(&web_handler_wsgi::RULE, Severity::Info, span, splices, format!(
         "koji-web is served by mod_wsgi: Options ExecCGI and SetHandler wsgi-script replace SetHandler mod_python, and the mod_python \
          handler directives are removed (Apache refuses them when mod_python is not loaded).{left}"));
     true
@@ -252,7 +257,7 @@ fn theme_aliases(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         };
         let rest = url.strip_prefix("/koji-static/").unwrap_or("");
         if !rest.is_empty() {
-            ctx.plan.note(&WEB_THEME_ALIAS, Severity::Info, Some(edit::lines(cfg, a)), format!(
+            ctx.plan.note(&web_theme_alias::RULE, Severity::Info, Some(edit::lines(cfg, a)), format!(
                 "This Alias overrides koji-web's static file {url}. It keeps working in 1.7 and is left as it is; \
                  the new way is a theme directory under /usr/share/koji-web/static/themes/ and KojiTheme = <name> in web.conf."));
         }

@@ -21,18 +21,14 @@ use super::r1_7::{
     already_migrated, hub_alias_wsgi, hub_configfile_setenv, hub_handler_wsgi, hub_options_ignored,
     hub_options_to_hub_conf,
 };
-use super::{is_secret_key, py2_cuts, NewFile};
 use crate::httpd::HttpdConfig;
 use crate::options::Target;
-use crate::report::{FileKind, Severity};
+use crate::report::Severity;
 use crate::rules::context::Ctx;
-use crate::text::Splice;
-
-const DEFAULT_HUB_CONF: &str = "/etc/koji-hub/hub.conf";
 
 pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
     let scopes = edit::scopes(cfg, App::Hub);
-    let aliases = xmlrpc_aliases(cfg, &scopes);
+    let aliases = hub_alias_wsgi::xmlrpc_aliases(cfg, &scopes);
     record_file_aliases(cfg, ctx);
     if scopes.is_empty() && aliases.is_empty() {
         return;
@@ -68,46 +64,16 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         return;
     }
 
-    let mut changed = false;
-    for &a in &aliases {
-        let Some(target) = cfg.directive(a).and_then(|d| d.arg(1)) else {
-            continue;
-        };
-        // The target release's script: kojixmlrpc.py until 1.31, kojiapp.py from 1.32.
-        let script = if cfg!(feature = "releases") {
-            super::r1_32::hub_alias_kojiapp::hub_script(ctx.options.to)
-        } else {
-            "kojixmlrpc.py"
-        };
-        let new_target = format!("{}{script}", &target[..target.len() - "XMLRPC".len()]);
-        let c = ctx.plan.change(&hub_alias_wsgi::RULE, Severity::Info, edit::lines(cfg, a), vec![Splice::replace(
-            cfg.items[a].lines.start, cfg.items[a].lines.len(), vec![edit::with_arg(cfg, a, 1, &new_target)])],
-            format!("The Alias now names the hub script {new_target}: XMLRPC was resolved only by mod_python."));
-        if script == "kojiapp.py" {
-            ctx.plan.note_change(&super::r1_32::hub_alias_kojiapp::RULE, Severity::Info, c,
-                "Koji 1.32 serves the hub through kojiapp.py (kojixmlrpc.py, 1.7's script, is no longer installed).".into());
-        }
-        changed = true;
-    }
-
+    let mut changed = hub_alias_wsgi::run(cfg, ctx, &aliases);
     for &scope in &scopes {
-        changed |= migrate_scope(cfg, ctx, scope);
+        changed |= hub_handler_wsgi::run_scope(cfg, ctx, scope);
     }
     // Without the handler swap (still mod_python), moving the hub's options would break it.
     let handler_changes: Vec<usize> = ctx.plan.changes_of(&hub_handler_wsgi::RULE);
 
     // PythonOptions: ConfigFile becomes SetEnv (or goes, when it names the default path).
     if let Some((i, path)) = &config_file {
-        if edit::norm_path(path) == DEFAULT_HUB_CONF {
-            let c = ctx.plan.change(&hub_configfile_setenv::RULE, Severity::Info, edit::lines(cfg, *i), vec![edit::remove(cfg, *i)],
-                "PythonOption ConfigFile named the default /etc/koji-hub/hub.conf, which the hub reads under mod_wsgi without being told.".into());
-            ctx.plan.depend_on_all(c, &handler_changes);
-        } else {
-            let c = ctx.plan.change(&hub_configfile_setenv::RULE, Severity::Info, edit::lines(cfg, *i),
-                vec![edit::replace(cfg, *i, vec![edit::line_like(cfg, *i, &format!("SetEnv koji.hub.ConfigFile {}", crate::httpd::quote_arg(path, None)))])],
-                format!("hub.conf lives at {path}: under mod_wsgi the hub learns that from SetEnv koji.hub.ConfigFile."));
-            ctx.plan.depend_on_all(c, &handler_changes);
-        }
+        hub_configfile_setenv::run(cfg, ctx, *i, path, &handler_changes);
         changed = true;
     }
     let others: Vec<usize> = options
@@ -116,59 +82,10 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         .filter(|&i| Some(i) != config_file.as_ref().map(|c| c.0))
         .collect();
     if !others.is_empty() {
-        let splices = others.iter().map(|&i| edit::remove(cfg, i)).collect();
-        let span = cfg.items[others[0]].lines.start..cfg.items[others[others.len() - 1]].lines.end;
         if config_file.is_some() {
-            let c = ctx.plan.change(&hub_options_ignored::RULE, Severity::Warning, span, splices, format!(
-                "These hub PythonOptions ({}) were already ignored, because ConfigFile was set; they are removed. \
-                 If their values matter, put them into hub.conf.", edit::names(cfg, &others)));
-            ctx.plan.depend_on_all(c, &handler_changes);
+            hub_options_ignored::run(cfg, ctx, &others, &handler_changes);
         } else {
-            let mut file = NewFile::new("hub.conf", FileKind::HubConf);
-            file.push("# koji-hub settings for Koji 1.7, moved here by koji-migrate from the httpd config's PythonOptions.", None);
-            file.push("[hub]", None);
-            let first = file.lines.len();
-            let mut cut = Vec::new();
-            for &i in &others {
-                let Some(d) = cfg.directive(i) else { continue };
-                let (key, value) = (d.arg(0).unwrap_or(""), d.arg(1).unwrap_or(""));
-                let at = file.push(
-                    format!("{key} = {value}"),
-                    Some((ctx.input, cfg.items[i].lines.start)),
-                );
-                if py2_cuts(value) {
-                    cut.push((edit::lines(cfg, i), at));
-                }
-            }
-            let last = file.lines.len();
-            let k = ctx.new_files.len();
-            ctx.new_files.push(file);
-            let c = ctx.plan.change(&hub_options_to_hub_conf::RULE, Severity::Info, span.clone(), splices, format!(
-                "The hub was configured with PythonOptions only ({}); mod_wsgi cannot pass them, so they move to the new hub.conf, section [hub]. \
-                 Install it as /etc/koji-hub/hub.conf.", edit::names(cfg, &others)));
-            ctx.plan.depend_on_all(c, &handler_changes);
-            ctx.new_files[k].created_by = Some((ctx.input, c));
-            ctx.plan.note_new_file(
-                &hub_options_to_hub_conf::RULE,
-                Severity::Info,
-                Some(span),
-                (k, first..last),
-                Some(c),
-                "Each PythonOption became a line of [hub], value unchanged.".into(),
-            );
-            if others.iter().any(|&i| {
-                cfg.directive(i)
-                    .and_then(|d| d.arg(0))
-                    .is_some_and(is_secret_key)
-            }) {
-                ctx.plan.note_new_file(&hub_options_to_hub_conf::RULE, Severity::Action, None, (k, first..last), Some(c),
-                    "hub.conf now holds a password: make it readable only by root and apache (mode 0640).".into());
-            }
-            for (lines, at) in cut {
-                ctx.plan.note_new_file(&hub_options_to_hub_conf::RULE, Severity::Warning, Some(lines), (k, at..at + 1), Some(c),
-                    "This value holds ' ;': Koji 1.7 on Python 2 reads hub.conf with a parser that drops everything from there on. \
-                     Rephrase the value without a blank before ';'.".into());
-            }
+            hub_options_to_hub_conf::run(cfg, ctx, &others, &handler_changes);
         }
         changed = true;
     }
@@ -184,50 +101,6 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             },
         );
     }
-}
-
-/// Swaps the handler in one hub section; returns whether anything changed.
-fn migrate_scope(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, scope: usize) -> bool {
-    let is_location = cfg
-        .directive(scope)
-        .is_some_and(|d| d.is("Location") || d.is("LocationMatch"));
-    let python: Vec<usize> = edit::python_directives(cfg, scope);
-    let has_handler = cfg.child_directives(scope, "SetHandler").next().is_some();
-    if is_location && (has_handler || !python.is_empty()) {
-        ctx.plan.note(&hub_handler_wsgi::RULE, Severity::Action, Some(edit::lines(cfg, scope)),
-            "The hub is served by mod_python from a <Location>. mod_wsgi serves a script file: add Alias /kojihub /usr/share/koji-hub/kojixmlrpc.py \
-             with a <Directory \"/usr/share/koji-hub\"> holding Options ExecCGI and SetHandler wsgi-script, and remove this section.".into());
-        return false;
-    }
-    // PythonOptions are handled by the option rules.
-    let remove: Vec<usize> = python
-        .into_iter()
-        .filter(|&p| !cfg.directive(p).is_some_and(|d| d.is("PythonOption")))
-        .collect();
-    let Some((splices, span)) = edit::wsgi_handler_swap(cfg, scope, &remove) else {
-        return false;
-    };
-    let left = edit::comments_left_above(cfg, &remove);
-    ctx.plan.change(&hub_handler_wsgi::RULE, Severity::Info, span, splices, format!(
-        "koji-hub is served by mod_wsgi: Options ExecCGI and SetHandler wsgi-script replace SetHandler mod_python, \
-         and the mod_python directives are removed (Apache refuses them when mod_python is not loaded).{left}"));
-    true
-}
-
-/// `Alias`es whose target is the mod_python-only `…/XMLRPC` name.
-fn xmlrpc_aliases(cfg: &HttpdConfig, scopes: &[usize]) -> Vec<usize> {
-    let scope_paths = edit::scope_paths(cfg, scopes);
-    cfg.find_all("Alias")
-        .filter(|&a| {
-            let Some(target) = cfg.directive(a).and_then(|d| d.arg(1)) else {
-                return false;
-            };
-            let Some(dir) = target.strip_suffix("/XMLRPC") else {
-                return false;
-            };
-            dir.contains("koji-hub") || scope_paths.contains(&edit::norm_path(dir))
-        })
-        .collect()
 }
 
 /// Records every `Alias URL /mnt/koji…` for the cross-file checks.

@@ -16,6 +16,14 @@ pub(crate) fn python_directives(cfg: &HttpdConfig, scope: usize) -> Vec<usize> {
         .collect()
 }
 
+/// The first argument of directive `i` ("" when it has none).
+pub(crate) fn arg0(cfg: &HttpdConfig, i: usize) -> String {
+    cfg.directive(i)
+        .and_then(|d| d.arg(0))
+        .unwrap_or("")
+        .to_string()
+}
+
 /// `A, B and C` from the option names of PythonOption items (never their values).
 pub(crate) fn names(cfg: &HttpdConfig, items: &[usize]) -> String {
     let names: Vec<&str> = items

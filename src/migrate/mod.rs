@@ -161,12 +161,12 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
                 }
                 rules::hub_httpd::migrate(cfg, &mut ctx);
                 rules::web_httpd::migrate(cfg, &mut ctx);
-                rules::httpd_edit::swap_python_ifmodules(cfg, &mut ctx);
+                rules::r1_7::ifmodule_wsgi::run(cfg, &mut ctx);
             }
             Doc::Ini(ini) => {
-                report_ini_problems(ini, ctx.plan);
+                rules::r1_7::input_problem::ini_problems(ini, ctx.plan);
                 match kind {
-                    FileKind::HubConf => rules::hub_conf::migrate(ini, &mut ctx),
+                    FileKind::HubConf => rules::r1_7::hub_conf_percent::run(ini, &mut ctx),
                     FileKind::WebConf => rules::web_conf::migrate(ini, &mut ctx),
                     FileKind::KojidConf => rules::kojid_conf::migrate(ini, &mut ctx),
                     FileKind::KojiraConf => {}
@@ -270,40 +270,5 @@ fn source_release(
             s.oldest
         }
         (None, _) => options.from_release(),
-    }
-}
-
-fn report_ini_problems(ini: &IniDocument, plan: &mut Plan) {
-    for (line, err) in ini.errors() {
-        plan.note(
-            &rules::r1_7::input_problem::RULE,
-            Severity::Error,
-            Some(line..line + 1),
-            format!(
-                "Python's RawConfigParser would refuse this line: {err}. It is left as it was."
-            ),
-        );
-    }
-    for (line, name) in ini.duplicate_sections() {
-        plan.note(
-            &rules::r1_7::input_problem::RULE,
-            Severity::Warning,
-            Some(line..line + 1),
-            format!("Section [{name}] appears again here; Python merges both into one."),
-        );
-    }
-    for (later, earlier) in ini.duplicate_options() {
-        let o = &ini.options[later];
-        plan.note(
-            &rules::r1_7::input_problem::RULE,
-            Severity::Warning,
-            Some(o.lines.clone()),
-            format!(
-                "'{}' is set again in [{}] (first on line {}); Python keeps this later value.",
-                o.key,
-                ini.sections[o.section].name,
-                ini.options[earlier].lines.start + 1
-            ),
-        );
     }
 }

@@ -1,6 +1,5 @@
 //! Small, shared edits of httpd directives, so rules never do string surgery themselves.
 
-use super::r1_7::ifmodule_wsgi;
 use crate::httpd::{quote_arg, HttpdConfig, ItemKind};
 use crate::options::Target;
 use crate::report::Severity;
@@ -140,44 +139,6 @@ pub(crate) fn norm_path(p: &str) -> &str {
         "/"
     } else {
         s
-    }
-}
-
-/// Under mod_wsgi, rewrites the `<IfModule mod_python.c>` (or `python_module`) sections that
-/// enclose a Koji section to test for mod_wsgi, once each even when hub and web share one.
-pub(crate) fn swap_python_ifmodules(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
-    if ctx.options.target != Target::ModWsgi {
-        return;
-    }
-    let mut wrappers: Vec<usize> = Vec::new();
-    // Each enclosing section is looked at once: when a walk up reaches a section an earlier walk
-    // saw, everything above it was seen too (100,000 nested wrappers stay linear).
-    let mut seen = vec![false; cfg.items.len()];
-    for scope in scopes(cfg, App::Hub)
-        .into_iter()
-        .chain(scopes(cfg, App::Web))
-    {
-        for a in cfg.ancestors(scope) {
-            if std::mem::replace(&mut seen[a], true) {
-                break;
-            }
-            let Some(d) = cfg.directive(a) else { continue };
-            let module = d.arg(0).unwrap_or("").to_ascii_lowercase();
-            if d.is("IfModule") && (module == "mod_python.c" || module == "python_module") {
-                wrappers.push(a);
-            }
-        }
-    }
-    wrappers.sort_unstable();
-    for w in wrappers {
-        let module = cfg.directive(w).and_then(|d| d.arg(0)).unwrap_or("");
-        let new = if module.eq_ignore_ascii_case("python_module") {
-            "wsgi_module"
-        } else {
-            "mod_wsgi.c"
-        };
-        ctx.plan.change(&ifmodule_wsgi::RULE, Severity::Info, lines(cfg, w), vec![replace(cfg, w, vec![with_arg(cfg, w, 0, new)])], format!(
-            "<IfModule {module}> would skip the Koji section inside once mod_python is gone; it now tests for {new}."));
     }
 }
 

@@ -12,7 +12,6 @@ pub mod client_conf;
 pub(crate) mod context;
 pub mod cross_file;
 pub(crate) mod httpd_edit;
-pub mod hub_conf;
 pub mod hub_httpd;
 pub mod kojid_conf;
 pub(crate) mod option_tables;

@@ -8,7 +8,7 @@
 //! after:  (unchanged; a warning on topurl)
 //! ```
 //!
-//! Where the logic is: Shared: `rules::cross_file::check`, from the facts the other rules record.
+//! The logic is shared: `rules::cross_file::check`, from the facts the other rules record.
 
 use crate::koji::Release;
 use crate::report::Guide;

@@ -8,7 +8,7 @@
 //! after:  (unchanged; a warning)
 //! ```
 //!
-//! Where the logic is: Shared: `rules::cross_file::check`.
+//! The logic is shared: `rules::cross_file::check`.
 
 use crate::koji::Release;
 use crate::report::Guide;

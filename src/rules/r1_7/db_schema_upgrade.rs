@@ -8,7 +8,7 @@
 //! after:  new file koji-1.7-schema-upgrade.sql: BEGIN; CREATE TABLE volume …; COMMIT;
 //! ```
 //!
-//! Where the logic is: Shared: `rules::schema` (the SQL, the note, [`crate::koji::schema_chain`]'s steps).
+//! The logic is shared: `rules::schema` (the SQL, the note, [`crate::koji::schema_chain`]'s steps).
 
 use crate::koji::Release;
 use crate::report::Guide;

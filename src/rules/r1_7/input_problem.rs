@@ -14,9 +14,10 @@
 //! Where the logic is: The notes are written by the pipeline (`migrate`: decoding, httpd problems) and by
 //! [`ini_problems`] here.
 
+use crate::ini::IniDocument;
 use crate::koji::Release;
-use crate::report::Guide;
-use crate::rules::Rule;
+use crate::report::{Guide, Severity};
+use crate::rules::{Plan, Rule};
 
 pub static RULE: Rule = Rule {
     id: "input-problem",
@@ -26,3 +27,40 @@ pub static RULE: Rule = Rule {
     explanation: explained!("Lines that Apache (unclosed or stray sections, open quotes) or Python's RawConfigParser (options outside a section, lines that are not options) would refuse are reported with their line number and left exactly as they were; the rest of the file is still converted."),
     rejecting: None,
 };
+
+/// The lines of an ini input that Python's RawConfigParser refuses, and the repeated sections
+/// and options it merges.
+pub(crate) fn ini_problems(ini: &IniDocument, plan: &mut Plan) {
+    for (line, err) in ini.errors() {
+        plan.note(
+            &RULE,
+            Severity::Error,
+            Some(line..line + 1),
+            format!(
+                "Python's RawConfigParser would refuse this line: {err}. It is left as it was."
+            ),
+        );
+    }
+    for (line, name) in ini.duplicate_sections() {
+        plan.note(
+            &RULE,
+            Severity::Warning,
+            Some(line..line + 1),
+            format!("Section [{name}] appears again here; Python merges both into one."),
+        );
+    }
+    for (later, earlier) in ini.duplicate_options() {
+        let o = &ini.options[later];
+        plan.note(
+            &RULE,
+            Severity::Warning,
+            Some(o.lines.clone()),
+            format!(
+                "'{}' is set again in [{}] (first on line {}); Python keeps this later value.",
+                o.key,
+                ini.sections[o.section].name,
+                ini.options[earlier].lines.start + 1
+            ),
+        );
+    }
+}

@@ -8,7 +8,7 @@
 //! after:  web.conf: PythonDebug = True
 //! ```
 //!
-//! Where the logic is: Shared: written by `rules::web_settings::write_web_conf`.
+//! The logic is shared: written by `rules::web_settings::write_web_conf`.
 
 use crate::koji::Release;
 use crate::report::Guide;

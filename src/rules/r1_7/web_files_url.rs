@@ -9,7 +9,7 @@
 //! after:  web.conf: KojiFilesURL = http://koji
 //! ```
 //!
-//! Where the logic is: Shared: `rules::web_settings::write_web_conf` (httpd inputs) and `rules::web_conf` (web.conf
+//! The logic is shared: `rules::web_settings::write_web_conf` (httpd inputs) and `rules::web_conf` (web.conf
 //! inputs, with the deduction `web_conf::files_url`).
 
 use crate::koji::Release;

@@ -11,7 +11,7 @@
 //!                                       KojiHubURL = http://hub/kojihub
 //! ```
 //!
-//! Where the logic is: Shared: `rules::web_settings::write_web_conf` builds web.conf and writes this rule's notes
+//! The logic is shared: `rules::web_settings::write_web_conf` builds web.conf and writes this rule's notes
 //! with those of the other web.conf rules (`web-debug`, `web-libpath`, `web-files-url`, …).
 
 use crate::koji::Release;

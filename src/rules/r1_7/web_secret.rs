@@ -7,7 +7,7 @@
 //! after:  web.conf: Secret = CHANGE_ME   (an action note)
 //! ```
 //!
-//! Where the logic is: Shared: `rules::web_settings::write_web_conf` and `rules::web_conf`.
+//! The logic is shared: `rules::web_settings::write_web_conf` and `rules::web_conf`.
 
 use crate::koji::Release;
 use crate::report::Guide;

@@ -7,7 +7,7 @@
 //! after:  (unchanged; an info note)
 //! ```
 //!
-//! Where the logic is: All here: [`run`], called by `rules::web_httpd`.
+//! The logic is all here: [`run`], called by `rules::web_httpd`.
 
 use crate::httpd::HttpdConfig;
 use crate::koji::Release;

@@ -249,7 +249,7 @@ pub struct Step {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Note {
     pub severity: Severity,
-    /// The id of the rule that wrote it (see [`crate::rules::RULES`]).
+    /// The id of the rule that wrote it (see [`crate::rules::all`]).
     pub rule: &'static str,
     /// Index into [`Report::files`] of the input file it is about, if any.
     pub input: Option<usize>,

@@ -1,5 +1,6 @@
 //! Checks across files: the URLs each component uses must agree with each other and with what
-//! httpd serves. Only possible when the admin gives several files at once.
+//! httpd serves. Only possible when the admin gives several files at once. Shared: the notes
+//! of `cross-files-url` and `cross-hub-url` (`r1_7/`).
 
 use super::r1_7::{cross_files_url, cross_hub_url};
 use super::{redact_url, Plan};

@@ -1,4 +1,8 @@
-//! koji-hub's httpd config: from mod_python to mod_wsgi.
+//! koji-hub's httpd config: from mod_python to mod_wsgi. The helper of its kind: finds the hub's
+//! sections, Aliases and PythonOptions, runs its 1.7 rules in order (`r1_7::hub_alias_wsgi`,
+//! `hub_handler_wsgi`, `hub_configfile_setenv`, `hub_options_ignored`,
+//! `hub_options_to_hub_conf`), writes the mod_python and `already-migrated` notes, and records
+//! the facts the cross-file checks need.
 //!
 //! Before (1.6 stock):
 //! ```text

@@ -1,12 +1,26 @@
-//! The Koji 1.7 migration rules: one module per kind of file, every rule with a stable id.
+//! The migration rules: one file per rule, every rule with a stable id.
 //!
-//! A rule reads a parsed document and writes into a [`Plan`]: splices (edits of input lines) and
-//! drafts of notes, each note tied to the splices it explains so that the report can point at
-//! the output lines they wrote. Rules never print text themselves and never touch other files'
-//! plans; created files (`web.conf`, `hub.conf`, the SQL) are [`NewFile`]s.
+//! A rule reads a parsed document ([`context::Doc`]) and writes into a [`Plan`] through its
+//! [`context::Ctx`]: splices (edits of input lines) and drafts of notes, each note tied to the
+//! splices it explains so that the report can point at the output lines they wrote. Rules never
+//! print text themselves and never touch other files' plans; created files (`web.conf`,
+//! `hub.conf`, the SQL) are [`NewFile`]s.
 //!
-//! To add a rule: add its [`Rule`] to [`RULES`] (id in kebab-case, never reused), write the logic
-//! in the module of the file kind it reads, give it a fixture under `tests/corpus/`.
+//! Each rule lives in `r1_N/<rule_id>.rs`, N being the release whose change it makes (`r1_7/` for
+//! the move to Koji 1.7): a doc comment (what, why, before/after, where its logic is), `pub
+//! static RULE` (its [`Rule`]) and the logic that is its own. What several rules of one file kind
+//! share stays in one helper per kind (`hub_httpd`, `web_httpd`, `web_settings`, `web_conf`,
+//! `kojid_conf`, `client_conf`, `pkgurl`, `cross_file`, `schema`, `httpd_edit`, `percent`).
+//! The registries are plain lists: [`RULES_1_7`] below (the documented order) and
+//! `releases::REGISTRY` for later releases; [`all`] and [`rule`] read them.
+//!
+//! Layers: the rules use the documents, Koji's vocabulary, the report's data types and the
+//! options, never the pipeline (`migrate`), which calls them (see `tests/layers.rs`).
+//!
+//! To add a 1.7 rule: write `r1_7/<rule_id>.rs` (id in kebab-case, never reused; its explanation
+//! inside `explained!(…)`), add one line to [`RULES_1_7`], call its logic from the helper of its
+//! file kind, give it a fixture folder `tests/rules/<rule-id>/` (and a corpus case under
+//! `tests/corpus/`).
 
 pub mod client_conf;
 pub(crate) mod context;
@@ -58,7 +72,7 @@ pub struct Rule {
 }
 
 /// The rules of the move to Koji 1.7, in the order they are documented.
-static RULES_1_7: &[&Rule] = &[
+pub(crate) static RULES_1_7: &[&Rule] = &[
     &r1_7::input_problem::RULE,
     &r1_7::input_kind::RULE,
     &r1_7::already_migrated::RULE,

@@ -1,4 +1,6 @@
-//! The database half of the upgrade: Koji 1.7's schema changes, as SQL we write ourselves.
+//! The database half of the upgrade: Koji 1.7's schema changes, as SQL we write ourselves, and
+//! the note of `db-schema-upgrade` (`r1_7/`). The later steps and their [`DbStep`]s are Koji's
+//! vocabulary (`koji::schema_chain`), re-exported here.
 //!
 //! 1.7 adds storage volumes (table `volume`, column `build.volume_id`) and a log of tag changes
 //! (table `tag_updates`). There was no schema change between 1.5 and 1.6, so the same script serves

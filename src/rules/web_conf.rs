@@ -1,4 +1,5 @@
-//! web.conf (`[web]`): the URL options and the Secret, for a web.conf given as input.
+//! web.conf (`[web]`): the URL options and the Secret, for a web.conf given as input. Shared:
+//! it writes the notes of `web-files-url`, `web-secret` and `web-greeting` (`r1_7/`).
 //!
 //! Also home of the `KojiFilesURL` deduction, shared with the koji-web httpd rule: Koji 1.7 builds
 //! package links as `KojiFilesURL + "/packages"` and image links as `+ "/images"`, and 1.6's Maven

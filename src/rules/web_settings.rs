@@ -1,4 +1,7 @@
 //! koji-web's settings leave the httpd config for a new web.conf (part of the koji-web httpd rules).
+//! Shared by several rules: it writes the notes of `web-options-to-web-conf`, `web-debug`,
+//! `web-libpath`, `web-files-url`, `web-greeting`, `web-secret`, `web-unknown-option` and
+//! (mod_python) `web-configfile`, whose files under `r1_7/` hold their metadata.
 //!
 //! Every koji-web PythonOption becomes `Name = value` in `[web]`, value exactly as Apache passed it;
 //! the three old URL options become one `KojiFilesURL` when they agree; `PythonDebug On|Off`

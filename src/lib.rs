@@ -48,4 +48,6 @@ pub mod ui;
 pub use koji::Release;
 pub use migrate::{migrate, Input};
 pub use options::{Choices, Options, Target, LAST_MOD_PYTHON};
-pub use report::{Change, FileKind, Guide, Lines, Note, Origin, OutputFile, Report, Severity};
+pub use report::{
+    Change, FileKind, Guide, Lines, Note, NoteKind, Origin, OutputFile, Report, Severity,
+};

@@ -263,6 +263,21 @@ pub struct Note {
     pub guide: Guide,
     /// The change it explains (index into [`Report::changes`]), if it explains one.
     pub change: Option<usize>,
+    /// What kind of note it is, for shells that single some out without reading the message
+    /// (not in `--json`, whose contract is fixed).
+    #[serde(skip)]
+    pub kind: NoteKind,
+}
+
+/// What a [`Note`] is about, beyond its rule and severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NoteKind {
+    /// A rule's finding, or the explanation of a change.
+    #[default]
+    Finding,
+    /// "Not changed (…)": a change that was rejected although the target release cannot do
+    /// without it (the message says what the release does instead).
+    RejectedNeeded,
 }
 
 /// One rule applied at one place of one input: the unit an admin accepts or rejects.

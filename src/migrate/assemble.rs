@@ -3,7 +3,9 @@
 
 use super::{choices::resolve_choices, Input};
 use crate::options::Choices;
-use crate::report::{Change, FileKind, Lines, Note, Origin, OutputFile, Report, Severity};
+use crate::report::{
+    Change, FileKind, Lines, Note, NoteKind, Origin, OutputFile, Report, Severity,
+};
 use crate::rules::context::Doc;
 use crate::rules::{self, Draft, NewFile, Plan};
 use crate::text::{apply, LineOrigin};
@@ -98,6 +100,7 @@ pub(super) fn build_report(
                     message: format!("Not changed ({why}): {consequence}"),
                     guide: change.rule.guide,
                     change: Some(g),
+                    kind: NoteKind::RejectedNeeded,
                 });
             }
         }
@@ -137,6 +140,7 @@ pub(super) fn build_report(
                 message: "Two changes wanted the same lines; the second was not made. Please report this input.".into(),
                 guide: rules::r1_7::input_problem::RULE.guide,
                 change: None,
+                kind: NoteKind::Finding,
             });
         }
         report.files.push(OutputFile {
@@ -222,6 +226,7 @@ fn note_of(
         message: draft.message.clone(),
         guide: draft.guide.unwrap_or(draft.rule.guide),
         change: change.map(|(id, _, _)| id),
+        kind: NoteKind::Finding,
     }
 }
 

@@ -77,6 +77,7 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
             message: format!("These options cannot go together ({why}); the migration ran with the nearest ones that can."),
             guide: rules::r1_7::input_problem::RULE.guide,
             change: None,
+            kind: crate::report::NoteKind::Finding,
         });
         return report;
     }

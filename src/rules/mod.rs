@@ -1,7 +1,7 @@
 //! The migration rules: one file per rule, every rule with a stable id.
 //!
-//! A rule reads a parsed document ([`context::Doc`]) and writes into a [`Plan`] through its
-//! [`context::Ctx`]: splices (edits of input lines) and drafts of notes, each note tied to the
+//! A rule reads a parsed document (`context::Doc`) and writes into a [`Plan`] through its
+//! `context::Ctx`: splices (edits of input lines) and drafts of notes, each note tied to the
 //! splices it explains so that the report can point at the output lines they wrote. Rules never
 //! print text themselves and never touch other files' plans; created files (`web.conf`,
 //! `hub.conf`, the SQL) are [`NewFile`]s.
@@ -11,14 +11,14 @@
 //! static RULE` (its [`Rule`]) and the logic that is its own. What several rules of one file kind
 //! share stays in one helper per kind (`hub_httpd`, `web_httpd`, `web_settings`, `web_conf`,
 //! `kojid_conf`, `client_conf`, `pkgurl`, `cross_file`, `schema`, `httpd_edit`, `percent`).
-//! The registries are plain lists: [`RULES_1_7`] below (the documented order) and
+//! The registries are plain lists: `RULES_1_7` below (the documented order) and
 //! `releases::REGISTRY` for later releases; [`all`] and [`rule`] read them.
 //!
 //! Layers: the rules use the documents, Koji's vocabulary, the report's data types and the
 //! options, never the pipeline (`migrate`), which calls them (see `tests/layers.rs`).
 //!
 //! To add a 1.7 rule: write `r1_7/<rule_id>.rs` (id in kebab-case, never reused; its explanation
-//! inside `explained!(…)`), add one line to [`RULES_1_7`], call its logic from the helper of its
+//! inside `explained!(…)`), add one line to `RULES_1_7`, call its logic from the helper of its
 //! file kind, give it a fixture folder `tests/rules/<rule-id>/` (and a corpus case under
 //! `tests/corpus/`).
 
@@ -72,7 +72,7 @@ pub struct Rule {
 }
 
 /// The rules of the move to Koji 1.7, in the order they are documented.
-pub(crate) static RULES_1_7: &[&Rule] = &[
+static RULES_1_7: &[&Rule] = &[
     &r1_7::input_problem::RULE,
     &r1_7::input_kind::RULE,
     &r1_7::already_migrated::RULE,

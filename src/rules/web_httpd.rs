@@ -2,7 +2,7 @@
 //! The helper of its kind: finds koji-web's sections, Aliases and PythonOptions and runs its 1.7
 //! rules in order (`r1_7::web_theme_alias`, `web_alias_wsgi`, `web_removed_handlers`,
 //! `web_handler_mod_python` / `web_handler_wsgi`, `web_configfile`, `web_unknown_option`), then
-//! [`web_settings::write_web_conf`] for the settings.
+//! `web_settings::write_web_conf` for the settings.
 //!
 //! Before (1.6 stock): `Alias /koji "/usr/share/koji-web/scripts/"`, and in that directory
 //! `SetHandler mod_python`, `PythonHandler kojiweb.publisher`, `PythonDebug On`, fourteen

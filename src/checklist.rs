@@ -3,9 +3,9 @@
 //! page as a checklist and in "download all", the CLI after the notes and as README.txt with
 //! `--out`.
 
-use crate::migrate::Options;
-use crate::report::{Report, Step};
-use crate::{FileKind, Release, Target};
+use crate::koji::Release;
+use crate::options::{Options, Target};
+use crate::report::{FileKind, Report, Step};
 
 /// The release from which the hub and koji-web run on Python 3 only (and their hosts on systemd).
 const PYTHON3_ONLY: Release = Release::known(22);
@@ -55,17 +55,16 @@ pub(crate) fn steps(report: &Report, options: &Options) -> Vec<Step> {
             file: Some(k),
         });
     }
-    let koji_steps: Vec<&crate::rules::schema::DbStep> = report
+    let koji_steps: Vec<&crate::koji::schema_chain::DbStep> = report
         .database
         .iter()
         .filter(|s| !s.own && !s.commands.is_empty())
         .collect();
     if let (Some(first), Some(last)) = (koji_steps.first(), koji_steps.last()) {
         if files.iter().any(|f| f.kind == FileKind::Sql)
-            || report
-                .notes
-                .iter()
-                .any(|n| n.rule == "db-schema-upgrade" && n.severity == crate::Severity::Action)
+            || report.notes.iter().any(|n| {
+                n.rule == "db-schema-upgrade" && n.severity == crate::report::Severity::Action
+            })
         {
             out.push(Step {
                 id: "koji-schema-upgrades",
@@ -198,7 +197,7 @@ pub fn readme(report: &Report, from: Option<Release>, to: Release) -> String {
     let notes = report.notes_by_severity();
     let to_do: Vec<_> = notes
         .iter()
-        .filter(|n| n.severity >= crate::Severity::Action)
+        .filter(|n| n.severity >= crate::report::Severity::Action)
         .collect();
     if !to_do.is_empty() {
         s.push_str("\nNotes that need you\n-------------------\n");

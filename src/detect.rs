@@ -4,6 +4,7 @@
 //! (`kojiweb.conf.orig`, `00-koji.conf`). Comments never count as evidence, since stock files are
 //! full of commented-out examples of other files' settings.
 
+use crate::apps::{HUB_PYTHON_OPTIONS, WEB_PYTHON_OPTIONS};
 use crate::httpd::{HttpdConfig, ItemKind};
 use crate::ini::{IniDocument, LineKind};
 use crate::report::FileKind;
@@ -46,28 +47,6 @@ const CLIENT_KEYS: &[&str] = &[
     "krb_server_realm",
     "debug",
     "poll_interval",
-];
-
-/// koji-web option names as 1.6 read them from `PythonOption` (lower-cased).
-pub(crate) const WEB_PYTHON_OPTIONS: &[&str] = &[
-    "sitename",
-    "kojihuburl",
-    "kojipackagesurl",
-    "kojimavenurl",
-    "kojiimagesurl",
-    "kojigreeting",
-    "secret",
-    "logintimeout",
-    "webprincipal",
-    "webkeytab",
-    "webccache",
-    "webcert",
-    "clientca",
-    "kojihubca",
-    "koji.web.configfile",
-    "kojifilesurl",
-    "kojitheme",
-    "krbservice",
 ];
 
 pub fn detect(text: &str, name_hint: Option<&str>) -> Detection {
@@ -221,7 +200,7 @@ pub(crate) fn httpd_roles(cfg: &HttpdConfig) -> (bool, bool) {
         } else if d.is("PythonOption") {
             let name = args.first().map(String::as_str).unwrap_or("");
             web |= WEB_PYTHON_OPTIONS.contains(&name);
-            hub |= crate::rules::hub_httpd::HUB_PYTHON_OPTIONS.contains(&name);
+            hub |= HUB_PYTHON_OPTIONS.contains(&name);
         } else if d.is("SetEnv") {
             let name = args.first().map(String::as_str).unwrap_or("");
             hub |= name == "koji.hub.configfile";

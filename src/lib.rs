@@ -27,6 +27,7 @@ macro_rules! explained {
     };
 }
 
+pub(crate) mod apps;
 pub mod checklist;
 pub mod decode;
 pub mod detect;
@@ -36,6 +37,7 @@ pub mod ini;
 pub mod koji;
 pub mod mask;
 mod migrate;
+pub mod options;
 pub mod placement;
 pub mod report;
 pub mod rules;
@@ -45,5 +47,8 @@ pub mod text;
 pub mod ui;
 
 pub use koji::Release;
-pub use migrate::{migrate, Choices, Input, Options, Target, LAST_MOD_PYTHON};
-pub use report::{Change, FileKind, Guide, Lines, Note, Origin, OutputFile, Report, Severity};
+pub use migrate::{migrate, Input};
+pub use options::{Choices, Options, Target, LAST_MOD_PYTHON};
+pub use report::{
+    Change, FileKind, Guide, Lines, Note, NoteKind, Origin, OutputFile, Report, Severity,
+};

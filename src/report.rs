@@ -249,7 +249,7 @@ pub struct Step {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Note {
     pub severity: Severity,
-    /// The id of the rule that wrote it (see [`crate::rules::RULES`]).
+    /// The id of the rule that wrote it (see [`crate::rules::all`]).
     pub rule: &'static str,
     /// Index into [`Report::files`] of the input file it is about, if any.
     pub input: Option<usize>,
@@ -263,6 +263,21 @@ pub struct Note {
     pub guide: Guide,
     /// The change it explains (index into [`Report::changes`]), if it explains one.
     pub change: Option<usize>,
+    /// What kind of note it is, for shells that single some out without reading the message
+    /// (not in `--json`, whose contract is fixed).
+    #[serde(skip)]
+    pub kind: NoteKind,
+}
+
+/// What a [`Note`] is about, beyond its rule and severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NoteKind {
+    /// A rule's finding, or the explanation of a change.
+    #[default]
+    Finding,
+    /// "Not changed (…)": a change that was rejected although the target release cannot do
+    /// without it (the message says what the release does instead).
+    RejectedNeeded,
 }
 
 /// One rule applied at one place of one input: the unit an admin accepts or rejects.
@@ -323,7 +338,7 @@ pub struct Report {
     /// Every change the rules proposed, accepted or not.
     pub changes: Vec<Change>,
     /// The database upgrade, step by step, from the source release to the target.
-    pub database: Vec<crate::rules::schema::DbStep>,
+    pub database: Vec<crate::koji::schema_chain::DbStep>,
     /// What remains to do by hand, in order.
     pub steps: Vec<Step>,
 }

@@ -1,8 +1,12 @@
 //! From plans to the [`Report`]: apply the accepted splices, number the notes' output lines,
 //! name the outputs.
 
-use super::{choices::resolve_choices, Choices, Doc, Input};
-use crate::report::{Change, FileKind, Lines, Note, Origin, OutputFile, Report, Severity};
+use super::{choices::resolve_choices, Input};
+use crate::options::Choices;
+use crate::report::{
+    Change, FileKind, Lines, Note, NoteKind, Origin, OutputFile, Report, Severity,
+};
+use crate::rules::context::Doc;
 use crate::rules::{self, Draft, NewFile, Plan};
 use crate::text::{apply, LineOrigin};
 
@@ -96,6 +100,7 @@ pub(super) fn build_report(
                     message: format!("Not changed ({why}): {consequence}"),
                     guide: change.rule.guide,
                     change: Some(g),
+                    kind: NoteKind::RejectedNeeded,
                 });
             }
         }
@@ -127,14 +132,15 @@ pub(super) fn build_report(
         for &c in &applied.conflicts {
             report.notes.push(Note {
                 severity: Severity::Error,
-                rule: rules::INPUT_PROBLEM.id,
+                rule: rules::r1_7::input_problem::RULE.id,
                 input: Some(i),
                 lines: Lines::from_range(kept[c].removed()),
                 output: None,
                 output_lines: None,
                 message: "Two changes wanted the same lines; the second was not made. Please report this input.".into(),
-                guide: rules::INPUT_PROBLEM.guide,
+                guide: rules::r1_7::input_problem::RULE.guide,
                 change: None,
+                kind: NoteKind::Finding,
             });
         }
         report.files.push(OutputFile {
@@ -220,6 +226,7 @@ fn note_of(
         message: draft.message.clone(),
         guide: draft.guide.unwrap_or(draft.rule.guide),
         change: change.map(|(id, _, _)| id),
+        kind: NoteKind::Finding,
     }
 }
 

@@ -1,6 +1,6 @@
 //! Which proposed changes are made: the admin's [`Choices`] and the dependencies between changes.
 
-use super::Choices;
+use crate::options::Choices;
 use crate::rules::{ChangeDraft, Plan};
 
 /// Decides, for every proposed change (by report-wide id), whether it is made; `Some(reason)`

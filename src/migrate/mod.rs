@@ -4,7 +4,9 @@ use crate::detect::{detect_and_parse, Parsed};
 use crate::httpd::HttpdConfig;
 use crate::ini::IniDocument;
 use crate::koji::Release;
+use crate::options::{Options, Target, LAST_MOD_PYTHON};
 use crate::report::{FileKind, Report, Severity};
+use crate::rules::context::{Ctx, Doc};
 use crate::rules::{self, cross_file::Facts, NewFile, Plan};
 use crate::text::LineTable;
 
@@ -49,121 +51,6 @@ impl Input {
     }
 }
 
-/// How httpd should run Koji 1.7.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Target {
-    /// The 1.7 default.
-    #[default]
-    ModWsgi,
-    /// Deprecated but supported: keep mod_python with the changes 1.7 requires.
-    ModPython,
-}
-
-/// Choices that change the result.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
-    pub target: Target,
-    /// The release the site runs now, when the admin says so; `None` lets the files tell
-    /// (and 1.6 when they do not). Decides the database upgrade chain and which changed defaults
-    /// are worth a note.
-    pub from: Option<Release>,
-    /// The release to migrate to (default: the newest the tool knows).
-    pub to: Release,
-    /// Keep `pkgurl` beside the new `topurl` (rolling upgrade: works on 1.6 and 1.7 builders).
-    pub keep_pkgurl: bool,
-    /// Which proposed changes to make (default: all).
-    pub choices: Choices,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            target: Target::default(),
-            from: None,
-            to: Release::NEWEST,
-            keep_pkgurl: false,
-            choices: Choices::default(),
-        }
-    }
-}
-
-impl Options {
-    /// The release the migration starts from: the admin's word, else 1.6 (the files' evidence
-    /// comes later).
-    pub fn from_release(&self) -> Release {
-        self.from.unwrap_or(V1_6)
-    }
-
-    /// Why these options cannot be used together, if they cannot.
-    pub fn conflict(&self) -> Option<String> {
-        if self.to < Release::V1_7 {
-            return Some(format!(
-                "the oldest release koji-migrate migrates to is 1.7, not {}",
-                self.to
-            ));
-        }
-        if self.from.is_some_and(|f| f >= self.to) {
-            return Some(format!(
-                "upgrading from {} to {} goes nowhere: --to must name a later release",
-                self.from_release(),
-                self.to
-            ));
-        }
-        if self.target == Target::ModPython && self.to > LAST_MOD_PYTHON {
-            return Some(format!(
-                "Koji {} has no mod_python support (removed in 1.14): migrate --to {} or older to stay on mod_python, or move to mod_wsgi",
-                self.to, LAST_MOD_PYTHON
-            ));
-        }
-        None
-    }
-}
-
-/// The last release that could still run under mod_python.
-pub const LAST_MOD_PYTHON: Release = Release::known(13);
-
-const V1_6: Release = Release::known(6);
-
-/// The admin's verdicts on proposed changes. A rejected change leaves its input lines exactly as
-/// they were; changes that depend on a rejected one are rejected with it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Choices {
-    /// Reject every change of these rules (`--skip RULE`).
-    pub skip_rules: Vec<String>,
-    /// When not empty, make only the changes of these rules, and what they depend on (`--only`).
-    pub only_rules: Vec<String>,
-    /// Reject these changes, by [`crate::Change::id`] (the page's toggles).
-    pub reject_changes: Vec<usize>,
-}
-
-/// A parsed input.
-pub(crate) enum Doc {
-    Httpd(HttpdConfig),
-    Ini(IniDocument),
-    /// Unknown kind: kept as lines, never edited.
-    Opaque(LineTable),
-}
-
-impl Doc {
-    pub(crate) fn table(&self) -> &LineTable {
-        match self {
-            Doc::Httpd(c) => &c.table,
-            Doc::Ini(d) => &d.table,
-            Doc::Opaque(t) => t,
-        }
-    }
-}
-
-/// What the rules of one input get to see and write.
-pub(crate) struct Ctx<'a> {
-    pub options: &'a Options,
-    /// Index of the input.
-    pub input: usize,
-    pub plan: &'a mut Plan,
-    pub new_files: &'a mut Vec<NewFile>,
-    pub facts: &'a mut Facts,
-}
-
 /// Migrates `inputs` to Koji 1.7. Never fails and never panics: problems become notes.
 pub fn migrate(inputs: &[Input], options: &Options) -> Report {
     // Options that cannot go together (the CLI and the page never send them) still migrate:
@@ -182,14 +69,15 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
         let mut report = migrate(inputs, &fixed);
         report.notes.insert(0, crate::report::Note {
             severity: Severity::Error,
-            rule: rules::INPUT_PROBLEM.id,
+            rule: rules::r1_7::input_problem::RULE.id,
             input: None,
             lines: None,
             output: None,
             output_lines: None,
             message: format!("These options cannot go together ({why}); the migration ran with the nearest ones that can."),
-            guide: rules::INPUT_PROBLEM.guide,
+            guide: rules::r1_7::input_problem::RULE.guide,
             change: None,
+            kind: crate::report::NoteKind::Finding,
         });
         return report;
     }
@@ -202,13 +90,13 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
 
     for (i, input) in inputs.iter().enumerate() {
         if let Some(line) = input.invalid_utf8_line {
-            plans[i].note(&rules::INPUT_PROBLEM, Severity::Warning, Some(line - 1..line),
+            plans[i].note(&rules::r1_7::input_problem::RULE, Severity::Warning, Some(line - 1..line),
                 "The file is not valid UTF-8 from this line on; the bad bytes were replaced by \u{fffd} and will be written that way. \
                  Check the converted file, or convert the input to UTF-8 first.".into());
         }
         let binary = input.nul_line.is_some() && input.kind.is_none();
         if let Some(line) = input.nul_line {
-            plans[i].note(&rules::INPUT_PROBLEM, Severity::Error, Some(line - 1..line),
+            plans[i].note(&rules::r1_7::input_problem::RULE, Severity::Error, Some(line - 1..line),
                 "The file contains a NUL byte: it does not look like a text configuration file, so it is left unchanged.".into());
         }
         let mut parsed = None;
@@ -223,7 +111,7 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
         };
         let plan = &mut plans[i];
         plan.note(
-            &rules::INPUT_KIND,
+            &rules::r1_7::input_kind::RULE,
             if kind == FileKind::Unknown {
                 Severity::Warning
             } else {
@@ -263,7 +151,7 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
             Doc::Httpd(cfg) => {
                 for p in &cfg.problems {
                     ctx.plan.note(
-                        &rules::INPUT_PROBLEM,
+                        &rules::r1_7::input_problem::RULE,
                         Severity::Error,
                         Some(p.line..p.line + 1),
                         format!(
@@ -274,12 +162,12 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
                 }
                 rules::hub_httpd::migrate(cfg, &mut ctx);
                 rules::web_httpd::migrate(cfg, &mut ctx);
-                rules::httpd_edit::swap_python_ifmodules(cfg, &mut ctx);
+                rules::r1_7::ifmodule_wsgi::run(cfg, &mut ctx);
             }
             Doc::Ini(ini) => {
-                report_ini_problems(ini, ctx.plan);
+                rules::r1_7::input_problem::ini_problems(ini, ctx.plan);
                 match kind {
-                    FileKind::HubConf => rules::hub_conf::migrate(ini, &mut ctx),
+                    FileKind::HubConf => rules::r1_7::hub_conf_percent::run(ini, &mut ctx),
                     FileKind::WebConf => rules::web_conf::migrate(ini, &mut ctx),
                     FileKind::KojidConf => rules::kojid_conf::migrate(ini, &mut ctx),
                     FileKind::KojiraConf => {}
@@ -292,11 +180,12 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
         let plan = &mut plans[i];
         let quiet = plan.changes.is_empty()
             && !plan.notes.iter().any(|n| {
-                n.severity >= Severity::Action || std::ptr::eq(n.rule, &rules::ALREADY_MIGRATED)
+                n.severity >= Severity::Action
+                    || std::ptr::eq(n.rule, &rules::r1_7::already_migrated::RULE)
             });
         if quiet && kind != FileKind::Unknown {
             plan.note(
-                &rules::ALREADY_MIGRATED,
+                &rules::r1_7::already_migrated::RULE,
                 Severity::Info,
                 None,
                 format!(
@@ -382,40 +271,5 @@ fn source_release(
             s.oldest
         }
         (None, _) => options.from_release(),
-    }
-}
-
-fn report_ini_problems(ini: &IniDocument, plan: &mut Plan) {
-    for (line, err) in ini.errors() {
-        plan.note(
-            &rules::INPUT_PROBLEM,
-            Severity::Error,
-            Some(line..line + 1),
-            format!(
-                "Python's RawConfigParser would refuse this line: {err}. It is left as it was."
-            ),
-        );
-    }
-    for (line, name) in ini.duplicate_sections() {
-        plan.note(
-            &rules::INPUT_PROBLEM,
-            Severity::Warning,
-            Some(line..line + 1),
-            format!("Section [{name}] appears again here; Python merges both into one."),
-        );
-    }
-    for (later, earlier) in ini.duplicate_options() {
-        let o = &ini.options[later];
-        plan.note(
-            &rules::INPUT_PROBLEM,
-            Severity::Warning,
-            Some(o.lines.clone()),
-            format!(
-                "'{}' is set again in [{}] (first on line {}); Python keeps this later value.",
-                o.key,
-                ini.sections[o.section].name,
-                ini.options[earlier].lines.start + 1
-            ),
-        );
     }
 }

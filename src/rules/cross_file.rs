@@ -1,7 +1,9 @@
 //! Checks across files: the URLs each component uses must agree with each other and with what
-//! httpd serves. Only possible when the admin gives several files at once.
+//! httpd serves. Only possible when the admin gives several files at once. Shared: the notes
+//! of `cross-files-url` and `cross-hub-url` (`r1_7/`).
 
-use super::{redact_url, Plan, CROSS_FILES_URL, CROSS_HUB_URL};
+use super::r1_7::{cross_files_url, cross_hub_url};
+use super::{redact_url, Plan};
 use crate::report::Severity;
 
 /// A value found at (input index, 0-based line).
@@ -53,7 +55,7 @@ pub(crate) fn check(facts: &Facts, plans: &mut [Plan], names: &[&str]) {
             for (input, line, url) in list {
                 let Some(path) = url_path(url) else { continue };
                 if !served.contains(&path) {
-                    plans[*input].note(&CROSS_FILES_URL, Severity::Warning, Some(*line..*line + 1), format!(
+                    plans[*input].note(&cross_files_url::RULE, Severity::Warning, Some(*line..*line + 1), format!(
                         "{what} {} has the path '{path}', but the httpd config given serves /mnt/koji at {}. One of them needs to change.",
                         redact_url(url), served.join(", ")));
                 }
@@ -67,7 +69,7 @@ pub(crate) fn check(facts: &Facts, plans: &mut [Plan], names: &[&str]) {
         && !facts.files_urls.is_empty()
     {
         for &input in &facts.hub_httpd {
-            plans[input].note(&CROSS_FILES_URL, Severity::Info, None,
+            plans[input].note(&cross_files_url::RULE, Severity::Info, None,
                 "No httpd config given serves /mnt/koji. Koji 1.7's example hub config does, with Alias /kojifiles \"/mnt/koji/\" and a \
                  <Directory \"/mnt/koji\"> allowing Options Indexes; if no other server publishes /mnt/koji, add that and point topurl and \
                  KojiFilesURL at it.".into());
@@ -83,7 +85,7 @@ pub(crate) fn check(facts: &Facts, plans: &mut [Plan], names: &[&str]) {
     }
     for (input, line, server) in &facts.servers {
         if !hubs.contains(&server.trim_end_matches('/')) {
-            plans[*input].note(&CROSS_HUB_URL, Severity::Warning, Some(*line..*line + 1), format!(
+            plans[*input].note(&cross_hub_url::RULE, Severity::Warning, Some(*line..*line + 1), format!(
                 "server {} differs from koji-web's KojiHubURL {}. That is fine if both reach the same hub (say an internal and an external name); otherwise align them.",
                 redact_url(server), hubs.iter().map(|h| redact_url(h)).collect::<Vec<_>>().join(", ")));
         }
@@ -118,7 +120,7 @@ fn topurl_not_served(facts: &Facts, plans: &mut [Plan], names: &[&str]) {
         )
     };
     for (input, line, url) in &facts.topurls {
-        plans[*input].note(&CROSS_FILES_URL, Severity::Warning, Some(*line..*line + 1), format!(
+        plans[*input].note(&cross_files_url::RULE, Severity::Warning, Some(*line..*line + 1), format!(
             "topurl {} must serve the whole of /mnt/koji: builders fetch work files and repositories through it (topurl/work/…, topurl/repos/…), \
              but {what}. Unless another server publishes /mnt/koji, add Alias /kojifiles \"/mnt/koji/\" with a <Directory \"/mnt/koji\"> that allows \
              Options Indexes, and point topurl at it; otherwise builds fail.",

@@ -1,125 +1,26 @@
 //! Small, shared edits of httpd directives, so rules never do string surgery themselves.
 
-use super::IFMODULE_WSGI;
 use crate::httpd::{quote_arg, HttpdConfig, ItemKind};
-use crate::migrate::{Ctx, Target};
+use crate::options::Target;
 use crate::report::Severity;
+use crate::rules::context::Ctx;
 use crate::text::Splice;
 
-/// Where Koji's applications live in an httpd config.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum App {
-    Hub,
-    Web,
-}
-
-/// The `<Directory>`/`<Location>` sections that configure `app` (item indices).
-pub(crate) fn scopes(cfg: &HttpdConfig, app: App) -> Vec<usize> {
-    let mut out = Vec::new();
-    for (i, item) in cfg.items.iter().enumerate() {
-        let ItemKind::SectionOpen { directive, .. } = &item.kind else {
-            continue;
-        };
-        let is_container = ["Directory", "DirectoryMatch", "Location", "LocationMatch"]
-            .iter()
-            .any(|n| directive.is(n));
-        if !is_container {
-            continue;
-        }
-        let path = directive.arg(0).unwrap_or("").to_ascii_lowercase();
-        let handler_says = cfg.child_directives(i, "PythonHandler").any(|h| {
-            let v = cfg
-                .directive(h)
-                .and_then(|d| d.arg(0))
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            match app {
-                App::Hub => v.contains("kojixmlrpc"),
-                App::Web => {
-                    v.contains("kojiweb")
-                        || v.contains("wsgi_publisher")
-                        || v.contains("mod_python.publisher")
-                }
-            }
-        });
-        let path_says = match app {
-            App::Hub => path.contains("koji-hub"),
-            App::Web => path.contains("koji-web/scripts"),
-        };
-        if handler_says || path_says {
-            out.push(i);
-        }
-    }
-    out
-}
-
-/// The items inside any of some sections (at any depth), for asking "is item `i` inside one of
-/// these?" of many items: the sections' item ranges merged once, then a binary search per item,
-/// where testing every section would cost items × sections.
-pub(crate) struct InsideAny(Vec<std::ops::Range<usize>>);
-
-impl InsideAny {
-    pub(crate) fn new(cfg: &HttpdConfig, sections: &[usize]) -> Self {
-        // (start, end) triples: the key type the other sorts of the core use.
-        let mut ranges: Vec<(usize, usize, usize)> = sections
-            .iter()
-            .map(|&s| cfg.children(s))
-            .filter(|r| !r.is_empty())
-            .map(|r| (r.start, r.end, 0))
-            .collect();
-        ranges.sort_unstable();
-        let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(ranges.len());
-        for (start, end, _) in ranges {
-            let r = start..end;
-            match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
-        InsideAny(merged)
-    }
-
-    /// Whether item `i` lies inside one of the sections (at any depth); the same as
-    /// `sections.iter().any(|&s| cfg.children(s).contains(&i))`.
-    pub(crate) fn contains(&self, i: usize) -> bool {
-        let k = self.0.partition_point(|r| r.start <= i);
-        k > 0 && self.0[k - 1].contains(&i)
-    }
-}
-
-/// `app`'s PythonOptions: those inside its sections (`scopes`), and those outside any Koji
-/// section whose name is one of `app`'s options (a PythonOption in the other app's section is
-/// that app's).
-pub(crate) fn python_options(cfg: &HttpdConfig, app: App, scopes: &[usize]) -> Vec<usize> {
-    let (other, names) = match app {
-        App::Hub => (App::Web, super::hub_httpd::HUB_PYTHON_OPTIONS),
-        App::Web => (App::Hub, crate::detect::WEB_PYTHON_OPTIONS),
-    };
-    let mine = InsideAny::new(cfg, scopes);
-    let theirs = InsideAny::new(cfg, &self::scopes(cfg, other));
-    cfg.find_all("PythonOption")
-        .filter(|&i| {
-            if mine.contains(i) {
-                return true;
-            }
-            if theirs.contains(i) {
-                return false;
-            }
-            let name = cfg
-                .directive(i)
-                .and_then(|d| d.arg(0))
-                .unwrap_or("")
-                .to_ascii_lowercase();
-            names.contains(&name.as_str())
-        })
-        .collect()
-}
+pub(crate) use crate::apps::{python_options, scopes, App};
 
 /// mod_python directives (`Python*`) inside section `scope`, at any depth.
 pub(crate) fn python_directives(cfg: &HttpdConfig, scope: usize) -> Vec<usize> {
     cfg.children(scope)
         .filter(|&i| matches!(&cfg.items[i].kind, ItemKind::Directive(d) if d.name.len() > 6 && d.name.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("python"))))
         .collect()
+}
+
+/// The first argument of directive `i` ("" when it has none).
+pub(crate) fn arg0(cfg: &HttpdConfig, i: usize) -> String {
+    cfg.directive(i)
+        .and_then(|d| d.arg(0))
+        .unwrap_or("")
+        .to_string()
 }
 
 /// `A, B and C` from the option names of PythonOption items (never their values).
@@ -238,44 +139,6 @@ pub(crate) fn norm_path(p: &str) -> &str {
         "/"
     } else {
         s
-    }
-}
-
-/// Under mod_wsgi, rewrites the `<IfModule mod_python.c>` (or `python_module`) sections that
-/// enclose a Koji section to test for mod_wsgi, once each even when hub and web share one.
-pub(crate) fn swap_python_ifmodules(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
-    if ctx.options.target != Target::ModWsgi {
-        return;
-    }
-    let mut wrappers: Vec<usize> = Vec::new();
-    // Each enclosing section is looked at once: when a walk up reaches a section an earlier walk
-    // saw, everything above it was seen too (100,000 nested wrappers stay linear).
-    let mut seen = vec![false; cfg.items.len()];
-    for scope in scopes(cfg, App::Hub)
-        .into_iter()
-        .chain(scopes(cfg, App::Web))
-    {
-        for a in cfg.ancestors(scope) {
-            if std::mem::replace(&mut seen[a], true) {
-                break;
-            }
-            let Some(d) = cfg.directive(a) else { continue };
-            let module = d.arg(0).unwrap_or("").to_ascii_lowercase();
-            if d.is("IfModule") && (module == "mod_python.c" || module == "python_module") {
-                wrappers.push(a);
-            }
-        }
-    }
-    wrappers.sort_unstable();
-    for w in wrappers {
-        let module = cfg.directive(w).and_then(|d| d.arg(0)).unwrap_or("");
-        let new = if module.eq_ignore_ascii_case("python_module") {
-            "wsgi_module"
-        } else {
-            "mod_wsgi.c"
-        };
-        ctx.plan.change(&IFMODULE_WSGI, Severity::Info, lines(cfg, w), vec![replace(cfg, w, vec![with_arg(cfg, w, 0, new)])], format!(
-            "<IfModule {module}> would skip the Koji section inside once mod_python is gone; it now tests for {new}."));
     }
 }
 
@@ -418,8 +281,8 @@ pub(crate) fn serves_wsgi(cfg: &HttpdConfig, scopes: &[usize]) -> bool {
 /// The 1.7 handler swaps of `app` in this plan: what a mod_wsgi setting depends on.
 pub(crate) fn handler_swaps(ctx: &Ctx<'_>, app: App) -> Vec<usize> {
     ctx.plan.changes_of(match app {
-        App::Hub => &super::HUB_HANDLER_WSGI,
-        App::Web => &super::WEB_HANDLER_WSGI,
+        App::Hub => &super::r1_7::hub_handler_wsgi::RULE,
+        App::Web => &super::r1_7::web_handler_wsgi::RULE,
     })
 }
 
@@ -427,7 +290,8 @@ pub(crate) fn handler_swaps(ctx: &Ctx<'_>, app: App) -> Vec<usize> {
 /// (opening item, closing item); none when the site stays on mod_python. A malformed section is
 /// left alone: Apache refuses the file, and that is reported.
 pub(crate) fn wsgi_directories(cfg: &HttpdConfig, app: App, ctx: &Ctx<'_>) -> Vec<(usize, usize)> {
-    if ctx.options.target == Target::ModPython && ctx.options.to <= crate::LAST_MOD_PYTHON {
+    if ctx.options.target == Target::ModPython && ctx.options.to <= crate::options::LAST_MOD_PYTHON
+    {
         return Vec::new();
     }
     let mut out: Vec<(usize, usize)> = Vec::new();
@@ -447,31 +311,4 @@ pub(crate) fn wsgi_directories(cfg: &HttpdConfig, app: App, ctx: &Ctx<'_>) -> Ve
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn inside_any_agrees_with_each_section() {
-        let cfg = HttpdConfig::parse(
-            "<Directory /a>\n<Location /x>\nA 1\n</Location>\nB\n</Directory>\nC\n<Directory /b>\nD\n<Location /y>\nE\n</Directory>\n<Directory /c>\n</Directory>\nF\n<Location /z>\nG\n",
-        );
-        let opens: Vec<usize> = (0..cfg.items.len())
-            .filter(|&i| matches!(cfg.items[i].kind, ItemKind::SectionOpen { .. }))
-            .collect();
-        // Every subset of the sections.
-        for mask in 0u32..(1 << opens.len()) {
-            let chosen: Vec<usize> = (0..opens.len())
-                .filter(|k| mask & (1 << k) != 0)
-                .map(|k| opens[k])
-                .collect();
-            let any = InsideAny::new(&cfg, &chosen);
-            for i in 0..cfg.items.len() + 2 {
-                let expected = chosen.iter().any(|&s| cfg.children(s).contains(&i));
-                assert_eq!(any.contains(i), expected, "item {i}, sections {chosen:?}");
-            }
-        }
-    }
 }

@@ -1,15 +1,15 @@
-//! kojid.conf (`[kojid]`): `pkgurl` becomes `topurl`.
+//! kojid.conf (`[kojid]`): the helper of its kind. Runs its 1.7 rule (`r1_7::kojid_pkgurl_topurl`:
+//! `pkgurl` becomes `topurl`) and records `server` for the cross-file checks.
 //!
-//! kojid 1.7 will not start without `topurl` and rejects options it does not know, so this rule
+//! kojid 1.7 will not start without `topurl` and rejects options it does not know, so the rule
 //! adds nothing but `topurl`, and only when it can be deduced.
 
-use super::{pkgurl, KOJID_PKGURL_TOPURL};
+use super::r1_7::kojid_pkgurl_topurl;
 use crate::ini::IniDocument;
-use crate::migrate::Ctx;
-use crate::report::Severity;
+use crate::rules::context::Ctx;
 
 pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
-    pkgurl::migrate_sections(ini, ctx, &KOJID_PKGURL_TOPURL, Some("kojid"));
+    kojid_pkgurl_topurl::run(ini, ctx);
     if let Some(server) = ini.get("kojid", "server") {
         let line = ini
             .find("kojid", "server")
@@ -19,11 +19,5 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
         ctx.facts
             .servers
             .push((ctx.input, line, server.to_string()));
-    }
-    let has_top = ini.find("kojid", "topurl").next().is_some();
-    let has_pkg = ini.find("kojid", "pkgurl").next().is_some();
-    if !has_top && !has_pkg && ini.section_names().contains(&"kojid") {
-        ctx.plan.note(&KOJID_PKGURL_TOPURL, Severity::Action, None,
-            "[kojid] sets neither topurl nor pkgurl; kojid 1.7 will not start without topurl = <URL of the top of /mnt/koji>.".into());
     }
 }

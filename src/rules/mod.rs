@@ -1,17 +1,31 @@
-//! The Koji 1.7 migration rules: one module per kind of file, every rule with a stable id.
+//! The migration rules: one file per rule, every rule with a stable id.
 //!
-//! A rule reads a parsed document and writes into a [`Plan`]: splices (edits of input lines) and
-//! drafts of notes, each note tied to the splices it explains so that the report can point at
-//! the output lines they wrote. Rules never print text themselves and never touch other files'
-//! plans; created files (`web.conf`, `hub.conf`, the SQL) are [`NewFile`]s.
+//! A rule reads a parsed document (`context::Doc`) and writes into a [`Plan`] through its
+//! `context::Ctx`: splices (edits of input lines) and drafts of notes, each note tied to the
+//! splices it explains so that the report can point at the output lines they wrote. Rules never
+//! print text themselves and never touch other files' plans; created files (`web.conf`,
+//! `hub.conf`, the SQL) are [`NewFile`]s.
 //!
-//! To add a rule: add its [`Rule`] to [`RULES`] (id in kebab-case, never reused), write the logic
-//! in the module of the file kind it reads, give it a fixture under `tests/corpus/`.
+//! Each rule lives in `r1_N/<rule_id>.rs`, N being the release whose change it makes (`r1_7/` for
+//! the move to Koji 1.7): a doc comment (what, why, before/after, where its logic is), `pub
+//! static RULE` (its [`Rule`]) and the logic that is its own. What several rules of one file kind
+//! share stays in one helper per kind (`hub_httpd`, `web_httpd`, `web_settings`, `web_conf`,
+//! `kojid_conf`, `client_conf`, `pkgurl`, `cross_file`, `schema`, `httpd_edit`, `percent`).
+//! The registries are plain lists: `RULES_1_7` below (the documented order) and
+//! `releases::REGISTRY` for later releases; [`all`] and [`rule`] read them.
+//!
+//! Layers: the rules use the documents, Koji's vocabulary, the report's data types and the
+//! options, never the pipeline (`migrate`), which calls them (see `tests/layers.rs`).
+//!
+//! To add a 1.7 rule: write `r1_7/<rule_id>.rs` (id in kebab-case, never reused; its explanation
+//! inside `explained!(…)`), add one line to `RULES_1_7`, call its logic from the helper of its
+//! file kind, give it a fixture folder `tests/rules/<rule-id>/` (and a corpus case under
+//! `tests/corpus/`).
 
 pub mod client_conf;
+pub(crate) mod context;
 pub mod cross_file;
 pub(crate) mod httpd_edit;
-pub mod hub_conf;
 pub mod hub_httpd;
 pub mod kojid_conf;
 pub(crate) mod option_tables;
@@ -26,6 +40,7 @@ pub(crate) mod r1_19;
 pub(crate) mod r1_25;
 pub(crate) mod r1_32;
 pub(crate) mod r1_35;
+pub(crate) mod r1_7;
 pub(crate) mod release_notices;
 pub(crate) mod releases;
 pub mod schema;
@@ -56,132 +71,43 @@ pub struct Rule {
     pub rejecting: Option<&'static str>,
 }
 
-macro_rules! rules {
-    ($($name:ident = $id:literal, $guide:ident, $summary:literal, $explanation:literal;)*) => {
-        $(pub static $name: Rule = Rule { id: $id, summary: $summary, guide: Guide::$guide, explanation: explained!($explanation), release: Release::V1_7, rejecting: None };)*
-        /// The rules of the move to Koji 1.7, in the order they are documented.
-        static RULES_1_7: &[&Rule] = &[$(&$name),*];
-    };
-}
+/// The rules of the move to Koji 1.7, in the order they are documented.
+static RULES_1_7: &[&Rule] = &[
+    &r1_7::input_problem::RULE,
+    &r1_7::input_kind::RULE,
+    &r1_7::already_migrated::RULE,
+    &r1_7::hub_alias_wsgi::RULE,
+    &r1_7::hub_handler_wsgi::RULE,
+    &r1_7::hub_configfile_setenv::RULE,
+    &r1_7::hub_options_to_hub_conf::RULE,
+    &r1_7::hub_options_ignored::RULE,
+    &r1_7::hub_conf_percent::RULE,
+    &r1_7::ifmodule_wsgi::RULE,
+    &r1_7::web_alias_wsgi::RULE,
+    &r1_7::web_handler_wsgi::RULE,
+    &r1_7::web_handler_mod_python::RULE,
+    &r1_7::web_removed_handlers::RULE,
+    &r1_7::web_options_to_web_conf::RULE,
+    &r1_7::web_configfile::RULE,
+    &r1_7::web_libpath::RULE,
+    &r1_7::web_debug::RULE,
+    &r1_7::web_files_url::RULE,
+    &r1_7::web_unknown_option::RULE,
+    &r1_7::web_greeting::RULE,
+    &r1_7::web_secret::RULE,
+    &r1_7::web_theme_alias::RULE,
+    &r1_7::kojid_pkgurl_topurl::RULE,
+    &r1_7::client_pkgurl_topurl::RULE,
+    &r1_7::client_krbservice::RULE,
+    &r1_7::db_schema_upgrade::RULE,
+    &r1_7::cross_files_url::RULE,
+    &r1_7::cross_hub_url::RULE,
+];
 
-rules! {
-    INPUT_PROBLEM = "input-problem", WebConfiguration,
-        "Report input that Apache or Python would refuse",
-        "Lines that Apache (unclosed or stray sections, open quotes) or Python's RawConfigParser (options outside a section, lines that are not options) would refuse are reported with their line number and left exactly as they were; the rest of the file is still converted.";
-    INPUT_KIND = "input-kind", WebConfiguration,
-        "Say what kind of file each input is",
-        "Each input is classified from its content (the file name only breaks ties): koji-hub or koji-web httpd config, hub.conf, web.conf, kojid.conf or a koji client config. Files of unknown kind are passed through unchanged, with the reason.";
-    ALREADY_MIGRATED = "already-migrated", MigratingToModWsgi,
-        "Recognise files that are already in 1.7 form",
-        "A file that already has the 1.7 shape (a wsgi handler, topurl instead of pkgurl, a web.conf) needs nothing and is left byte for byte as it was.";
-    HUB_ALIAS_WSGI = "hub-alias-wsgi", MigratingToModWsgi,
-        "Point the /kojihub Alias at kojixmlrpc.py",
-        "Koji 1.6 aliased /kojihub to /usr/share/koji-hub/XMLRPC, a name only mod_python's handler could resolve. mod_wsgi needs the real script, so the Alias target becomes kojixmlrpc.py in the same directory.";
-    HUB_HANDLER_WSGI = "hub-handler-wsgi", MigratingToModWsgi,
-        "Serve koji-hub with mod_wsgi instead of mod_python",
-        "In the hub's <Directory>, SetHandler mod_python becomes SetHandler wsgi-script with Options ExecCGI, and the mod_python directives (PythonHandler, PythonDebug, PythonAutoReload, PythonOption) are removed: without mod_python loaded, Apache would refuse to start on them.";
-    HUB_CONFIGFILE_SETENV = "hub-configfile-setenv", CustomConfigFileLocation,
-        "Keep a custom hub.conf location with SetEnv",
-        "Under mod_wsgi the hub finds its config through the environment variable koji.hub.ConfigFile (default /etc/koji-hub/hub.conf). A PythonOption ConfigFile naming another path becomes SetEnv koji.hub.ConfigFile with that path; the default path needs nothing.";
-    HUB_OPTIONS_TO_HUB_CONF = "hub-options-to-hub-conf", MigratingToModWsgi,
-        "Move legacy hub PythonOptions into hub.conf",
-        "A hub configured only through PythonOptions (no ConfigFile) cannot be configured that way under mod_wsgi. Each option moves to a new hub.conf, section [hub], with its value unchanged.";
-    HUB_OPTIONS_IGNORED = "hub-options-ignored", MigratingToModWsgi,
-        "Report hub PythonOptions that Koji already ignored",
-        "When PythonOption ConfigFile is set, Koji reads only hub.conf and ignores every other hub PythonOption. They are removed with the other mod_python directives; if their values matter, copy them into hub.conf yourself.";
-    HUB_CONF_PERCENT = "hub-conf-percent", MigratingToModWsgi,
-        "Write out hub.conf values that 1.6 expanded with % interpolation",
-        "Koji 1.6 read hub.conf with Python 2's ConfigParser, which expands a value containing %(: %(name)s becomes the option name, %% becomes %. Koji 1.7 reads it raw. Each such value is replaced by what 1.6 saw; values without %( were read the same by both and stay as they are. When 1.6 could not expand a value either, you are asked to write it out.";
-    IFMODULE_WSGI = "ifmodule-wsgi", MigratingToModWsgi,
-        "Switch <IfModule mod_python.c> wrappers of Koji sections to mod_wsgi",
-        "A Koji section wrapped in <IfModule mod_python.c> is skipped entirely once mod_python is no longer loaded, so the hub or web would silently vanish. Under mod_wsgi the wrapper tests for mod_wsgi instead.";
-    WEB_ALIAS_WSGI = "web-alias-wsgi", MigratingToModWsgi,
-        "Point the koji-web Alias at wsgi_publisher.py",
-        "Koji 1.7's web interface is the script wsgi_publisher.py; the Alias that served the scripts directory now names that script, in both mod_wsgi and mod_python mode.";
-    WEB_HANDLER_WSGI = "web-handler-wsgi", MigratingToModWsgi,
-        "Serve koji-web with mod_wsgi instead of mod_python",
-        "In koji-web's scripts <Directory>, SetHandler mod_python becomes SetHandler wsgi-script with Options ExecCGI, and every mod_python directive is removed (their settings move to web.conf).";
-    WEB_HANDLER_MOD_PYTHON = "web-handler-mod-python", StayingOnModPython,
-        "Use the wsgi_publisher handler under mod_python",
-        "Staying on mod_python, koji-web's PythonHandler must be wsgi_publisher: kojiweb.publisher and mod_python.publisher no longer work with 1.7.";
-    WEB_REMOVED_HANDLERS = "web-removed-handlers", StayingOnModPython,
-        "Remove handlers whose modules 1.7 deleted",
-        "Koji 1.7 deleted the modules kojiweb.publisher and kojiweb.handlers. A PythonHandler or PythonCleanupHandler naming them would fail every request, in either mode, so those lines are removed.";
-    WEB_OPTIONS_TO_WEB_CONF = "web-options-to-web-conf", WebConfiguration,
-        "Move koji-web PythonOptions into web.conf",
-        "Koji 1.7 reads koji-web's settings from /etc/kojiweb/web.conf, section [web]. Each PythonOption becomes a line Name = value there, with the value exactly as Apache passed it; the PythonOption lines leave the httpd config.";
-    WEB_CONFIGFILE = "web-configfile", CustomConfigFileLocation,
-        "Tell koji-web where web.conf is",
-        "Under mod_wsgi a web.conf outside /etc/kojiweb/web.conf is named with SetEnv koji.web.ConfigFile. Under mod_python, web.conf is read only if PythonOption koji.web.ConfigFile names it, so that line is always added in mod_python mode.";
-    WEB_LIBPATH = "web-libpath", WebConfiguration,
-        "Turn PythonPath into LibPath",
-        "koji-web's library directory was added to Python's path with PythonPath \"sys.path + ['…/lib']\". In 1.7 it is the web.conf option LibPath.";
-    WEB_DEBUG = "web-debug", WebConfiguration,
-        "Turn PythonDebug into the web.conf boolean",
-        "The httpd directive PythonDebug On|Off becomes PythonDebug = True|False in web.conf. Under mod_python the httpd directive stays and still takes precedence.";
-    WEB_FILES_URL = "web-files-url", UrlOptions,
-        "Replace KojiPackagesURL, KojiMavenURL and KojiImagesURL by KojiFilesURL",
-        "Koji 1.7 ignores the three old URL options and builds every file link from KojiFilesURL, the URL of the top of /mnt/koji: packages under /packages, images under /images. KojiFilesURL is deduced when the old URLs agree on that top; when they do not, the conflict is shown and the old lines are kept for you to decide.";
-    WEB_UNKNOWN_OPTION = "web-unknown-option", WebConfiguration,
-        "Report PythonOptions Koji 1.7 does not read",
-        "An option Koji 1.7 does not know is still copied into web.conf (it is harmless there) and reported, so nothing is dropped silently.";
-    WEB_GREETING = "web-greeting", WebConfiguration,
-        "KojiGreeting needs 1.7.1",
-        "KojiGreeting is kept in web.conf, but Koji 1.7.0 does not read it (fixed in 1.7.1).";
-    WEB_SECRET = "web-secret", WebConfiguration,
-        "Require a real Secret",
-        "koji-web signs login cookies with Secret. A missing Secret or the stock CHANGE_ME must be replaced by a long random value. The cookie format changed in 1.7, so every web user has to log in again after the upgrade.";
-    WEB_THEME_ALIAS = "web-theme-alias", WebThemes,
-        "Keep theme aliases; mention KojiTheme",
-        "httpd Aliases that override koji-web's static files keep working in 1.7 and are left alone. The new way is KojiTheme = NAME in web.conf, which serves /usr/share/koji-web/static/themes/NAME/.";
-    KOJID_PKGURL_TOPURL = "kojid-pkgurl-topurl", UrlOptions,
-        "Replace kojid's pkgurl by topurl",
-        "kojid 1.7 refuses to start without topurl, the URL of the top of /mnt/koji, and ignores pkgurl. When pkgurl ends in /packages, topurl is that URL without it; an existing topurl wins and pkgurl goes; otherwise you are asked for the URL.";
-    CLIENT_PKGURL_TOPURL = "client-pkgurl-topurl", UrlOptions,
-        "Replace the client's pkgurl by topurl, in every profile",
-        "The koji 1.7 client ignores pkgurl and reads topurl, in every profile section. The same deduction as for kojid applies to each section.";
-    CLIENT_KRBSERVICE = "client-krbservice", UrlOptions,
-        "Mention krbservice for Kerberos profiles",
-        "Koji 1.7 builds the hub's Kerberos principal as <krbservice>/<hub host>@<realm>, krbservice defaulting to host. A profile that authenticates with Kerberos may need krbservice set.";
-    DB_SCHEMA_UPGRADE = "db-schema-upgrade", DbSchemaUpdates,
-        "Upgrade the database schema",
-        "Koji 1.7 adds the tables volume and tag_updates and the column build.volume_id. The migration writes that upgrade as SQL in one transaction, to run as the database owner before starting the 1.7 hub.";
-    CROSS_FILES_URL = "cross-files-url", UrlOptions,
-        "Check topurl and KojiFilesURL against the httpd aliases of /mnt/koji",
-        "topurl and KojiFilesURL must be URLs under which /mnt/koji is served. When the httpd configs given alias /mnt/koji, the URLs' paths are compared with those aliases.";
-    CROSS_HUB_URL = "cross-hub-url", UrlOptions,
-        "Check KojiHubURL against kojid's and the client's server",
-        "koji-web, kojid and the client should all reach the same hub; differing URLs are reported (they can be right, e.g. an internal name).";
-}
-
-/// What Koji 1.7 does with the configuration when a change of `rule` is not made, for the rules
-/// whose changes 1.7 cannot do without; `None` for the others.
+/// What the target release does with the configuration when a change of `rule` is not made, for
+/// the rules whose changes it cannot do without ([`Rule::rejecting`]); `None` for the others.
 pub fn consequence_of_rejecting(rule: &Rule) -> Option<&'static str> {
-    if rule.rejecting.is_some() {
-        return rule.rejecting;
-    }
-    Some(match rule.id {
-        "web-removed-handlers" | "web-handler-mod-python" => {
-            "the handler names a module Koji 1.7 deleted, so every koji-web request fails."
-        }
-        "web-handler-wsgi" | "hub-handler-wsgi" => {
-            "the section stays on mod_python, whose directives Apache refuses once mod_python is not loaded."
-        }
-        "web-alias-wsgi" => "the Alias does not reach wsgi_publisher.py, koji-web 1.7's only entry point.",
-        "hub-alias-wsgi" => "mod_wsgi cannot serve the XMLRPC name, so the hub is unreachable.",
-        "web-options-to-web-conf" => {
-            "koji-web 1.7 needs web.conf (under mod_wsgi a missing one is a hard error), and PythonOptions do not reach it there."
-        }
-        "web-configfile" => {
-            "koji-web does not find web.conf (and under mod_wsgi Apache refuses the PythonOption line that stays)."
-        }
-        "hub-configfile-setenv" | "hub-options-to-hub-conf" | "hub-options-ignored" | "web-unknown-option" => {
-            "its PythonOption lines stay, and Apache refuses them once mod_python is not loaded."
-        }
-        "kojid-pkgurl-topurl" => "kojid 1.7 refuses to start without topurl.",
-        "ifmodule-wsgi" => "the section inside is skipped once mod_python is gone, and that part of Koji disappears.",
-        _ => return None,
-    })
+    rule.rejecting
 }
 
 /// The rules that check across releases rather than make one release's change.

@@ -19,8 +19,8 @@ use super::{Plan, Rule};
 use crate::ini::IniDocument;
 use crate::koji::options::{self, Acceptance, Component, OptionType, Unknown};
 use crate::koji::Release;
-use crate::migrate::{Ctx, Doc};
 use crate::report::{FileKind, Guide, Severity};
+use crate::rules::context::{Ctx, Doc};
 use crate::text::{py_strip, Splice};
 
 pub static RULE: Rule = Rule {

@@ -6,8 +6,8 @@
 
 use super::{redact_url, Rule};
 use crate::ini::IniDocument;
-use crate::migrate::Ctx;
 use crate::report::Severity;
+use crate::rules::context::Ctx;
 use crate::text::Splice;
 
 /// `topurl` for a `pkgurl`, when it can be known.

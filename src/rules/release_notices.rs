@@ -9,8 +9,8 @@
 use super::{Plan, Rule};
 use crate::ini::IniDocument;
 use crate::koji::Release;
-use crate::migrate::Doc;
 use crate::report::{FileKind, Guide, Severity};
+use crate::rules::context::Doc;
 
 pub static RULE: Rule = Rule {
     id: "release-notices",

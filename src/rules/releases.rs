@@ -9,11 +9,13 @@
 //!
 //! To add a rule: write `src/rules/r1_N/<rule_id>.rs` (doc comment with what, why and a
 //! before/after example; `pub static RULE`; `pub(crate) fn run`), add one line below, add a
-//! fixture folder `tests/rules/<rule-id>/`.
+//! fixture folder `tests/rules/<rule-id>/`. The 1.7 rules (`src/rules/r1_7/`) have the same
+//! shape but their own list, `rules::RULES_1_7`: they are run by the helpers of their file
+//! kinds, in an order their goldens fix, rather than one `run` each from this registry.
 
 use super::Rule;
-use crate::migrate::{Ctx, Doc};
 use crate::report::FileKind;
+use crate::rules::context::{Ctx, Doc};
 
 /// A rule of a release after 1.7 and the function that applies it to one input.
 pub(crate) struct ReleaseRule {

@@ -1,12 +1,16 @@
-//! The database half of the upgrade: Koji 1.7's schema changes, as SQL we write ourselves.
+//! The database half of the upgrade: Koji 1.7's schema changes, as SQL we write ourselves, and
+//! the note of `db-schema-upgrade` (`r1_7/`). The later steps and their [`DbStep`]s are Koji's
+//! vocabulary (`koji::schema_chain`), re-exported here.
 //!
 //! 1.7 adds storage volumes (table `volume`, column `build.volume_id`) and a log of tag changes
 //! (table `tag_updates`). There was no schema change between 1.5 and 1.6, so the same script serves
 //! both; older databases first need Koji's own earlier upgrade scripts.
 
-use super::{NewFile, Plan, DB_SCHEMA_UPGRADE};
+use super::r1_7::db_schema_upgrade;
+use super::{NewFile, Plan};
+pub use crate::koji::schema_chain::{steps, DbStep};
 use crate::koji::{schema_chain, Release};
-use crate::migrate::Options;
+use crate::options::Options;
 use crate::report::{FileKind, Severity};
 
 /// The name the SQL file is saved under.
@@ -68,7 +72,7 @@ pub(crate) fn add(
     if !hub_side {
         // The database belongs to the hub: without the hub's configs, say what it will need.
         if from < options.to {
-            global.note(&DB_SCHEMA_UPGRADE, Severity::Info, None, format!(
+            global.note(&db_schema_upgrade::RULE, Severity::Info, None, format!(
                 "No hub configuration was given (its httpd config or hub.conf), so no database step is written here. \
                  The hub's database needs upgrading from {from} to {} when the hub is: give koji-migrate the hub's files to get the steps.",
                 options.to));
@@ -119,57 +123,7 @@ pub(crate) fn add(
         ". Never run {} on an existing database.",
         schema_chain::do_not_run(options.to).join(", ")
     ));
-    global.note(&DB_SCHEMA_UPGRADE, Severity::Action, None, message);
-}
-
-/// One step of the database upgrade, as the report lists it (`--json`'s `database`).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct DbStep {
-    pub from: Release,
-    pub to: Release,
-    /// The files to run, in order, with their installed paths (the tool's own 1.7 file by name).
-    pub scripts: Vec<String>,
-    /// The commands that run them.
-    pub commands: Vec<String>,
-    /// Whether the script is koji-migrate's own (the 1.6 → 1.7 step).
-    pub own: bool,
-    pub pitfall: Option<String>,
-    /// Whether the step has a pitfall, even where its text is not compiled in (the page).
-    #[serde(skip)]
-    pub has_pitfall: bool,
-}
-
-/// The database steps from `from` to `to`, with the scripts where the target installs them.
-pub fn steps(from: Release, to: Release) -> Vec<DbStep> {
-    let dir = schema_chain::install_dir(to);
-    schema_chain::chain(from, to)
-        .into_iter()
-        .map(|s| {
-            let scripts: Vec<String> = s
-                .scripts
-                .iter()
-                .map(|f| {
-                    if s.own {
-                        f.to_string()
-                    } else {
-                        format!("{dir}{f}")
-                    }
-                })
-                .collect();
-            DbStep {
-                from: s.from,
-                to: s.to,
-                commands: scripts
-                    .iter()
-                    .map(|f| schema_chain::psql_command(f))
-                    .collect(),
-                scripts,
-                own: s.own,
-                pitfall: s.pitfall.filter(|p| !p.is_empty()).map(str::to_string),
-                has_pitfall: s.pitfall.is_some(),
-            }
-        })
-        .collect()
+    global.note(&db_schema_upgrade::RULE, Severity::Action, None, message);
 }
 
 fn add_own_1_7_sql(from: Release, to: Release, new_files: &mut Vec<NewFile>, global: &mut Plan) {
@@ -191,8 +145,23 @@ fn add_own_1_7_sql(from: Release, to: Release, new_files: &mut Vec<NewFile>, glo
     } else {
         "any later step".to_string()
     };
-    global.note_new_file(&DB_SCHEMA_UPGRADE, Severity::Action, None, (k, 0..n), None, format!(
+    global.note_new_file(&db_schema_upgrade::RULE, Severity::Action, None, (k, 0..n), None, format!(
         "Upgrade the database from {} before starting {hub}: {}, as the database owner \
          (names as on your site).{before} It serves 1.5 and 1.6 databases alike; Koji ships the same change as schema-upgrade-1.6-1.7.sql \
          (the guide's schema-upgrade-1.5-1.7.sql does not exist).", from, psql_command()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The chain (`koji::schema_chain`) names the file this module writes, and runs it the same way.
+    #[test]
+    fn the_chain_runs_this_sql_file() {
+        assert_eq!(schema_chain::OWN_1_7_SCRIPT, SQL_FILE);
+        assert_eq!(
+            schema_chain::psql_command(schema_chain::OWN_1_7_SCRIPT),
+            psql_command()
+        );
+    }
 }

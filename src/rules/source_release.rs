@@ -12,8 +12,8 @@ use super::Rule;
 use crate::httpd::HttpdConfig;
 use crate::ini::IniDocument;
 use crate::koji::Release;
-use crate::migrate::Doc;
 use crate::report::{FileKind, Guide};
+use crate::rules::context::Doc;
 
 pub static RULE: Rule = Rule {
     id: "source-release",

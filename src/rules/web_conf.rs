@@ -1,14 +1,16 @@
-//! web.conf (`[web]`): the URL options and the Secret, for a web.conf given as input.
+//! web.conf (`[web]`): the URL options and the Secret, for a web.conf given as input. Shared:
+//! it writes the notes of `web-files-url`, `web-secret` and `web-greeting` (`r1_7/`).
 //!
 //! Also home of the `KojiFilesURL` deduction, shared with the koji-web httpd rule: Koji 1.7 builds
 //! package links as `KojiFilesURL + "/packages"` and image links as `+ "/images"`, and 1.6's Maven
 //! repository lived at `/maven2` under the same top. So each old URL, without one trailing `/` and
 //! its own suffix, names the top; when they all name the same top, that is `KojiFilesURL`.
 
-use super::{redact_url, WEB_FILES_URL, WEB_GREETING, WEB_SECRET};
+use super::r1_7::{web_files_url, web_greeting, web_secret};
+use super::redact_url;
 use crate::ini::IniDocument;
-use crate::migrate::Ctx;
 use crate::report::Severity;
+use crate::rules::context::Ctx;
 use crate::text::Splice;
 
 /// The three URL options Koji 1.7 replaced by `KojiFilesURL`.
@@ -96,7 +98,7 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
     if let Some(f) =
         last("kojifilesurl").filter(|&f| ini.options[f].value == super::FILES_URL_PLACEHOLDER)
     {
-        ctx.plan.note(&WEB_FILES_URL, Severity::Action, Some(ini.options[f].lines.clone()),
+        ctx.plan.note(&web_files_url::RULE, Severity::Action, Some(ini.options[f].lines.clone()),
             "KojiFilesURL is still koji-migrate's placeholder: replace it with the URL of the top of /mnt/koji.".into());
     } else if let Some(f) = last("kojifilesurl") {
         ctx.facts.files_urls.push((
@@ -106,7 +108,7 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
         ));
         for &(u, o) in &old {
             ctx.plan.note(
-                &WEB_FILES_URL,
+                &web_files_url::RULE,
                 Severity::Warning,
                 Some(ini.options[o].lines.clone()),
                 format!(
@@ -156,7 +158,7 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
                     .files_urls
                     .push((ctx.input, ini.options[first].lines.start, top.clone()));
                 ctx.plan.change(
-                    &WEB_FILES_URL,
+                    &web_files_url::RULE,
                     Severity::Info,
                     span,
                     splices,
@@ -177,22 +179,22 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
                     )],
                 )];
                 splices.extend(old.iter().map(|&(_, o)| ini.comment_out(o)));
-                ctx.plan.change(&WEB_FILES_URL, Severity::Action, span, splices, format!(
+                ctx.plan.change(&web_files_url::RULE, Severity::Action, span, splices, format!(
                     "KojiFilesURL could not be deduced: {conflict}. A placeholder that never resolves is written: replace it with the URL of the top of /mnt/koji \
                      (the old options, which koji-web ignores, stay as comments)."));
             }
         }
     }
     match last("secret") {
-        None if ini.section_names().contains(&section) => ctx.plan.note(&WEB_SECRET, Severity::Action, None,
+        None if ini.section_names().contains(&section) => ctx.plan.note(&web_secret::RULE, Severity::Action, None,
             "web.conf sets no Secret: add Secret = <a long random string>; koji-web signs login cookies with it.".into()),
-        Some(o) if ini.options[o].value == "CHANGE_ME" || ini.options[o].value.is_empty() => ctx.plan.note(&WEB_SECRET, Severity::Action,
+        Some(o) if ini.options[o].value == "CHANGE_ME" || ini.options[o].value.is_empty() => ctx.plan.note(&web_secret::RULE, Severity::Action,
             Some(ini.options[o].lines.clone()), "Secret still has the stock placeholder value: set it to a long random string.".into()),
         _ => {}
     }
     if let Some(o) = last("kojigreeting") {
         ctx.plan.note(
-            &WEB_GREETING,
+            &web_greeting::RULE,
             Severity::Info,
             Some(ini.options[o].lines.clone()),
             "Koji 1.7.0 does not read KojiGreeting; it works again from 1.7.1.".into(),

@@ -1,4 +1,7 @@
 //! koji-web's settings leave the httpd config for a new web.conf (part of the koji-web httpd rules).
+//! Shared by several rules: it writes the notes of `web-options-to-web-conf`, `web-debug`,
+//! `web-libpath`, `web-files-url`, `web-greeting`, `web-secret`, `web-unknown-option` and
+//! (mod_python) `web-configfile`, whose files under `r1_7/` hold their metadata.
 //!
 //! Every koji-web PythonOption becomes `Name = value` in `[web]`, value exactly as Apache passed it;
 //! the three old URL options become one `KojiFilesURL` when they agree; `PythonDebug On|Off`
@@ -8,17 +11,19 @@
 
 use super::httpd_edit as edit;
 use super::option_tables;
+use super::r1_7::{
+    web_configfile, web_debug, web_files_url, web_greeting, web_libpath, web_options_to_web_conf,
+    web_secret, web_unknown_option,
+};
 use super::web_conf::{files_url, UrlOption};
 use super::web_httpd::DEFAULT_WEB_CONF;
-use super::{
-    py2_cuts, redact_url, NewFile, Rule, WEB_CONFIGFILE, WEB_DEBUG, WEB_FILES_URL, WEB_GREETING,
-    WEB_LIBPATH, WEB_OPTIONS_TO_WEB_CONF, WEB_SECRET, WEB_UNKNOWN_OPTION,
-};
-use crate::detect::WEB_PYTHON_OPTIONS;
+use super::{py2_cuts, redact_url, NewFile, Rule};
+use crate::apps::WEB_PYTHON_OPTIONS;
 use crate::httpd::HttpdConfig;
 use crate::koji::options::Component;
-use crate::migrate::{Ctx, Target};
+use crate::options::Target;
 use crate::report::{FileKind, Severity};
+use crate::rules::context::Ctx;
 use crate::text::Splice;
 
 /// A note about web.conf lines: rule, severity, input lines, web.conf lines, message.
@@ -156,11 +161,11 @@ pub(crate) fn write_web_conf(
             match boolean {
                 Some(b) => {
                     file.push(format!("PythonDebug = {b}"), origin);
-                    notes.push((&WEB_DEBUG, Severity::Info, lines.clone(), at..at + 1, format!(
+                    notes.push((&web_debug::RULE, Severity::Info, lines.clone(), at..at + 1, format!(
                         "PythonDebug {value} becomes PythonDebug = {b} in web.conf{}.",
                         if mod_python { "; the httpd directive stays and, under mod_python, still wins" } else { "" })));
                 }
-                None => notes.push((&WEB_DEBUG, Severity::Warning, lines.clone(), at..at, format!(
+                None => notes.push((&web_debug::RULE, Severity::Warning, lines.clone(), at..at, format!(
                     "PythonDebug {value} is neither On nor Off; set PythonDebug = True or False in web.conf yourself."))),
             }
             if mod_python {
@@ -176,14 +181,14 @@ pub(crate) fn write_web_conf(
             match lib {
                 Some(lib) => {
                     file.push(format!("LibPath = {lib}"), origin);
-                    notes.push((&WEB_LIBPATH, Severity::Info, lines.clone(), at..at + 1,
+                    notes.push((&web_libpath::RULE, Severity::Info, lines.clone(), at..at + 1,
                         format!("PythonPath added {lib} to Python's path; in 1.7 that is LibPath in web.conf.")));
                     if paths.len() > 1 {
-                        notes.push((&WEB_LIBPATH, Severity::Warning, lines.clone(), at..at + 1,
+                        notes.push((&web_libpath::RULE, Severity::Warning, lines.clone(), at..at + 1,
                             "PythonPath named several directories; only one becomes LibPath. Check that the others are not needed.".into()));
                     }
                 }
-                None => notes.push((&WEB_LIBPATH, Severity::Warning, lines.clone(), at..at,
+                None => notes.push((&web_libpath::RULE, Severity::Warning, lines.clone(), at..at,
                     "No directory could be read from this PythonPath; if koji-web's library is not in /usr/share/koji-web/lib, set LibPath in web.conf.".into())),
             }
         } else if effective
@@ -191,7 +196,7 @@ pub(crate) fn write_web_conf(
             .is_some_and(|&e| e != i)
         {
             let e = effective[d.arg(0).unwrap_or("").to_ascii_lowercase().as_str()];
-            notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Warning, lines.clone(), at..at, format!(
+            notes.push((&web_options_to_web_conf::RULE, Severity::Warning, lines.clone(), at..at, format!(
                 "{} is set more than once; mod_python used the one on line {}, so only that value goes to web.conf.",
                 d.arg(0).unwrap_or(""), cfg.items[e].lines.start + 1)));
         } else {
@@ -237,7 +242,7 @@ pub(crate) fn write_web_conf(
                             } else {
                                 ""
                             };
-                            notes.push((&WEB_FILES_URL, Severity::Info, lines.clone(), at..at + 1, format!(
+                            notes.push((&web_files_url::RULE, Severity::Info, lines.clone(), at..at + 1, format!(
                             "KojiFilesURL = {} replaces {}: Koji 1.7 derives every file link from it.{maven}",
                             redact_url(top), from.join(", "))));
                         }
@@ -248,7 +253,7 @@ pub(crate) fn write_web_conf(
                                 format!("KojiFilesURL = {}", super::FILES_URL_PLACEHOLDER),
                                 origin,
                             );
-                            notes.push((&WEB_FILES_URL, Severity::Action, lines.clone(), at..at + 1, format!(
+                            notes.push((&web_files_url::RULE, Severity::Action, lines.clone(), at..at + 1, format!(
                             "KojiFilesURL could not be deduced: {conflict}. A placeholder that never resolves stands in web.conf: \
                              replace it with the URL of the top of /mnt/koji (the old URL options, which koji-web ignores, follow it as comments).")));
                         }
@@ -256,18 +261,18 @@ pub(crate) fn write_web_conf(
                     }
                     (Some(u), None) => {
                         file.push(format!("{name} = {value}"), origin);
-                        notes.push((&WEB_FILES_URL, Severity::Warning, lines.clone(), at..at + 1, format!(
+                        notes.push((&web_files_url::RULE, Severity::Warning, lines.clone(), at..at + 1, format!(
                         "{} is ignored by Koji 1.7; KojiFilesURL is set too and takes its place.", u.name())));
                     }
                     (None, _) => {
                         file.push(format!("{name} = {value}"), origin);
                         if py2_cuts(value) {
-                            notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Warning, lines.clone(), at..at + 1, format!(
+                            notes.push((&web_options_to_web_conf::RULE, Severity::Warning, lines.clone(), at..at + 1, format!(
                             "The value of {name} holds ' ;': Koji 1.7 on Python 2 reads web.conf with a parser that drops everything from there on. \
                              Rephrase the value without a blank before ';'.")));
                         }
                         if value.trim() != value {
-                            notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Warning, lines.clone(), at..at + 1, format!(
+                            notes.push((&web_options_to_web_conf::RULE, Severity::Warning, lines.clone(), at..at + 1, format!(
                             "The value of {name} starts or ends with blanks, which web.conf cannot keep (RawConfigParser strips them).")));
                         }
                         if lower == "kojifilesurl" {
@@ -275,19 +280,19 @@ pub(crate) fn write_web_conf(
                         } else if lower == "kojihuburl" {
                             ctx.facts.hub_urls.push((input, line0, value.to_string()));
                         } else if lower == "kojigreeting" {
-                            notes.push((&WEB_GREETING, Severity::Info, lines.clone(), at..at + 1,
+                            notes.push((&web_greeting::RULE, Severity::Info, lines.clone(), at..at + 1,
                             "KojiGreeting is kept, but Koji 1.7.0 does not read it; it works again from 1.7.1.".into()));
                         } else if lower == "secret" {
                             secret_seen = true;
                             if value == "CHANGE_ME" || value.is_empty() {
-                                notes.push((&WEB_SECRET, Severity::Action, lines.clone(), at..at + 1,
+                                notes.push((&web_secret::RULE, Severity::Action, lines.clone(), at..at + 1,
                                 "Secret still has the stock placeholder value: set it to a long random string in web.conf before starting koji-web.".into()));
                             }
                         } else if !WEB_CONF_OPTIONS.contains(&lower.as_str())
                             && !WEB_PYTHON_OPTIONS.contains(&lower.as_str())
                             && !lower.starts_with("rlimit_")
                         {
-                            notes.push((&WEB_UNKNOWN_OPTION, Severity::Warning, lines.clone(), at..at + 1, format!(
+                            notes.push((&web_unknown_option::RULE, Severity::Warning, lines.clone(), at..at + 1, format!(
                             "Koji 1.7 does not read an option called {name}; it is copied to web.conf anyway, where it does no harm.")));
                         }
                     }
@@ -312,18 +317,18 @@ pub(crate) fn write_web_conf(
                 first,
                 &format!("PythonOption koji.web.ConfigFile {DEFAULT_WEB_CONF}"),
             );
-            pointer = Some(ctx.plan.change(&WEB_CONFIGFILE, Severity::Info, edit::lines(cfg, first),
+            pointer = Some(ctx.plan.change(&web_configfile::RULE, Severity::Info, edit::lines(cfg, first),
                 vec![Splice::insert_before(cfg.items[first].lines.start, vec![line])],
                 "Under mod_python, koji-web reads web.conf only when PythonOption koji.web.ConfigFile names it; without it, it would keep looking for PythonOptions.".into()));
         }
     }
     let written = 2..file.lines.len();
     if !secret_seen {
-        notes.push((&WEB_SECRET, Severity::Action, span.clone().unwrap_or(0..0), written.clone(),
+        notes.push((&web_secret::RULE, Severity::Action, span.clone().unwrap_or(0..0), written.clone(),
             "No Secret was set: add Secret = <a long random string> to web.conf; koji-web signs login cookies with it.".into()));
     }
     notes.push((
-        &WEB_SECRET,
+        &web_secret::RULE,
         Severity::Info,
         span.clone().unwrap_or(0..0),
         written.clone(),
@@ -335,11 +340,11 @@ pub(crate) fn write_web_conf(
     } else {
         "the default path"
     };
-    notes.push((&WEB_OPTIONS_TO_WEB_CONF, Severity::Action, span.clone().unwrap_or(0..0), written, format!(
+    notes.push((&web_options_to_web_conf::RULE, Severity::Action, span.clone().unwrap_or(0..0), written, format!(
         "Install the new web.conf as {DEFAULT_WEB_CONF} (found through {target}), readable by apache only (mode 0640, it holds Secret).")));
     ctx.new_files.push(file);
     let main = span.map(|span| {
-        ctx.plan.change(&WEB_OPTIONS_TO_WEB_CONF, Severity::Info, span, splices,
+        ctx.plan.change(&web_options_to_web_conf::RULE, Severity::Info, span, splices,
             "koji-web's settings leave the httpd config for web.conf, section [web]: Koji 1.7 reads them there.".into())
     });
     if let Some(main) = main {

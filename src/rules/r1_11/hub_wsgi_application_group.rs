@@ -17,8 +17,8 @@
 //! ```
 
 use crate::koji::Release;
-use crate::migrate::{Ctx, Doc};
 use crate::report::{FileKind, Guide};
+use crate::rules::context::{Ctx, Doc};
 use crate::rules::httpd_edit::{self as edit, App};
 use crate::rules::Rule;
 

@@ -9,8 +9,8 @@
 //! ```
 
 use crate::koji::Release;
-use crate::migrate::{Ctx, Doc};
 use crate::report::{FileKind, Guide};
+use crate::rules::context::{Ctx, Doc};
 use crate::rules::{percent, Rule};
 
 pub static RULE: Rule = Rule {

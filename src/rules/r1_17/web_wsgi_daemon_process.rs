@@ -16,8 +16,8 @@
 //! A config that already declares a daemon process is the site's own design and is left alone.
 
 use crate::koji::Release;
-use crate::migrate::{Ctx, Doc};
 use crate::report::{FileKind, Guide, Severity};
+use crate::rules::context::{Ctx, Doc};
 use crate::rules::httpd_edit::{self as edit, App};
 use crate::rules::r1_25::web_wsgi_process_group_placement::INSIDE_DIRECTORY;
 use crate::rules::Rule;

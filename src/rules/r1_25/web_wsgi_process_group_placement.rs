@@ -15,8 +15,8 @@
 
 use crate::httpd::ItemKind;
 use crate::koji::Release;
-use crate::migrate::{Ctx, Doc};
 use crate::report::{FileKind, Guide, Severity};
+use crate::rules::context::{Ctx, Doc};
 use crate::rules::httpd_edit::{self as edit, App};
 use crate::rules::Rule;
 use crate::text::Splice;

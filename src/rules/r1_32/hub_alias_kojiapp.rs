@@ -14,8 +14,8 @@
 
 use crate::httpd::HttpdConfig;
 use crate::koji::Release;
-use crate::migrate::{Ctx, Doc};
 use crate::report::{FileKind, Guide, Severity};
+use crate::rules::context::{Ctx, Doc};
 use crate::rules::httpd_edit as edit;
 use crate::rules::Rule;
 

@@ -16,8 +16,8 @@
 
 use crate::ini::IniDocument;
 use crate::koji::Release;
-use crate::migrate::{Ctx, Doc};
 use crate::report::{FileKind, Guide, Severity};
+use crate::rules::context::{Ctx, Doc};
 use crate::rules::{Plan, Rule};
 use crate::text::Splice;
 
@@ -128,7 +128,7 @@ pub(crate) fn carry(moved: &[Moved], docs: &[Doc], kinds: &[FileKind], plans: &m
     // hub.conf was judged before kojira's values reached it: it changes after all.
     plans[h]
         .notes
-        .retain(|n| !std::ptr::eq(n.rule, &crate::rules::ALREADY_MIGRATED));
+        .retain(|n| !std::ptr::eq(n.rule, &crate::rules::r1_7::already_migrated::RULE));
     for m in moved {
         if let Some(existing) = ini.find("hub", &m.hub_name.to_ascii_lowercase()).last() {
             plans[h].note(

@@ -3,7 +3,7 @@
 
 use super::diff_view::DiffView;
 use super::new_file_view::NewFileView;
-use crate::report::Severity;
+use crate::report::NoteKind;
 use crate::ui::state::{Action, Converted, Focus, State};
 use crate::ui::{browser, zip};
 use std::rc::Rc;
@@ -91,13 +91,12 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
     let accept_all = Callback::from(move |_| d.dispatch(Action::AcceptAll));
     let report = &props.result.report;
     let accepted = report.changes.iter().filter(|c| c.accepted).count();
-    // The core's "Not changed (…)" warnings about rejected changes the release cannot do without.
+    // The core's warnings about rejected changes the release cannot do without.
     let broken: Vec<String> = report
         .notes
         .iter()
         .filter(|n| {
-            n.severity == Severity::Warning
-                && n.message.starts_with("Not changed (")
+            n.kind == NoteKind::RejectedNeeded
                 && n.change
                     .and_then(|c| report.changes.get(c))
                     .is_some_and(|c| !c.accepted)

@@ -1,4 +1,16 @@
-//! hub.conf: from an interpolating reader to a raw one.
+//! `hub-conf-percent`: hub.conf values that 1.6 expanded with `%` interpolation are written out.
+//!
+//! Koji 1.6 read hub.conf with Python 2's `ConfigParser` (interpolating), 1.7 reads it raw: a value
+//! with `%(` would change meaning, so it is replaced by what 1.6 saw.
+//!
+//! ```text
+//! before: [hub]
+//!         KojiDir = /mnt/koji
+//!         LogFile = %(KojiDir)s/hub.log
+//! after:  [hub]
+//!         KojiDir = /mnt/koji
+//!         LogFile = /mnt/koji/hub.log
+//! ```
 //!
 //! Koji 1.6's hub read hub.conf with Python 2's `ConfigParser` and `get()`, which interpolates; 1.7
 //! reads it with `RawConfigParser`, which does not. Python 2's `ConfigParser` only interpolates a
@@ -10,15 +22,26 @@
 //! sees the same. When 1.6 itself would have failed (a missing name, a format other than `%(…)s`),
 //! nothing is invented: an action note asks the admin.
 //!
-//! Before: `HostPrincipalFormat = compile/%(hostname)s@%(realm)s` with `realm = EXAMPLE.COM`, …
-//! After:  `HostPrincipalFormat = compile/…@EXAMPLE.COM` (the expanded text).
+//! The logic is all here: [`run`] and Python 2's interpolation ([`py2_interpolate`]).
 
-use super::{is_secret_key, HUB_CONF_PERCENT};
 use crate::ini::IniDocument;
-use crate::migrate::Ctx;
+use crate::koji::Release;
+use crate::report::Guide;
 use crate::report::Severity;
+use crate::rules::context::Ctx;
+use crate::rules::is_secret_key;
+use crate::rules::Rule;
 use crate::text::Splice;
 use std::collections::HashMap;
+
+pub static RULE: Rule = Rule {
+    id: "hub-conf-percent",
+    release: Release::V1_7,
+    summary: "Write out hub.conf values that 1.6 expanded with % interpolation",
+    guide: Guide::MigratingToModWsgi,
+    explanation: explained!("Koji 1.6 read hub.conf with Python 2's ConfigParser, which expands a value containing %(: %(name)s becomes the option name, %% becomes %. Koji 1.7 reads it raw. Each such value is replaced by what 1.6 saw; values without %( were read the same by both and stay as they are. When 1.6 could not expand a value either, you are asked to write it out."),
+    rejecting: None,
+};
 
 /// Why a value could not be expanded the way Python 2 did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,7 +123,7 @@ fn format_once(value: &str, vars: &Vars<'_>) -> Result<String, InterpolationErro
     Ok(out)
 }
 
-pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
+pub(crate) fn run(ini: &IniDocument, ctx: &mut Ctx<'_>) {
     let view = ini.semantic_view();
     let mut defaults = Vars::default();
     for (_, kv) in view.iter().filter(|(name, _)| name == "DEFAULT") {
@@ -119,7 +142,7 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
     for (o, opt) in ini.options.iter().enumerate() {
         // An option the target hub no longer reads is option-tables' to remove, not to rewrite.
         if !opt.value.contains("%(")
-            || super::option_tables::dropped_from(
+            || crate::rules::option_tables::dropped_from(
                 crate::koji::Component::Hub,
                 ctx.options.to,
                 &opt.name,
@@ -145,11 +168,11 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
         match py2_interpolate(&opt.value, vars) {
             Ok(expanded) if !expanded.contains("%(") && !expanded.contains('\n') => {
                 let shown = if secret { String::new() } else { format!(" to '{expanded}'") };
-                ctx.plan.change(&HUB_CONF_PERCENT, Severity::Warning, lines.clone(),
+                ctx.plan.change(&RULE, Severity::Warning, lines.clone(),
                     vec![Splice::replace(lines.start, lines.len(), vec![ini.rewrite_option_line(o, &opt.key, &expanded)])],
                     format!("Koji 1.6 expanded {}{shown}; Koji 1.7 reads hub.conf without interpolation, so the expanded value is written out.", opt.key));
             }
-            Ok(_) => ctx.plan.note(&HUB_CONF_PERCENT, Severity::Action, Some(lines), format!(
+            Ok(_) => ctx.plan.note(&RULE, Severity::Action, Some(lines), format!(
                 "Koji 1.6 expanded {} with % interpolation and 1.7 no longer does; the expanded value cannot be written on one line here: write it out yourself.", opt.key)),
             Err(e) => {
                 let why = match e {
@@ -157,7 +180,7 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
                     InterpolationError::BadFormat => "it holds a % that is neither %% nor %(name)s".into(),
                     InterpolationError::TooDeep => "its references loop".into(),
                 };
-                ctx.plan.note(&HUB_CONF_PERCENT, Severity::Action, Some(lines), format!(
+                ctx.plan.note(&RULE, Severity::Action, Some(lines), format!(
                     "{} uses % interpolation, which Koji 1.7 no longer performs, and Koji 1.6 could not expand it either ({why}). Write the intended value out in full.", opt.key));
             }
         }

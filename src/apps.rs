@@ -1,0 +1,198 @@
+//! Koji's applications in an httpd config: which sections serve koji-hub and which koji-web,
+//! and which `PythonOption` names belong to each. The one definition the detector
+//! (`detect`) and the rules (`rules::httpd_edit`) share; it knows Koji's names and the httpd
+//! document, nothing of rules or of the pipeline.
+
+use crate::httpd::{HttpdConfig, ItemKind};
+
+/// Hub option names 1.6 read as PythonOptions (lower-cased), used to tell them from koji-web's.
+pub(crate) const HUB_PYTHON_OPTIONS: &[&str] = &[
+    "configfile",
+    "dbname",
+    "dbuser",
+    "dbhost",
+    "dbpass",
+    "kojidir",
+    "authprincipal",
+    "authkeytab",
+    "proxyprincipals",
+    "hostprincipalformat",
+    "dnusernamecomponent",
+    "proxydns",
+    "logincreatesuser",
+    "kojiweburl",
+    "emaildomain",
+    "notifyonsuccess",
+    "disablenotifications",
+    "enablemaven",
+    "enablewin",
+    "pluginpath",
+    "plugins",
+    "kojidebug",
+    "kojitraceback",
+    "serveroffline",
+    "offlinemessage",
+    "lockout",
+    "enablefunctiondebug",
+    "missingpolicyok",
+    "policy",
+    "kojisingleuser",
+];
+
+/// koji-web option names as 1.6 read them from `PythonOption` (lower-cased).
+pub(crate) const WEB_PYTHON_OPTIONS: &[&str] = &[
+    "sitename",
+    "kojihuburl",
+    "kojipackagesurl",
+    "kojimavenurl",
+    "kojiimagesurl",
+    "kojigreeting",
+    "secret",
+    "logintimeout",
+    "webprincipal",
+    "webkeytab",
+    "webccache",
+    "webcert",
+    "clientca",
+    "kojihubca",
+    "koji.web.configfile",
+    "kojifilesurl",
+    "kojitheme",
+    "krbservice",
+];
+
+/// Where Koji's applications live in an httpd config.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum App {
+    Hub,
+    Web,
+}
+
+/// The `<Directory>`/`<Location>` sections that configure `app` (item indices).
+pub(crate) fn scopes(cfg: &HttpdConfig, app: App) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, item) in cfg.items.iter().enumerate() {
+        let ItemKind::SectionOpen { directive, .. } = &item.kind else {
+            continue;
+        };
+        let is_container = ["Directory", "DirectoryMatch", "Location", "LocationMatch"]
+            .iter()
+            .any(|n| directive.is(n));
+        if !is_container {
+            continue;
+        }
+        let path = directive.arg(0).unwrap_or("").to_ascii_lowercase();
+        let handler_says = cfg.child_directives(i, "PythonHandler").any(|h| {
+            let v = cfg
+                .directive(h)
+                .and_then(|d| d.arg(0))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            match app {
+                App::Hub => v.contains("kojixmlrpc"),
+                App::Web => {
+                    v.contains("kojiweb")
+                        || v.contains("wsgi_publisher")
+                        || v.contains("mod_python.publisher")
+                }
+            }
+        });
+        let path_says = match app {
+            App::Hub => path.contains("koji-hub"),
+            App::Web => path.contains("koji-web/scripts"),
+        };
+        if handler_says || path_says {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The items inside any of some sections (at any depth), for asking "is item `i` inside one of
+/// these?" of many items: the sections' item ranges merged once, then a binary search per item,
+/// where testing every section would cost items × sections.
+pub(crate) struct InsideAny(Vec<std::ops::Range<usize>>);
+
+impl InsideAny {
+    pub(crate) fn new(cfg: &HttpdConfig, sections: &[usize]) -> Self {
+        // (start, end) triples: the key type the other sorts of the core use.
+        let mut ranges: Vec<(usize, usize, usize)> = sections
+            .iter()
+            .map(|&s| cfg.children(s))
+            .filter(|r| !r.is_empty())
+            .map(|r| (r.start, r.end, 0))
+            .collect();
+        ranges.sort_unstable();
+        let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(ranges.len());
+        for (start, end, _) in ranges {
+            let r = start..end;
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        InsideAny(merged)
+    }
+
+    /// Whether item `i` lies inside one of the sections (at any depth); the same as
+    /// `sections.iter().any(|&s| cfg.children(s).contains(&i))`.
+    pub(crate) fn contains(&self, i: usize) -> bool {
+        let k = self.0.partition_point(|r| r.start <= i);
+        k > 0 && self.0[k - 1].contains(&i)
+    }
+}
+
+/// `app`'s PythonOptions: those inside its sections (`scopes`), and those outside any Koji
+/// section whose name is one of `app`'s options (a PythonOption in the other app's section is
+/// that app's).
+pub(crate) fn python_options(cfg: &HttpdConfig, app: App, scopes: &[usize]) -> Vec<usize> {
+    let (other, names) = match app {
+        App::Hub => (App::Web, HUB_PYTHON_OPTIONS),
+        App::Web => (App::Hub, WEB_PYTHON_OPTIONS),
+    };
+    let mine = InsideAny::new(cfg, scopes);
+    let theirs = InsideAny::new(cfg, &self::scopes(cfg, other));
+    cfg.find_all("PythonOption")
+        .filter(|&i| {
+            if mine.contains(i) {
+                return true;
+            }
+            if theirs.contains(i) {
+                return false;
+            }
+            let name = cfg
+                .directive(i)
+                .and_then(|d| d.arg(0))
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            names.contains(&name.as_str())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inside_any_agrees_with_each_section() {
+        let cfg = HttpdConfig::parse(
+            "<Directory /a>\n<Location /x>\nA 1\n</Location>\nB\n</Directory>\nC\n<Directory /b>\nD\n<Location /y>\nE\n</Directory>\n<Directory /c>\n</Directory>\nF\n<Location /z>\nG\n",
+        );
+        let opens: Vec<usize> = (0..cfg.items.len())
+            .filter(|&i| matches!(cfg.items[i].kind, ItemKind::SectionOpen { .. }))
+            .collect();
+        // Every subset of the sections.
+        for mask in 0u32..(1 << opens.len()) {
+            let chosen: Vec<usize> = (0..opens.len())
+                .filter(|k| mask & (1 << k) != 0)
+                .map(|k| opens[k])
+                .collect();
+            let any = InsideAny::new(&cfg, &chosen);
+            for i in 0..cfg.items.len() + 2 {
+                let expected = chosen.iter().any(|&s| cfg.children(s).contains(&i));
+                assert_eq!(any.contains(i), expected, "item {i}, sections {chosen:?}");
+            }
+        }
+    }
+}

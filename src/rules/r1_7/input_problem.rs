@@ -1,0 +1,66 @@
+//! `input-problem`: input that Apache or Python would refuse is reported and left as it was.
+//!
+//! A migration must not guess at lines the real readers refuse: it points at them (unclosed or stray
+//! sections, open quotes, ini lines outside a section or that are not options, repeated sections and
+//! options) and converts the rest.
+//!
+//! ```text
+//! before: [web]
+//!         this is not an option
+//! after:  [web]
+//!         this is not an option      (unchanged; an error note on line 2)
+//! ```
+//!
+//! Where the logic is: The notes are written by the pipeline (`migrate`: decoding, httpd problems) and by
+//! [`ini_problems`] here.
+
+use crate::ini::IniDocument;
+use crate::koji::Release;
+use crate::report::{Guide, Severity};
+use crate::rules::{Plan, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "input-problem",
+    release: Release::V1_7,
+    summary: "Report input that Apache or Python would refuse",
+    guide: Guide::WebConfiguration,
+    explanation: explained!("Lines that Apache (unclosed or stray sections, open quotes) or Python's RawConfigParser (options outside a section, lines that are not options) would refuse are reported with their line number and left exactly as they were; the rest of the file is still converted."),
+    rejecting: None,
+};
+
+/// The lines of an ini input that Python's RawConfigParser refuses, and the repeated sections
+/// and options it merges.
+pub(crate) fn ini_problems(ini: &IniDocument, plan: &mut Plan) {
+    for (line, err) in ini.errors() {
+        plan.note(
+            &RULE,
+            Severity::Error,
+            Some(line..line + 1),
+            format!(
+                "Python's RawConfigParser would refuse this line: {err}. It is left as it was."
+            ),
+        );
+    }
+    for (line, name) in ini.duplicate_sections() {
+        plan.note(
+            &RULE,
+            Severity::Warning,
+            Some(line..line + 1),
+            format!("Section [{name}] appears again here; Python merges both into one."),
+        );
+    }
+    for (later, earlier) in ini.duplicate_options() {
+        let o = &ini.options[later];
+        plan.note(
+            &RULE,
+            Severity::Warning,
+            Some(o.lines.clone()),
+            format!(
+                "'{}' is set again in [{}] (first on line {}); Python keeps this later value.",
+                o.key,
+                ini.sections[o.section].name,
+                ini.options[earlier].lines.start + 1
+            ),
+        );
+    }
+}

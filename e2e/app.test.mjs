@@ -367,6 +367,46 @@ test('a 2 MB paste is diffed whole: its last line is reachable, a note jumps far
     null, { timeout: 120000, polling: 100 });
 });
 
+test('a large paste skips the textarea: read-only lines, converted, editable on request', async () => {
+  await page.getByRole('button', { name: 'New paste tab' }).click();
+  // 30,000 lines: over the page's 20,000-line threshold for the read-only view.
+  const profile = (k) => `[hub${k}]\nserver = http://hub${k}.example.com/kojihub\npkgurl = http://hub${k}.example.com/packages\n`;
+  const big = Array.from({ length: 10000 }, (_, k) => profile(k)).join('');
+  // What a paste does: a ClipboardEvent carrying the text (the page takes it when it replaces
+  // the whole of the input).
+  await page.locator('#input-text').evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, big);
+  const view = page.getByRole('region', { name: /^Contents of pasted text \d+, read-only$/ });
+  await view.locator('tr.row').first().waitFor();
+  assert.equal(await page.locator('#input-text').count(), 0, 'no textarea for a large input');
+  assert.ok(await view.locator('tr.row').count() < 1000, 'the input is drawn in part');
+  assert.match(await page.locator('.editor .problem').innerText(), /has 30,?000 lines/);
+  // Its last line is reachable by scrolling.
+  await until(async () => {
+    await view.evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await view.locator('td.ln', { hasText: /^30000$/ }).waitFor({ timeout: 1000 });
+  });
+  // It converts like any input: each profile's pkgurl becomes topurl.
+  await page.waitForFunction(
+    () => document.querySelector('section.outputs')?.getAttribute('aria-busy') === 'false',
+    null, { timeout: 120000, polling: 100 });
+  await outputTab(/^koji-\d+\.conf changed/).last().click();
+  await page.locator('.outputs .diff-wrap tr.row.replace').first().waitFor();
+  // Asked for, the textarea comes back with every byte.
+  await page.getByRole('button', { name: 'Edit it here' }).click();
+  await until(async () => assert.equal((await page.locator('#input-text').inputValue()).length, big.length));
+  const remove = page.getByRole('button', { name: /^Remove pasted text/ });
+  const name = await remove.getAttribute('aria-label');
+  await remove.click();
+  await page.getByRole('button', { name, exact: true }).waitFor({ state: 'detached' });
+  await page.waitForFunction(
+    () => document.querySelector('section.outputs')?.getAttribute('aria-busy') === 'false',
+    null, { timeout: 120000, polling: 100 });
+});
+
 test('tabs work from the keyboard', async () => {
   const tabs = page.locator('.output [role=tablist] [role=tab]');
   const selectedAndFocused = (tab) => until(async () => {

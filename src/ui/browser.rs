@@ -4,20 +4,6 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Scrolls the element marked `.focus` inside `container` to the middle of the view (the line
-/// a note points at).
-pub fn scroll_focus_into_view(container: &yew::NodeRef) {
-    if let Some(el) = container
-        .cast::<web_sys::Element>()
-        .and_then(|c| c.query_selector(".focus").ok().flatten())
-    {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        options.set_behavior(web_sys::ScrollBehavior::Smooth);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
-    }
-}
-
 /// A size for people, "4.8 MB" (integer arithmetic: float formatting would add kilobytes of wasm).
 pub fn megabytes(bytes: usize) -> String {
     let tenths = (bytes as u64 * 10 + (1 << 19)) >> 20;

@@ -10,7 +10,13 @@ use crate::{Choices, Input, Options, Release, Target, LAST_MOD_PYTHON};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// One input tab.
+/// Inputs longer than this many lines are shown read-only, drawn in part like the diff, until
+/// the admin asks to edit them: a browser's `<textarea>` takes about a second to take 100,000
+/// lines, and as long again on each keystroke (BENCHMARKS.md §5c).
+pub const LARGE_INPUT_LINES: usize = 20_000;
+
+/// One input tab: what the admin gave, as the page keeps it. A new input has id 0 until
+/// [`Action::Add`] numbers it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputDoc {
     pub id: u32,
@@ -23,6 +29,8 @@ pub struct InputDoc {
     pub nul_line: Option<usize>,
     /// Size in bytes when over [`PAGE_INPUT_LIMIT`]: such an input is kept but not converted.
     pub too_large: Option<usize>,
+    /// Shown read-only (a large input, until the admin asks to edit it).
+    pub read_only: bool,
 }
 
 impl InputDoc {
@@ -47,51 +55,54 @@ impl InputDoc {
         input.nul_line = self.nul_line;
         input
     }
-}
 
-/// A new input before it gets an id.
-#[derive(Debug, Clone)]
-pub struct NewInput {
-    pub name: String,
-    pub text: String,
-    pub invalid_utf8_line: Option<usize>,
-    pub nul_line: Option<usize>,
-    pub too_large: Option<usize>,
-}
-
-impl NewInput {
     /// From a file's bytes, decoded losslessly when possible (the core flags the rest).
-    pub fn from_bytes(name: &str, bytes: &[u8]) -> NewInput {
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> InputDoc {
         let input = Input::from_bytes(name, bytes);
-        NewInput {
-            name: name.to_string(),
-            text: input.text,
+        InputDoc {
             invalid_utf8_line: input.invalid_utf8_line,
             nul_line: input.nul_line,
-            too_large: None,
+            ..InputDoc::text(name, &input.text)
         }
     }
 
-    pub fn text(name: &str, text: &str) -> NewInput {
-        NewInput {
+    /// Text given as it is (typed, pasted or an example).
+    pub fn text(name: &str, text: &str) -> InputDoc {
+        InputDoc {
+            id: 0,
             name: name.to_string(),
-            text: text.to_string(),
+            text: Rc::from(text),
+            kind: None,
             invalid_utf8_line: None,
-            nul_line: None,
+            nul_line: nul_line(text),
             too_large: (text.len() > PAGE_INPUT_LIMIT).then_some(text.len()),
+            read_only: is_large(text),
         }
     }
 
     /// A file too large to read: only its name and size are kept.
-    pub fn too_large(name: &str, size: usize) -> NewInput {
-        NewInput {
-            name: name.to_string(),
-            text: String::new(),
-            invalid_utf8_line: None,
-            nul_line: None,
+    pub fn too_large(name: &str, size: usize) -> InputDoc {
+        InputDoc {
             too_large: Some(size),
+            ..InputDoc::text(name, "")
         }
     }
+}
+
+/// Whether `text` has more than [`LARGE_INPUT_LINES`] lines (counted no further than needed).
+pub fn is_large(text: &str) -> bool {
+    text.len() > LARGE_INPUT_LINES
+        && text
+            .bytes()
+            .filter(|&b| b == b'\n')
+            .nth(LARGE_INPUT_LINES)
+            .is_some()
+}
+
+/// The 1-based line of the first NUL character.
+fn nul_line(text: &str) -> Option<usize> {
+    let at = text.find('\0')?;
+    Some(text[..at].matches('\n').count() + 1)
 }
 
 /// A conversion result and the inputs it was computed from.
@@ -226,21 +237,21 @@ impl Default for State {
 fn empty_input(id: u32) -> InputDoc {
     InputDoc {
         id,
-        name: String::new(),
-        text: Rc::from(""),
-        kind: None,
-        invalid_utf8_line: None,
-        nul_line: None,
-        too_large: None,
+        ..InputDoc::text("", "")
     }
 }
 
 pub enum Action {
-    /// Files read or examples loaded; replaces a lone empty tab.
-    Add(Vec<NewInput>),
+    /// Files read, text pasted or examples loaded (numbered here); replaces a lone empty tab.
+    Add(Vec<InputDoc>),
     /// A new empty tab to paste into.
     AddEmpty,
+    /// The text of an input typed or pasted into its editor.
     Edit(u32, String),
+    /// Text pasted over the whole of an input: shown read-only when large.
+    Paste(u32, String),
+    /// Edit a large input shown read-only.
+    MakeEditable(u32),
     Rename(u32, String),
     SetKind(u32, Option<FileKind>),
     Remove(u32),
@@ -324,6 +335,7 @@ impl Reducible for State {
         let changes_result = !matches!(
             action,
             Action::SelectInput(_)
+                | Action::MakeEditable(_)
                 | Action::Converted(_)
                 | Action::SelectOutput(_)
                 | Action::Focus(_)
@@ -342,19 +354,11 @@ impl Reducible for State {
                 {
                     s.inputs.clear();
                 }
-                for n in new {
-                    let id = s.next_id;
+                for mut n in new {
+                    n.id = s.next_id;
                     s.next_id += 1;
-                    s.inputs.push(InputDoc {
-                        id,
-                        name: n.name,
-                        text: Rc::from(n.text),
-                        kind: None,
-                        invalid_utf8_line: n.invalid_utf8_line,
-                        nul_line: n.nul_line,
-                        too_large: n.too_large,
-                    });
-                    s.active_input = id;
+                    s.active_input = n.id;
+                    s.inputs.push(n);
                 }
             }
             Action::AddEmpty => {
@@ -363,15 +367,28 @@ impl Reducible for State {
                 s.inputs.push(empty_input(id));
                 s.active_input = id;
             }
+            Action::Paste(id, text) => {
+                if let Some(i) = s.inputs.iter_mut().find(|i| i.id == id) {
+                    *i = InputDoc {
+                        id,
+                        name: std::mem::take(&mut i.name),
+                        kind: i.kind,
+                        ..InputDoc::text("", &text)
+                    };
+                }
+            }
             Action::Edit(id, text) => {
                 if let Some(i) = s.inputs.iter_mut().find(|i| i.id == id) {
                     i.too_large = (text.len() > PAGE_INPUT_LIMIT).then_some(text.len());
                     // Typed text is valid UTF-8: earlier decoding problems no longer apply.
                     i.invalid_utf8_line = None;
-                    i.nul_line = text
-                        .contains('\0')
-                        .then(|| text[..text.find('\0').unwrap_or(0)].matches('\n').count() + 1);
+                    i.nul_line = nul_line(&text);
                     i.text = Rc::from(text);
+                }
+            }
+            Action::MakeEditable(id) => {
+                if let Some(i) = s.inputs.iter_mut().find(|i| i.id == id) {
+                    i.read_only = false;
                 }
             }
             Action::Rename(id, name) => {

@@ -3,15 +3,14 @@
 //!
 //! Row heights are not fixed (long lines wrap, change boxes are taller), so each row's height is
 //! estimated by the caller in units of one plain line until it has been drawn once, then
-//! measured and remembered. Corrections above the view are absorbed by the browser's scroll
-//! anchoring. The spacers' heights are set through the CSSOM: the page's CSP forbids `style`
-//! attributes.
+//! measured and remembered. The table's columns must have fixed widths (`table-layout: fixed`):
+//! widths that followed the drawn rows would change the rows' heights as the view moves. The
+//! spacers' heights are set through the CSSOM: the page's CSP forbids `style` attributes.
 //!
 //! The table must be the only `<tbody>` in the scrolling element, drawn as
-//! `[top spacer, rows of range…, bottom spacer]`.
+//! `[top spacer, rows of range…, bottom spacer]`, the spacers with the class `spacer`.
 
 use std::ops::Range;
-use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
@@ -43,8 +42,13 @@ struct Memory {
     /// The scroll position and the view's height (0 until measured) the window is drawn for.
     top: f64,
     view: f64,
-    /// The last jump made.
+    /// The last jump asked for, and the row it brings into view until that row has been drawn
+    /// and placed (kept here, not in one draw's effect: Yew may draw twice before its effects
+    /// run, and then runs only the last one).
     jumped: Option<u32>,
+    jump_row: Option<usize>,
+    /// Times the jump's row was placed: heights that kept changing must not hold the view.
+    jump_tries: u8,
 }
 
 /// The window of `count` rows to draw. `generation` names the list: when it changes, the
@@ -54,7 +58,7 @@ struct Memory {
 pub fn use_virtual_rows(
     generation: u64,
     count: usize,
-    estimate: impl Fn(usize) -> f64,
+    estimate: &dyn Fn(usize) -> f64,
     jump: Option<(u32, usize)>,
 ) -> Window {
     let container = use_node_ref();
@@ -67,10 +71,12 @@ pub fn use_virtual_rows(
         top: 0.0,
         view: 0.0,
         jumped: None,
+        jump_row: None,
+        jump_tries: 0,
     });
     let redraw = use_force_update();
 
-    let (first, end, before, after, jump_to) = {
+    let (first, end, before, after) = {
         let mut m = memory.borrow_mut();
         if m.generation != generation || m.heights.len() != count {
             m.generation = generation;
@@ -87,14 +93,19 @@ pub fn use_virtual_rows(
             };
         }
         let view = if m.view > 0.0 { m.view } else { 1000.0 };
-        let mut jump_to = None;
-        if let Some((seq, row)) = jump {
-            if m.jumped != Some(seq) {
+        match jump {
+            Some((seq, row)) if m.jumped != Some(seq) => {
                 m.jumped = Some(seq);
-                let top = tops.get(row).map_or(0.0, |t| (t - view / 3.0).max(0.0));
-                m.top = top;
-                jump_to = Some(top);
+                m.jump_row = Some(row);
+                m.jump_tries = 0;
             }
+            Some(_) => {}
+            // Sequence numbers start again after a focus is cleared.
+            None => m.jumped = None,
+        }
+        // Until the row is placed, draw around where it is thought to be.
+        if let Some(t) = m.jump_row.and_then(|r| tops.get(r)) {
+            m.top = (t - view / 3.0).max(0.0);
         }
         let first = tops
             .partition_point(|&t| t <= m.top - MARGIN)
@@ -103,13 +114,7 @@ pub fn use_virtual_rows(
             .partition_point(|&t| t < m.top + view + MARGIN)
             .max(first);
         let before = tops.get(first).copied().unwrap_or(y);
-        (
-            first,
-            end,
-            before,
-            y - tops.get(end).copied().unwrap_or(y),
-            jump_to,
-        )
+        (first, end, before, y - tops.get(end).copied().unwrap_or(y))
     };
 
     {
@@ -124,17 +129,29 @@ pub fn use_virtual_rows(
                 return;
             };
             let mut m = memory.borrow_mut();
-            let mut changed = measure(&el, first, &mut m);
+            let rows = drawn_rows(&el);
+            let mut changed = rows.len() == end - first && measure(&rows, first, &mut m);
             let view = f64::from(el.client_height());
             if (view - m.view).abs() > 1.0 {
                 m.view = view;
                 changed = true;
             }
-            drop(m);
-            if let Some(y) = jump_to {
-                el.set_scroll_top(y as i32);
-                super::browser::scroll_focus_into_view(&container);
+            // A jump: once its row is drawn, scroll it to the upper third of the view; done once
+            // the heights around it no longer change.
+            if let Some(row) = m.jump_row {
+                if let Some(r) = row.checked_sub(first).and_then(|k| rows.get(k)) {
+                    let y = f64::from(el.scroll_top()) + r.get_bounding_client_rect().top()
+                        - el.get_bounding_client_rect().top()
+                        - view / 3.0;
+                    el.set_scroll_top(y.max(0.0) as i32);
+                    m.top = f64::from(el.scroll_top());
+                    m.jump_tries += 1;
+                    if !changed || m.jump_tries > 8 {
+                        m.jump_row = None;
+                    }
+                }
             }
+            drop(m);
             if changed {
                 redraw.force_update();
             }
@@ -142,14 +159,13 @@ pub fn use_virtual_rows(
     }
 
     let onscroll = Callback::from(move |e: Event| {
-        if let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-            let y = f64::from(el.scroll_top());
-            let mut m = memory.borrow_mut();
-            if (y - m.top).abs() > STEP || (y == 0.0 && m.top != 0.0) {
-                m.top = y;
-                drop(m);
-                redraw.force_update();
-            }
+        let el: Element = e.target_unchecked_into();
+        let y = f64::from(el.scroll_top());
+        let mut m = memory.borrow_mut();
+        if m.jump_row.is_none() && ((y - m.top).abs() > STEP || (y == 0.0 && m.top != 0.0)) {
+            m.top = y;
+            drop(m);
+            redraw.force_update();
         }
     });
     Window {
@@ -166,24 +182,28 @@ fn set_height(spacer: &NodeRef, px: f64) {
         // Whole pixels: the heights are estimates anyway, and the text stays short.
         let _ = el
             .style()
-            .set_property("height", &format!("{}px", px.round() as i64));
+            .set_property("height", &format!("{}px", px.max(0.0).round() as usize));
     }
 }
 
-/// Records the heights of the drawn rows (the children of the `<tbody>` between the spacers,
-/// starting at row `first`); true when one differs from what was assumed.
-fn measure(container: &Element, first: usize, m: &mut Memory) -> bool {
+/// The drawn rows: the children of the `<tbody>` that are not spacers.
+fn drawn_rows(container: &Element) -> Vec<Element> {
     let Some(body) = container.query_selector("tbody").ok().flatten() else {
-        return false;
+        return Vec::new();
     };
-    let rows = body.children();
+    let children = body.children();
+    (0..children.length())
+        .filter_map(|k| children.item(k))
+        .filter(|c| c.class_name() != "spacer")
+        .collect()
+}
+
+/// Records the heights of the drawn rows (row `first` onwards); true when one differs from what
+/// was assumed.
+fn measure(rows: &[Element], first: usize, m: &mut Memory) -> bool {
     let mut changed = false;
     let mut unit = f64::MAX;
-    for k in 1..rows.length().saturating_sub(1) {
-        let (Some(row), Some(slot)) = (rows.item(k), m.heights.get_mut(first + k as usize - 1))
-        else {
-            continue;
-        };
+    for (row, slot) in rows.iter().zip(m.heights.iter_mut().skip(first)) {
         let h = row.get_bounding_client_rect().height();
         if h > 1.0 {
             unit = unit.min(h);

@@ -3,7 +3,7 @@
 
 use koji_migrate::ui::components::app::App;
 use koji_migrate::ui::state::{
-    fragment_of_releases, releases_of_fragment, Action, Converted, NewInput, State,
+    fragment_of_releases, releases_of_fragment, Action, Converted, InputDoc, State,
 };
 use koji_migrate::ui::zip;
 use koji_migrate::{FileKind, Release, Target};
@@ -77,8 +77,8 @@ fn reducer_keeps_text_and_drops_stale_results() {
     assert!(s.inputs[0].text.is_empty());
     // Adding files replaces that lone empty tab; an oversized one is kept but not converted.
     let s = s.reduce(Action::Add(vec![
-        NewInput::from_bytes("bad.conf", b"[koji]\nx = \xff\n"),
-        NewInput::too_large("big.conf", 6 << 20),
+        InputDoc::from_bytes("bad.conf", b"[koji]\nx = \xff\n"),
+        InputDoc::too_large("big.conf", 6 << 20),
     ]));
     assert_eq!(s.inputs.len(), 2);
     assert_eq!(s.inputs[0].invalid_utf8_line, Some(2));
@@ -88,7 +88,7 @@ fn reducer_keeps_text_and_drops_stale_results() {
 #[wasm_bindgen_test]
 fn choices_reach_the_conversion_and_reset_with_the_inputs() {
     let s = Rc::new(State::default()).reduce(Action::SetTo(Release::V1_7));
-    let s = s.reduce(Action::Add(vec![NewInput::text(
+    let s = s.reduce(Action::Add(vec![InputDoc::text(
         "kojiweb.conf",
         "Alias /koji \"/usr/share/koji-web/scripts/\"\n<Directory \"/usr/share/koji-web/scripts/\">\n    SetHandler mod_python\n    PythonHandler kojiweb.publisher\n    PythonOption KojiHubURL http://hub/kojihub\n</Directory>\n",
     )]));
@@ -213,7 +213,7 @@ fn url_fragments_name_releases() {
 #[wasm_bindgen_test]
 fn steps_and_readme_name_the_releases() {
     let s = Rc::new(State::default()).reduce(Action::SetFrom(Some(release("1.21"))));
-    let s = s.reduce(Action::Add(vec![NewInput::text(
+    let s = s.reduce(Action::Add(vec![InputDoc::text(
         "kojid.conf",
         "[kojid]\ntopurl = http://hub/kojifiles\n",
     )]));
@@ -234,11 +234,11 @@ fn steps_and_readme_name_the_releases() {
 fn steps_follow_the_target() {
     // The hub's side too: the database step belongs with it.
     let inputs = Rc::new(State::default()).reduce(Action::Add(vec![
-        NewInput::text(
+        InputDoc::text(
             "kojiweb.conf",
             "Alias /koji \"/usr/share/koji-web/scripts/\"\n<Directory \"/usr/share/koji-web/scripts/\">\n    SetHandler mod_python\n    PythonHandler kojiweb.publisher\n    PythonOption KojiHubURL http://hub/kojihub\n    PythonOption Secret CHANGE_ME\n</Directory>\n",
         ),
-        NewInput::text(
+        InputDoc::text(
             "kojihub.conf",
             "Alias /kojihub /usr/share/koji-hub/XMLRPC\n<Directory /usr/share/koji-hub>\n    SetHandler mod_python\n    PythonHandler kojixmlrpc\n</Directory>\n",
         ),
@@ -319,7 +319,7 @@ fn web_httpd() -> Rc<Converted> {
         "</Directory>\n",
     ));
     let state =
-        Rc::new(State::default()).reduce(Action::Add(vec![NewInput::text("kojiweb.conf", &text)]));
+        Rc::new(State::default()).reduce(Action::Add(vec![InputDoc::text("kojiweb.conf", &text)]));
     Rc::new(Converted::compute(1, &state.inputs, Target::ModWsgi))
 }
 

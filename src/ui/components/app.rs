@@ -1,6 +1,6 @@
 //! The page layout; owns the state and the debounced conversion.
 
-use super::input_panel::InputPanel;
+use super::input_panel::{input_panel, read_only_view, InputPanelProps};
 use super::more_options::{more_options, MoreOptionsProps};
 use super::notes_panel::{notes_panel, NotesPanelProps};
 use super::output_panel::OutputPanel;
@@ -8,6 +8,7 @@ use super::steps_panel::{steps_panel, StepsPanelProps};
 use super::target_choice::{target_choice, TargetChoiceProps};
 use crate::ui::browser;
 use crate::ui::state::{fragment_of_releases, releases_of_fragment, Action, Converted, State};
+use crate::ui::virtual_rows::use_virtual_rows;
 use gloo_timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -75,6 +76,12 @@ pub fn App() -> Html {
         });
     }
 
+    // The input panel's hooks (it is a plain function).
+    let dragging = use_state(|| false);
+    let read_only = read_only_view(&state.inputs, state.active_input);
+    let lines = read_only.as_ref().map_or(0, |(_, n)| *n);
+    let window = use_virtual_rows(u64::from(state.active_input), lines, &|_| 1.0, None);
+
     let dispatch = state.dispatcher();
     let has_output = state
         .result
@@ -108,12 +115,14 @@ pub fn App() -> Html {
                     Some(f) => format!("1. Your Koji {f} files"),
                     None => "1. Your Koji files".into(),
                 }}</h2>
-                <InputPanel
-                    inputs={state.inputs.clone()}
-                    active={state.active_input}
-                    result={state.result.clone()}
-                    dispatch={dispatch.clone()}
-                />
+                {input_panel(InputPanelProps {
+                    inputs: &state.inputs,
+                    active: state.active_input,
+                    result: state.result.clone(),
+                    dispatch: dispatch.clone(),
+                    dragging,
+                    view: read_only.map(|(text, n)| (text, n, window)),
+                })}
                 {target_choice(&TargetChoiceProps { target: state.target, from, to, dispatch: dispatch.clone() })}
                 {more_options(&MoreOptionsProps { keep_pkgurl: state.keep_pkgurl, dispatch: dispatch.clone() })}
             </section>

@@ -3,7 +3,7 @@
 use crate::decode::PAGE_INPUT_LIMIT;
 use crate::ui::browser;
 use crate::ui::examples::EXAMPLES;
-use crate::ui::state::{Action, NewInput, State};
+use crate::ui::state::{Action, InputDoc, State};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -18,12 +18,12 @@ pub fn read_files(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<Stat
             let name = file.name();
             let size = file.size() as usize;
             if size > PAGE_INPUT_LIMIT {
-                new.push(NewInput::too_large(&name, size));
+                new.push(InputDoc::too_large(&name, size));
                 continue;
             }
             match browser::read_bytes(&file).await {
-                Ok(bytes) => new.push(NewInput::from_bytes(&name, &bytes)),
-                Err(_) => new.push(NewInput::text(&name, "")),
+                Ok(bytes) => new.push(InputDoc::from_bytes(&name, &bytes)),
+                Err(_) => new.push(InputDoc::text(&name, "")),
             }
         }
         dispatch.dispatch(Action::Add(new));
@@ -50,7 +50,7 @@ pub fn file_actions(props: &FileActionsProps) -> Html {
             dispatch.dispatch(Action::Add(
                 EXAMPLES
                     .iter()
-                    .map(|(name, text)| NewInput::text(name, text))
+                    .map(|(name, text)| InputDoc::text(name, text))
                     .collect(),
             ))
         })

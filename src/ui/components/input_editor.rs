@@ -1,8 +1,12 @@
 //! The active input: its name, kind override, removal, and text.
 
+use super::input_view::{input_view, InputViewProps};
 use crate::decode::PAGE_INPUT_LIMIT;
-use crate::ui::state::{Action, InputDoc, State};
+use crate::ui::state::{is_large, Action, InputDoc, State};
+use crate::ui::virtual_rows::Window;
 use crate::FileKind;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -16,12 +20,33 @@ pub struct InputEditorProps {
 
 use crate::ui::browser::megabytes;
 
-pub fn input_editor(props: &InputEditorProps) -> Html {
+/// `view`: a read-only input's text, its number of lines and the part of them to draw (see
+/// [`super::input_view`]).
+pub fn input_editor(props: &InputEditorProps, view: Option<(Rc<str>, usize, Window)>) -> Html {
     let id = props.input.id;
     let d = props.dispatch.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         let area: HtmlTextAreaElement = e.target_unchecked_into();
         d.dispatch(Action::Edit(id, area.value()));
+    });
+    // A large paste over the whole text skips the textarea (it would take seconds to take it)
+    // and lands in the read-only view; any other paste is the browser's.
+    let d = props.dispatch.clone();
+    let onpaste = Callback::from(move |e: Event| {
+        let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+            return;
+        };
+        let Some(pasted) = e.clipboard_data().and_then(|d| d.get_data("text").ok()) else {
+            return;
+        };
+        let area: HtmlTextAreaElement = e.target_unchecked_into();
+        let whole = area.selection_start().ok().flatten() == Some(0)
+            && area.selection_end().ok().flatten().map(|n| n as usize)
+                == Some(area.value().encode_utf16().count());
+        if whole && is_large(&pasted) {
+            e.prevent_default();
+            d.dispatch(Action::Paste(id, pasted));
+        }
     });
     let d = props.dispatch.clone();
     let onrename = Callback::from(move |e: InputEvent| {
@@ -77,10 +102,14 @@ pub fn input_editor(props: &InputEditorProps) -> Html {
             if let Some(p) = problem {
                 <p class="problem" role="status">{p}</p>
             }
-            <label class="visually-hidden" for="input-text">{format!("Contents of {}", props.input.label())}</label>
-            <textarea id="input-text" class="code" spellcheck="false" autocomplete="off"
-                wrap="off" rows="18" value={props.input.text.to_string()} {oninput}
-                placeholder="Paste a Koji config file here…" />
+            if let Some((text, count, window)) = view {
+                {input_view(InputViewProps { input: &props.input, text: &text, count, window, dispatch: props.dispatch.clone() })}
+            } else {
+                <label class="visually-hidden" for="input-text">{format!("Contents of {}", props.input.label())}</label>
+                <textarea id="input-text" class="code" spellcheck="false" autocomplete="off"
+                    wrap="off" rows="18" value={props.input.text.to_string()} {oninput} {onpaste}
+                    placeholder="Paste a Koji config file here…" />
+            }
         </div>
     }
 }

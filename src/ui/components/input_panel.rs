@@ -4,20 +4,34 @@ use super::file_actions::{file_actions, read_files, FileActionsProps};
 use super::input_editor::{input_editor, InputEditorProps};
 use super::input_tabs::{input_tabs, InputTabsProps};
 use crate::ui::state::{Converted, InputDoc, State};
+use crate::ui::virtual_rows::Window;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct InputPanelProps {
-    pub inputs: Vec<InputDoc>,
+/// A plain function, not a component (see [`super::target_choice`]); its hooks are [`App`]'s:
+/// whether a file is dragged over it, and the read-only view's window.
+///
+/// [`App`]: super::app::App
+pub struct InputPanelProps<'a> {
+    pub inputs: &'a [InputDoc],
     pub active: u32,
     pub result: Option<Rc<Converted>>,
     pub dispatch: UseReducerDispatcher<State>,
+    pub dragging: UseStateHandle<bool>,
+    /// The active input's read-only view, when it has one: its text, its number of lines (see
+    /// [`read_only_view`]) and the window of them to draw.
+    pub view: Option<(Rc<str>, usize, Window)>,
 }
 
-#[component]
-pub fn InputPanel(props: &InputPanelProps) -> Html {
-    let dragging = use_state(|| false);
+/// The active input when it is shown read-only: its text and number of lines (counted per
+/// draw: a few milliseconds at the page's 5 MB limit, cheaper in the page's size than a memo).
+pub fn read_only_view(inputs: &[InputDoc], active: u32) -> Option<(Rc<str>, usize)> {
+    let input = inputs.iter().find(|i| i.id == active && i.read_only)?;
+    Some((input.text.clone(), input.text.lines().count()))
+}
+
+pub fn input_panel(props: InputPanelProps<'_>) -> Html {
+    let dragging = props.dragging.clone();
     let ondragover = {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
@@ -52,10 +66,10 @@ pub fn InputPanel(props: &InputPanelProps) -> Html {
         <div class={classes!("drop", dragging.then_some("dragging"))}
              {ondragover} {ondragleave} {ondrop}>
             {file_actions(&FileActionsProps { dispatch: props.dispatch.clone() })}
-            {input_tabs(&InputTabsProps { inputs: props.inputs.clone(), active: props.active,
+            {input_tabs(&InputTabsProps { inputs: props.inputs.to_vec(), active: props.active,
                 result: props.result.clone(), dispatch: props.dispatch.clone() })}
             if let Some(input) = active {
-                {input_editor(&InputEditorProps { input, detected, dispatch: props.dispatch.clone() })}
+                {input_editor(&InputEditorProps { input, detected, dispatch: props.dispatch.clone() }, props.view)}
             }
             <p class="hint">{"Drop one or many files anywhere in this box."}</p>
         </div>

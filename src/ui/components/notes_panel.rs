@@ -26,7 +26,11 @@ const GROUPS: [(Severity, &str, &str); 4] = [
 
 /// Where a note points: the output file it touched, else its input.
 fn focus_of(note: &Note, seq: u32) -> Option<Focus> {
-    let file = note.output.or(note.input)?;
+    // The output's lines when the note has some there, else its lines in the input.
+    let file = match (note.output, note.output_lines, note.lines) {
+        (Some(o), Some(_), _) | (Some(o), None, None) => o,
+        _ => note.input.or(note.output)?,
+    };
     Some(Focus {
         file,
         old: note.lines.filter(|_| note.input == Some(file)),

@@ -2,7 +2,6 @@
 //! how many changes are accepted, and what a rejection leaves the chosen Koji release unable to run.
 
 use super::diff_view::DiffView;
-use super::new_file_view::NewFileView;
 use crate::report::NoteKind;
 use crate::ui::state::{Action, Converted, Focus, State};
 use crate::ui::{browser, zip};
@@ -166,11 +165,7 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
                 <p class="status" role="status">{message}</p>
             }
             <div id="output-view" role="tabpanel" aria-labelledby={format!("output-tab-{active}")}>
-                if file.original.is_some() {
-                    <DiffView result={props.result.clone()} file={active} {focus} unified={props.unified} {on_choose} />
-                } else {
-                    <NewFileView result={props.result.clone()} file={active} {focus} />
-                }
+                <DiffView result={props.result.clone()} file={active} {focus} unified={props.unified} {on_choose} />
             </div>
         </div>
     }

@@ -3,6 +3,9 @@
 //! of changed rows, the changes behind it (rule summary, why, accept/reject); a rejected change,
 //! whose lines are unchanged, where its lines are.
 //!
+//! A file the migration created is drawn the same way, as all added lines, each with the input
+//! line it comes from.
+//!
 //! Every diff is whole, whatever its length: [`crate::placement`] lays out all its items, and
 //! only those in view are drawn ([`crate::ui::virtual_rows`]).
 
@@ -34,16 +37,29 @@ struct Laid {
     items: Vec<Item>,
 }
 
+/// The columns of the table, by class (see the stylesheet's `col` widths).
+fn cols_of(new_file: bool, unified: bool) -> &'static [&'static str] {
+    if new_file {
+        &["ln", "mk", "code", "origin"]
+    } else if unified {
+        &["ln", "ln", "mk", "code"]
+    } else {
+        &["ln", "mk", "code", "ln", "mk", "code"]
+    }
+}
+
 #[component]
 pub fn DiffView(props: &DiffViewProps) -> Html {
     let expanded = use_state(|| false);
     let file = &props.result.report.files[props.file];
+    let new_file = file.original.is_none();
+    let unified = props.unified || new_file;
     // A focused line might sit in a collapsed run: show everything then.
     let full = *expanded || props.focus.is_some();
     let laid = {
         let result = props.result.clone();
         use_memo(
-            (result, props.file, full, props.unified),
+            (result, props.file, full, unified),
             |(result, index, full, unified)| {
                 let f = &result.report.files[*index];
                 let old = f.original.as_deref().unwrap_or("");
@@ -82,8 +98,8 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
     });
     // The list changes with the result, the file and the view: each names a new generation.
     // (Measured heights survive a new result of the same length: they are only estimates.)
-    let generation = ((props.file as u64) << 2) | (u64::from(full) << 1) | u64::from(props.unified);
-    let window = use_virtual_rows(generation, laid.items.len(), estimate, jump);
+    let generation = ((props.file as u64) << 2) | (u64::from(full) << 1) | u64::from(unified);
+    let window = use_virtual_rows(generation, laid.items.len(), &estimate, jump);
 
     let name = props.result.file_name(props.file).to_string();
     if laid.items.is_empty() {
@@ -93,7 +109,7 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
             </p>
         };
     }
-    let cols = if props.unified { "4" } else { "6" };
+    let cols = if unified { "4" } else { "6" };
     let show_more = {
         let expanded = expanded.clone();
         Callback::from(move |_| expanded.set(true))
@@ -115,21 +131,33 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
             } => {
                 let r = row_of(hunk, row);
                 let focused = rows::focused(focus, r, Some(new_side));
-                rows::unified(&props.result, props.file, r, new_side, focused)
+                rows::unified(&props.result, props.file, r, (new_side, new_file), focused)
             }
         }
     };
 
     let output = file.output.clone();
+    let label = if new_file {
+        format!("New file {output}")
+    } else {
+        format!("Changes from {name} to {output}")
+    };
     html! {
-        <div class="diff-wrap" ref={window.container} onscroll={window.onscroll} tabindex="0" role="region" aria-label={format!("Changes from {name} to {output}")}>
-            if laid.model.is_empty() {
+        <div class="diff-wrap" ref={window.container} onscroll={window.onscroll} tabindex="0" role="region" aria-label={label.clone()}>
+            if new_file {
+                <p class="new-file-note">{format!("New file: {output}. The right column (or hovering a line) shows which input line each line comes from.")}</p>
+            } else if laid.model.is_empty() {
                 <p class="unchanged">{format!("{name} is kept exactly as it was: its changes are rejected.")}</p>
             }
-            <table class={classes!("diff", if props.unified { "unified" } else { "split" })}>
-                <caption class="visually-hidden">{format!("Changes from {name} to {output}")}</caption>
+            <table class={classes!("diff", if new_file { "newfile" } else if unified { "unified" } else { "split" })}>
+                <caption class="visually-hidden">{label}</caption>
+                // Fixed column widths: only some rows are drawn, and widths that followed them
+                // would shift the columns (and the rows' heights) as the view scrolls.
+                <colgroup>{ for cols_of(new_file, unified).iter().map(|c| html! { <col class={*c} /> }) }</colgroup>
                 <thead>
-                    if props.unified {
+                    if new_file {
+                        <tr><th scope="col">{"line"}</th><th></th><th scope="col">{&output}</th><th scope="col">{"from"}</th></tr>
+                    } else if unified {
                         <tr><th scope="col">{"old"}</th><th scope="col">{"new"}</th><th></th><th scope="col">{format!("{name} → {output}")}</th></tr>
                     } else {
                         <tr><th scope="col" colspan="3">{match props.result.from {

@@ -86,8 +86,15 @@ pub fn side_by_side(result: &Converted, file: usize, row: &Row, focus: bool) -> 
 }
 
 /// One line of the unified view: the old side (−) or the new side (+) of a row, or an
-/// unchanged row once.
-pub fn unified(result: &Converted, file: usize, row: &Row, new_side: bool, focus: bool) -> Html {
+/// unchanged row once. A file the migration created (`new_file`) has no old line numbers, and
+/// says where each line comes from in a column of its own.
+pub fn unified(
+    result: &Converted,
+    file: usize,
+    row: &Row,
+    (new_side, new_file): (bool, bool),
+    focus: bool,
+) -> Html {
     let equal = row.kind == RowKind::Equal;
     let side = if new_side {
         row.new.as_ref()
@@ -101,11 +108,16 @@ pub fn unified(result: &Converted, file: usize, row: &Row, new_side: bool, focus
     };
     let title = new_side.then(|| origin_title(result, file, side)).flatten();
     html! {
-        <tr class={classes!("row", class, focus.then_some("focus"))} {title}>
-            <td class="ln">{row.old.as_ref().filter(|_| equal || !new_side).map(|s| s.line.to_string())}</td>
+        <tr class={classes!("row", class, focus.then_some("focus"))} title={title.clone()}>
+            if !new_file {
+                <td class="ln">{row.old.as_ref().filter(|_| equal || !new_side).map(|s| s.line.to_string())}</td>
+            }
             <td class="ln">{row.new.as_ref().filter(|_| equal || new_side).map(|s| s.line.to_string())}</td>
             <td class="mk" aria-label={label}>{marker}</td>
             <td class="code">{spans(side)}</td>
+            if new_file {
+                <td class="origin">{title}</td>
+            }
         </tr>
     }
 }

@@ -1,5 +1,6 @@
 //! A file the migration created: each line with the input line it comes from.
 
+use crate::report::FileId;
 use crate::ui::state::{Converted, Focus};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -7,7 +8,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct NewFileViewProps {
     pub result: Rc<Converted>,
-    pub file: usize,
+    pub file: FileId,
     pub focus: Option<Focus>,
 }
 
@@ -22,10 +23,12 @@ pub fn NewFileView(props: &NewFileViewProps) -> Html {
             }
         });
     }
-    let file = &props.result.report.files[props.file];
+    let Some(file) = props.result.report.file(props.file) else {
+        return html! {};
+    };
     let focus = props.focus.and_then(|f| f.new);
     html! {
-        <div class="diff-wrap" ref={container} tabindex="0" role="region" aria-label={format!("New file {}", props.result.report.files[props.file].output)}>
+        <div class="diff-wrap" ref={container} tabindex="0" role="region" aria-label={format!("New file {}", file.output)}>
             <p class="new-file-note">{format!("New file: {}. Hover a line (or read the right column) to see which input line it comes from.", file.output)}</p>
             <table class="diff newfile">
                 <caption class="visually-hidden">{format!("New file {}", file.output)}</caption>

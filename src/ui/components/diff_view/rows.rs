@@ -2,7 +2,7 @@
 //! the "show more" gap between hunks.
 
 use crate::diff::{Row, RowKind, Side};
-use crate::report::Lines;
+use crate::report::{FileId, Lines};
 use crate::ui::state::{Converted, Focus};
 use yew::prelude::*;
 
@@ -37,12 +37,11 @@ fn spans(side: Option<&Side>) -> Html {
 }
 
 /// "from kojiweb.conf line 12" for a new-side line.
-fn origin_title(result: &Converted, file: usize, side: Option<&Side>) -> Option<String> {
+fn origin_title(result: &Converted, file: FileId, side: Option<&Side>) -> Option<String> {
     let side = side?;
     let origin = result
         .report
-        .files
-        .get(file)?
+        .file(file)?
         .origins
         .get(side.line - 1)?
         .as_ref()?;
@@ -68,7 +67,7 @@ fn kind_class(kind: RowKind) -> &'static str {
 }
 
 /// A side-by-side row: old line number, marker, text; new line number, marker, text.
-pub fn side_by_side(result: &Converted, file: usize, row: &Row, focus: bool) -> Html {
+pub fn side_by_side(result: &Converted, file: FileId, row: &Row, focus: bool) -> Html {
     let class = classes!("row", kind_class(row.kind), focus.then_some("focus"));
     let title = origin_title(result, file, row.new.as_ref());
     let changed = row.kind != RowKind::Equal;
@@ -87,7 +86,7 @@ pub fn side_by_side(result: &Converted, file: usize, row: &Row, focus: bool) -> 
 
 /// One line of the unified view: the old side (−) or the new side (+) of a row, or an
 /// unchanged row once.
-pub fn unified(result: &Converted, file: usize, row: &Row, new_side: bool, focus: bool) -> Html {
+pub fn unified(result: &Converted, file: FileId, row: &Row, new_side: bool, focus: bool) -> Html {
     let equal = row.kind == RowKind::Equal;
     let side = if new_side {
         row.new.as_ref()

@@ -5,7 +5,7 @@
 
 use crate::koji::Release;
 use crate::options::{Options, Target};
-use crate::report::{FileKind, Report, Step};
+use crate::report::{FileId, FileKind, Report, Step};
 
 /// The release from which the hub and koji-web run on Python 3 only (and their hosts on systemd).
 const PYTHON3_ONLY: Release = Release::known(22);
@@ -52,7 +52,7 @@ pub(crate) fn steps(report: &Report, options: &Options) -> Vec<Step> {
                 options.to
             ),
             command: Some(crate::rules::schema::psql_command()),
-            file: Some(k),
+            file: Some(FileId::new(k)),
         });
     }
     let koji_steps: Vec<&crate::koji::schema_chain::DbStep> = report
@@ -96,7 +96,7 @@ pub(crate) fn steps(report: &Report, options: &Options) -> Vec<Step> {
                      as /etc/koji-hub/hub.conf."
                 .into(),
             command: None,
-            file: Some(k),
+            file: Some(FileId::new(k)),
         });
     }
     let web_conf = created(FileKind::WebConf).or_else(|| {
@@ -122,7 +122,7 @@ pub(crate) fn steps(report: &Report, options: &Options) -> Vec<Step> {
                     .into()
             },
             command: Some("openssl rand -base64 30".into()),
-            file: Some(k),
+            file: Some(FileId::new(k)),
         });
         out.push(Step {
             id: "web-conf-permissions",
@@ -134,7 +134,7 @@ pub(crate) fn steps(report: &Report, options: &Options) -> Vec<Step> {
             command: Some(
                 "install -o root -g apache -m 0640 web.conf /etc/kojiweb/web.conf".into(),
             ),
-            file: Some(k),
+            file: Some(FileId::new(k)),
         });
     }
     if files.iter().any(|f| f.input.is_some() && f.changed) {
@@ -220,10 +220,9 @@ pub fn readme(report: &Report, from: Option<Release>, to: Release) -> String {
 }
 
 /// How a file of the report is named for people: its input's name, else its output's.
-fn file_name(report: &Report, index: usize) -> &str {
+fn file_name(report: &Report, id: FileId) -> &str {
     report
-        .files
-        .get(index)
+        .file(id)
         .map(|f| {
             f.input
                 .as_deref()

@@ -50,5 +50,6 @@ pub use koji::Release;
 pub use migrate::{migrate, Input};
 pub use options::{Choices, Options, Target, LAST_MOD_PYTHON};
 pub use report::{
-    Change, FileKind, Guide, Lines, Note, NoteKind, Origin, OutputFile, Report, Severity,
+    Change, ChangeId, FileId, FileKind, Guide, Lines, Note, NoteKind, Origin, OutputFile, Report,
+    Severity,
 };

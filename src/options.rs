@@ -2,6 +2,7 @@
 //! the rules (which read it through their context) and the pipeline (which takes it).
 
 use crate::koji::Release;
+use crate::report::ChangeId;
 
 /// How httpd should run Koji 1.7.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -87,5 +88,5 @@ pub struct Choices {
     /// When not empty, make only the changes of these rules, and what they depend on (`--only`).
     pub only_rules: Vec<String>,
     /// Reject these changes, by [`crate::Change::id`] (the page's toggles).
-    pub reject_changes: Vec<usize>,
+    pub reject_changes: Vec<ChangeId>,
 }

@@ -11,15 +11,15 @@
 //! goes above the first row at or after its first input line; what is left goes at the end.
 
 use crate::diff::{DiffModel, Row, RowKind};
-use crate::report::{Change, Lines};
+use crate::report::{Change, ChangeId, FileId, Lines};
 
 /// One line of the drawn diff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
     /// `hidden` unchanged lines not shown.
     Gap { hidden: usize },
-    /// The box of a change: an index into the report's changes.
-    Change(usize),
+    /// The box of a change.
+    Change(ChangeId),
     /// A side-by-side row: `model.hunks[hunk].rows[row]`.
     Row { hunk: usize, row: usize },
     /// One side of a row in the unified view: the old side (`new_side` false) or the new.
@@ -35,7 +35,7 @@ pub enum Item {
 pub fn place(
     model: &DiffModel,
     changes: &[Change],
-    file: usize,
+    file: FileId,
     old_total: usize,
     unified: bool,
 ) -> Vec<Item> {
@@ -115,7 +115,7 @@ impl Boxes<'_> {
                 if !c.accepted {
                     self.rejected_left -= 1;
                 }
-                items.push(Item::Change(i));
+                items.push(Item::Change(c.id));
             }
         }
         while self.shown.get(self.first_unshown) == Some(&true) {
@@ -180,7 +180,7 @@ mod tests {
         let file = &report.files[0];
         let model = DiffModel::of_file(file, context);
         let total = file.original.as_deref().unwrap_or("").lines().count();
-        let items = place(&model, &report.changes, 0, total, unified);
+        let items = place(&model, &report.changes, FileId::new(0), total, unified);
         (report, model, items)
     }
 
@@ -193,7 +193,7 @@ mod tests {
     #[test]
     fn every_change_of_the_file_has_exactly_one_box() {
         let (report, _, items) = placed(&padded(), false, 3);
-        let mut boxes: Vec<usize> = items
+        let mut boxes: Vec<ChangeId> = items
             .iter()
             .filter_map(|i| match i {
                 Item::Change(c) => Some(*c),
@@ -201,10 +201,10 @@ mod tests {
             })
             .collect();
         boxes.sort_unstable();
-        let mine: Vec<usize> = report
+        let mine: Vec<ChangeId> = report
             .changes
             .iter()
-            .filter(|c| c.input == 0)
+            .filter(|c| c.input == FileId::new(0))
             .map(|c| c.id)
             .collect();
         assert!(!mine.is_empty());
@@ -260,7 +260,7 @@ mod tests {
                 continue;
             };
             let r = &model.hunks[*hunk].rows[*row];
-            assert_ne!(r.kind, RowKind::Equal, "box {c} above an unchanged row");
+            assert_ne!(r.kind, RowKind::Equal, "box {c:?} above an unchanged row");
         }
     }
 

@@ -2,8 +2,73 @@
 //!
 //! The report is plain data (serde-serialisable) so the CLI prints it as JSON, the page renders it,
 //! and tests compare it with golden files. Line numbers in notes are 1-based, as people count them.
+//!
+//! Files and changes refer to each other by typed ids, [`FileId`] and [`ChangeId`]: indices
+//! into [`Report::files`] and [`Report::changes`] that serialise as the bare numbers.
 
 use serde::Serialize;
+
+/// A file of a [`Report`]: its index in [`Report::files`] (the inputs first, in the order given,
+/// then the created files). Serialised as the bare number.
+///
+/// Meaningful only for the report it came from. [`Report::file`] looks one up without panicking
+/// (what a shell holding an id across results uses); `report.files[id]` panics on an id of
+/// another report, like any index out of bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct FileId(usize);
+
+/// A change of a [`Report`]: its index in [`Report::changes`] ([`Change::id`]). Serialised as
+/// the bare number. Stable for the same inputs and options, whatever is rejected, so
+/// [`crate::Choices::reject_changes`] names changes by it.
+///
+/// Meaningful only for the inputs and options it came from: [`Report::change`] looks one up
+/// without panicking; `report.changes[id]` panics on an id out of bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct ChangeId(usize);
+
+impl FileId {
+    /// The file at `index` in [`Report::files`].
+    pub const fn new(index: usize) -> FileId {
+        FileId(index)
+    }
+
+    /// Its index in [`Report::files`].
+    pub const fn index(self) -> usize {
+        self.0
+    }
+}
+
+impl ChangeId {
+    /// The change at `index` in [`Report::changes`].
+    pub const fn new(index: usize) -> ChangeId {
+        ChangeId(index)
+    }
+
+    /// Its index in [`Report::changes`].
+    pub const fn index(self) -> usize {
+        self.0
+    }
+}
+
+/// `report.files[id]`: panics when `id` is out of bounds (an id of another report).
+impl std::ops::Index<FileId> for Vec<OutputFile> {
+    type Output = OutputFile;
+
+    fn index(&self, id: FileId) -> &OutputFile {
+        &self[id.0]
+    }
+}
+
+/// `report.changes[id]`: panics when `id` is out of bounds (an id of another report).
+impl std::ops::Index<ChangeId> for Vec<Change> {
+    type Output = Change;
+
+    fn index(&self, id: ChangeId) -> &Change {
+        &self[id.0]
+    }
+}
 
 /// How much a note matters to the admin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -224,7 +289,9 @@ impl std::fmt::Display for Lines {
     }
 }
 
-/// How notes are read: severity (most urgent first), input, first line, then position.
+/// How notes are read: severity (most urgent first), input, first line, then position. The input
+/// is its bare index: one sort key type of plain integers (each other one is another sort in the
+/// page's wasm).
 type NoteOrder = (
     std::cmp::Reverse<Severity>,
     Option<usize>,
@@ -242,7 +309,7 @@ pub struct Step {
     /// Shell commands to run, one a line, if there are any.
     pub command: Option<String>,
     /// A report file this step is about (offered for download).
-    pub file: Option<usize>,
+    pub file: Option<FileId>,
 }
 
 /// One explanation or doubt.
@@ -251,18 +318,18 @@ pub struct Note {
     pub severity: Severity,
     /// The id of the rule that wrote it (see [`crate::rules::all`]).
     pub rule: &'static str,
-    /// Index into [`Report::files`] of the input file it is about, if any.
-    pub input: Option<usize>,
+    /// The input file it is about, if any.
+    pub input: Option<FileId>,
     /// Input lines it is about.
     pub lines: Option<Lines>,
-    /// Index into [`Report::files`] of the output file it produced or touched, if any.
-    pub output: Option<usize>,
+    /// The output file it produced or touched, if any.
+    pub output: Option<FileId>,
     /// Output lines it produced.
     pub output_lines: Option<Lines>,
     pub message: String,
     pub guide: Guide,
-    /// The change it explains (index into [`Report::changes`]), if it explains one.
-    pub change: Option<usize>,
+    /// The change it explains, if it explains one.
+    pub change: Option<ChangeId>,
     /// What kind of note it is, for shells that single some out without reading the message
     /// (not in `--json`, whose contract is fixed).
     #[serde(skip)]
@@ -285,16 +352,16 @@ pub enum NoteKind {
 pub struct Change {
     /// Its index in [`Report::changes`]; stable for the same inputs and target, whatever is
     /// accepted or rejected, so choices can refer to it.
-    pub id: usize,
+    pub id: ChangeId,
     pub rule: &'static str,
-    /// Index into [`Report::files`] of the input it edits.
-    pub input: usize,
+    /// The input it edits.
+    pub input: FileId,
     /// Input lines it touches.
     pub lines: Option<Lines>,
     /// Output lines it wrote (none when rejected, or when it only removes).
     pub output_lines: Option<Lines>,
     /// Changes it needs: rejecting any of them rejects this one.
-    pub depends_on: Vec<usize>,
+    pub depends_on: Vec<ChangeId>,
     /// Whether it was made.
     pub accepted: bool,
     /// Why it was not made, when it was not.
@@ -304,8 +371,8 @@ pub struct Change {
 /// Where an output line comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Origin {
-    /// Index into [`Report::files`] of the input file.
-    pub file: usize,
+    /// The input file.
+    pub file: FileId,
     /// 1-based line number in that input.
     pub line: usize,
     /// False when the line was copied unchanged, true when the migration wrote it.
@@ -344,6 +411,16 @@ pub struct Report {
 }
 
 impl Report {
+    /// The file `id`, or `None` for an id of another report.
+    pub fn file(&self, id: FileId) -> Option<&OutputFile> {
+        self.files.get(id.0)
+    }
+
+    /// The change `id`, or `None` for an id of another report.
+    pub fn change(&self, id: ChangeId) -> Option<&Change> {
+        self.changes.get(id.0)
+    }
+
     /// Whether any input needs migrating (what `--check` reports).
     pub fn needs_migration(&self) -> bool {
         self.files.iter().any(|f| f.input.is_some() && f.changed)
@@ -363,7 +440,7 @@ impl Report {
             .map(|(k, n)| {
                 (
                     std::cmp::Reverse(n.severity),
-                    n.input,
+                    n.input.map(FileId::index),
                     n.lines.map(|l| l.first),
                     k,
                 )

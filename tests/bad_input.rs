@@ -1,7 +1,7 @@
 //! Bad inputs get clear results and lose nothing: empty, binary, invalid UTF-8, huge, deeply
 //! nested, broken sections, very long lines, duplicates. Each test stays fast in a debug build.
 
-use koji_migrate::{migrate, FileKind, Input, Options, Report, Severity, Target};
+use koji_migrate::{migrate, FileId, FileKind, Input, Options, Report, Severity, Target};
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -19,7 +19,7 @@ fn notes_about(report: &Report, input: usize) -> Vec<&koji_migrate::Note> {
     report
         .notes
         .iter()
-        .filter(|n| n.input == Some(input))
+        .filter(|n| n.input == Some(FileId::new(input)))
         .collect()
 }
 
@@ -198,7 +198,7 @@ fn a_hundred_thousand_nested_sections_do_not_overflow_the_stack() {
     assert!(!report
         .notes
         .iter()
-        .any(|n| n.severity == Severity::Error && n.input == Some(0)));
+        .any(|n| n.severity == Severity::Error && n.input == Some(FileId::new(0))));
     // The sections are all still there.
     let out = &report.files[0].text;
     assert_eq!(out.matches("<IfModule").count(), depth);

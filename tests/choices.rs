@@ -4,7 +4,7 @@
 mod support;
 
 use koji_migrate::rules::{self, consequence_of_rejecting, rule};
-use koji_migrate::{migrate, Choices, Input, Options, Report, Target};
+use koji_migrate::{migrate, ChangeId, Choices, Input, Options, Report, Target};
 use proptest::prelude::*;
 use std::process::Command;
 use support::*;
@@ -22,7 +22,7 @@ fn with(target: Target, choices: Choices) -> Options {
     }
 }
 
-fn change_of_rule(report: &Report, id: &str) -> usize {
+fn change_of_rule(report: &Report, id: &str) -> ChangeId {
     report
         .changes
         .iter()
@@ -47,7 +47,7 @@ fn change_ids_do_not_depend_on_the_choices() {
         &with(
             Target::ModWsgi,
             Choices {
-                reject_changes: vec![0, 3],
+                reject_changes: vec![ChangeId::new(0), ChangeId::new(3)],
                 ..Choices::default()
             },
         ),
@@ -89,7 +89,7 @@ fn rejecting_the_handler_swap_rejects_moving_the_settings() {
     assert!(report.changes[moved]
         .rejected_because
         .as_deref()
-        .is_some_and(|w| w.contains(&handler.to_string())));
+        .is_some_and(|w| w.contains(&handler.index().to_string())));
     assert!(
         !report.files.iter().any(|f| f.output == "web.conf"),
         "web.conf must not be created"

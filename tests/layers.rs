@@ -23,7 +23,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("rules", &["src/rules/"]),
     ("checklist", &["src/checklist.rs"]),
     ("migrate", &["src/migrate/"]),
-    ("outputs", &["src/diff.rs", "src/mask.rs", "src/placement.rs"]),
+    (
+        "outputs",
+        &["src/diff.rs", "src/mask.rs", "src/placement.rs"],
+    ),
     ("shells", &["src/ui/", "src/bin/", "src/lib.rs"]),
 ];
 

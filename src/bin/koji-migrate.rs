@@ -380,13 +380,13 @@ and explains every change. FILE may be - for standard input.";
                     Some((
                         name,
                         lines,
-                        self.inputs[i].get_or_insert_with(|| split(text)),
+                        self.inputs[i.index()].get_or_insert_with(|| split(text)),
                     ))
                 }
                 (None, Some(o)) => {
                     let f = &self.report.files[o];
                     let lines = n.output_lines?;
-                    let all = self.outputs[o].get_or_insert_with(|| split(&f.text));
+                    let all = self.outputs[o.index()].get_or_insert_with(|| split(&f.text));
                     Some((f.output.as_str(), lines, all))
                 }
                 (None, None) => None,

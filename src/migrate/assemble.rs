@@ -4,7 +4,7 @@
 use super::{choices::resolve_choices, Input};
 use crate::options::Choices;
 use crate::report::{
-    Change, FileKind, Lines, Note, NoteKind, Origin, OutputFile, Report, Severity,
+    Change, ChangeId, FileId, FileKind, Lines, Note, NoteKind, Origin, OutputFile, Report, Severity,
 };
 use crate::rules::context::Doc;
 use crate::rules::{self, Draft, NewFile, Plan};
@@ -30,19 +30,20 @@ pub(super) fn build_report(
     let accepted = |i: usize, local: usize| verdicts[base[i] + local].is_none();
 
     // Created files whose change was rejected are not created; the others get their final index.
-    let mut new_index: Vec<Option<usize>> = Vec::with_capacity(new_files.len());
+    let mut new_index: Vec<Option<FileId>> = Vec::with_capacity(new_files.len());
     let mut next = n;
     for f in &new_files {
         let kept = f.created_by.is_none_or(|(i, c)| accepted(i, c));
         new_index.push(kept.then(|| {
             next += 1;
-            next - 1
+            FileId::new(next - 1)
         }));
     }
 
     let mut report = Report::default();
     let mut taken = Names::default();
     for (i, input) in inputs.iter().enumerate() {
+        let id = FileId::new(i);
         let plan = &plans[i];
         let table = docs[i].table();
         // Only accepted changes' splices are applied; remember where each one went.
@@ -78,12 +79,16 @@ pub(super) fn build_report(
         for (c, change) in plan.changes.iter().enumerate() {
             let g = base[i] + c;
             report.changes.push(Change {
-                id: g,
+                id: ChangeId::new(g),
                 rule: change.rule.id,
-                input: i,
+                input: id,
                 lines: Lines::from_range(change.lines.clone()),
                 output_lines: written[c],
-                depends_on: change.depends_on.iter().map(|&d| base[i] + d).collect(),
+                depends_on: change
+                    .depends_on
+                    .iter()
+                    .map(|&d| ChangeId::new(base[i] + d))
+                    .collect(),
                 accepted: verdicts[g].is_none(),
                 rejected_because: verdicts[g].clone(),
             });
@@ -93,13 +98,13 @@ pub(super) fn build_report(
                 report.notes.push(Note {
                     severity: Severity::Warning,
                     rule: change.rule.id,
-                    input: Some(i),
+                    input: Some(id),
                     lines: Lines::from_range(change.lines.clone()),
                     output: None,
                     output_lines: None,
                     message: format!("Not changed ({why}): {consequence}"),
                     guide: change.rule.guide,
-                    change: Some(g),
+                    change: Some(ChangeId::new(g)),
                     kind: NoteKind::RejectedNeeded,
                 });
             }
@@ -109,12 +114,12 @@ pub(super) fn build_report(
             .iter()
             .map(|o| match *o {
                 LineOrigin::Kept(l) => Some(Origin {
-                    file: i,
+                    file: id,
                     line: l + 1,
                     written: false,
                 }),
                 LineOrigin::Written(l) => Some(Origin {
-                    file: i,
+                    file: id,
                     line: (l + 1).min(table.len().max(1)),
                     written: true,
                 }),
@@ -124,16 +129,16 @@ pub(super) fn build_report(
         for draft in &plan.notes {
             let change = draft
                 .change
-                .map(|c| (base[i] + c, accepted(i, c), written[c]));
+                .map(|c| (ChangeId::new(base[i] + c), accepted(i, c), written[c]));
             report
                 .notes
-                .push(note_of(draft, Some(i), change, &new_index));
+                .push(note_of(draft, Some(id), change, &new_index));
         }
         for &c in &applied.conflicts {
             report.notes.push(Note {
                 severity: Severity::Error,
                 rule: rules::r1_7::input_problem::RULE.id,
-                input: Some(i),
+                input: Some(id),
                 lines: Lines::from_range(kept[c].removed()),
                 output: None,
                 output_lines: None,
@@ -176,7 +181,7 @@ pub(super) fn build_report(
             .iter()
             .map(|l| {
                 l.origin.map(|(f, line)| Origin {
-                    file: f,
+                    file: FileId::new(f),
                     line: line + 1,
                     written: true,
                 })
@@ -199,9 +204,9 @@ pub(super) fn build_report(
 /// The note for `draft`; `change` is (report-wide id, accepted, output lines it wrote).
 fn note_of(
     draft: &Draft,
-    input: Option<usize>,
-    change: Option<(usize, bool, Option<Lines>)>,
-    new_index: &[Option<usize>],
+    input: Option<FileId>,
+    change: Option<(ChangeId, bool, Option<Lines>)>,
+    new_index: &[Option<FileId>],
 ) -> Note {
     let mut output = None;
     let mut output_lines = None;

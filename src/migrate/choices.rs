@@ -43,15 +43,15 @@ pub(super) fn resolve_choices(
             }
         }
     }
-    // Sorted for a binary search per change (a Vec, not another HashSet type in the page's wasm).
-    let mut rejected = choices.reject_changes.clone();
-    rejected.sort_unstable();
     for (g, (_, c)) in all.iter().enumerate() {
         if choices.skip_rules.iter().any(|r| r == c.rule.id) {
             verdict[g] = Some(format!("rule {} skipped", c.rule.id));
         }
-        if rejected.binary_search(&g).is_ok() {
-            verdict[g] = Some("rejected by you".into());
+    }
+    // The admin's own rejections win over the reasons above; an id of other inputs is ignored.
+    for id in &choices.reject_changes {
+        if let Some(v) = verdict.get_mut(id.index()) {
+            *v = Some("rejected by you".into());
         }
     }
     // Rejection spreads to whatever depends on a rejected change (dependency chains are a few

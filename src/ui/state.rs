@@ -5,7 +5,7 @@
 //! with the [`State::revision`] it was computed from, and a stale one is dropped.
 
 use crate::decode::PAGE_INPUT_LIMIT;
-use crate::report::{FileKind, Lines, Report};
+use crate::report::{ChangeId, FileId, FileKind, Lines, Report};
 use crate::{Choices, Input, Options, Release, Target, LAST_MOD_PYTHON};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -115,7 +115,8 @@ pub struct Converted {
     pub from: Option<Release>,
     pub to: Release,
     pub report: Report,
-    /// For each input file of the report (the first files), the id of its input tab.
+    /// For each input file of the report (the first files: position k is `FileId::new(k)`), the
+    /// id of its input tab.
     pub input_ids: Vec<u32>,
 }
 
@@ -151,29 +152,28 @@ impl Converted {
         }
     }
 
-    /// The name of report file `index`, as the admin knows it.
-    pub fn file_name(&self, index: usize) -> &str {
+    /// The name of report file `id`, as the admin knows it.
+    pub fn file_name(&self, id: FileId) -> &str {
         self.report
-            .files
-            .get(index)
+            .file(id)
             .map(|f| f.input.as_deref().unwrap_or(&f.output))
             .filter(|n| !n.is_empty())
-            .or_else(|| self.report.files.get(index).map(|f| f.output.as_str()))
+            .or_else(|| self.report.file(id).map(|f| f.output.as_str()))
             .unwrap_or("?")
     }
 
     /// The detected (or chosen) kind of an input tab, once converted.
     pub fn kind_of(&self, id: u32) -> Option<FileKind> {
         let k = self.input_ids.iter().position(|&i| i == id)?;
-        self.report.files.get(k).map(|f| f.kind)
+        self.report.file(FileId::new(k)).map(|f| f.kind)
     }
 }
 
 /// Lines to highlight in one output file's view (after a note was clicked).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Focus {
-    /// Index into the report's files.
-    pub file: usize,
+    /// The file of the report.
+    pub file: FileId,
     /// Lines of the input (old side).
     pub old: Option<Lines>,
     /// Lines of the output (new side).
@@ -197,8 +197,8 @@ pub struct State {
     /// Bumped on every change that alters the conversion.
     pub revision: u64,
     pub result: Option<Rc<Converted>>,
-    /// Index into the result's files.
-    pub active_output: usize,
+    /// The file of the result shown.
+    pub active_output: FileId,
     pub focus: Option<Focus>,
     pub unified: bool,
     /// Every note drawn, past the first hundred per group (kept here, not in a hook: a
@@ -206,7 +206,7 @@ pub struct State {
     pub all_notes: bool,
     /// The changes (by [`crate::Change::id`]) the admin rejected. Ids hold only for the same
     /// inputs and options, so any other change to the conversion clears them.
-    pub rejected: Vec<usize>,
+    pub rejected: Vec<ChangeId>,
     /// The revision of the last change to the inputs or options: a result at or after it has the
     /// change ids `rejected` refers to.
     pub inputs_revision: u64,
@@ -224,7 +224,7 @@ impl Default for State {
             keep_pkgurl: false,
             revision: 0,
             result: None,
-            active_output: 0,
+            active_output: FileId::new(0),
             focus: None,
             unified: false,
             all_notes: false,
@@ -265,7 +265,7 @@ pub enum Action {
     SetReleases(Option<Release>, Release),
     SetKeepPkgurl(bool),
     Converted(Rc<Converted>),
-    SelectOutput(usize),
+    SelectOutput(FileId),
     /// Highlight lines (from a note) and scroll to them.
     Focus(Focus),
     ToggleUnified,
@@ -273,7 +273,7 @@ pub enum Action {
     ShowAllNotes,
     /// Accept (true) or reject a change of the shown result. Accepting one also accepts the
     /// changes it needs.
-    Choose(usize, bool),
+    Choose(ChangeId, bool),
     AcceptAll,
 }
 
@@ -447,12 +447,14 @@ impl Reducible for State {
                     .result
                     .as_ref()
                     .filter(|r| !r.input_ids.is_empty())
-                    .and_then(|r| r.report.files.get(s.active_output))
+                    .and_then(|r| r.report.file(s.active_output))
                     .map(|f| f.output.clone());
-                s.active_output = previous
-                    .and_then(|name| c.report.files.iter().position(|f| f.output == name))
-                    .unwrap_or(0)
-                    .min(n.saturating_sub(1));
+                s.active_output = FileId::new(
+                    previous
+                        .and_then(|name| c.report.files.iter().position(|f| f.output == name))
+                        .unwrap_or(0)
+                        .min(n.saturating_sub(1)),
+                );
                 s.focus = None;
                 s.result = Some(c);
             }
@@ -479,7 +481,7 @@ impl Reducible for State {
                         }
                         seen.push(c);
                         s.rejected.retain(|&x| x != c);
-                        todo.extend(r.report.changes.get(c).map_or(&[][..], |c| &c.depends_on));
+                        todo.extend(r.report.change(c).map_or(&[][..], |c| &c.depends_on));
                     }
                 } else if !s.rejected.contains(&id) {
                     s.rejected.push(id);

@@ -122,7 +122,7 @@ fn line_counts(text: &str) -> [usize; 2] {
 /// Every note's line numbers fall inside the file they are about.
 pub fn check_note_bounds(report: &Report, inputs: &[Input]) {
     for n in &report.notes {
-        if let Some(i) = n.input {
+        if let Some(i) = n.input.map(|i| i.index()) {
             assert!(i < inputs.len(), "note input index {i} out of range");
             if let Some(l) = n.lines {
                 let len = line_count(&inputs[i].text);
@@ -139,7 +139,7 @@ pub fn check_note_bounds(report: &Report, inputs: &[Input]) {
                 n.message
             );
         }
-        if let Some(o) = n.output {
+        if let Some(o) = n.output.map(|o| o.index()) {
             assert!(o < report.files.len(), "note output index {o} out of range");
             if let Some(l) = n.output_lines {
                 let len = line_count(&report.files[o].text);

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests: loading inputs, rendering a report as text.
 #![allow(dead_code)]
 
-use koji_migrate::{migrate, Input, Options, Report, Target};
+use koji_migrate::{migrate, FileId, Input, Lines, Options, Report, Target};
 use std::path::{Path, PathBuf};
 
 /// `../shared/koji-configs`, the stock Koji files (test data, never copied into the repo).
@@ -49,7 +49,7 @@ pub fn mode_name(target: Target) -> &'static str {
 pub fn notes_text(report: &Report) -> String {
     let mut s = String::new();
     for n in &report.notes {
-        let place = |file: Option<usize>, lines: Option<koji_migrate::Lines>| match (file, lines) {
+        let place = |file: Option<FileId>, lines: Option<Lines>| match (file, lines) {
             (Some(f), Some(l)) => format!("{}:{l}", report.files[f].output),
             (Some(f), None) => report.files[f].output.clone(),
             _ => "-".to_string(),

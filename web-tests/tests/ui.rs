@@ -329,7 +329,7 @@ fn mount_diff(unified: bool) -> web_sys::Element {
     document().body().unwrap().append_child(&root).unwrap();
     let props = DiffViewProps {
         result: web_httpd(),
-        file: 0,
+        file: koji_migrate::FileId::new(0),
         focus: None,
         unified,
         on_choose: yew::Callback::noop(),

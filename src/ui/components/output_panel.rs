@@ -2,7 +2,7 @@
 //! how many changes are accepted, and what a rejection leaves the chosen Koji release unable to run.
 
 use super::diff_view::DiffView;
-use crate::report::NoteKind;
+use crate::report::{FileId, NoteKind};
 use crate::ui::state::{Action, Converted, Focus, State};
 use crate::ui::{browser, zip};
 use std::rc::Rc;
@@ -11,7 +11,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct OutputPanelProps {
     pub result: Rc<Converted>,
-    pub active: usize,
+    pub active: FileId,
     pub focus: Option<Focus>,
     pub unified: bool,
     pub dispatch: UseReducerDispatcher<State>,
@@ -30,8 +30,8 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
     // (file the message is about, message): shown only while that file is open.
     let copied = use_state(|| None::<(String, String)>);
     let files = &props.result.report.files;
-    let active = props.active.min(files.len().saturating_sub(1));
-    let Some(file) = files.get(active) else {
+    let active = FileId::new(props.active.index().min(files.len().saturating_sub(1)));
+    let Some(file) = props.result.report.file(active) else {
         return html! {};
     };
 
@@ -97,7 +97,7 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
         .filter(|n| {
             n.kind == NoteKind::RejectedNeeded
                 && n.change
-                    .and_then(|c| report.changes.get(c))
+                    .and_then(|c| report.change(c))
                     .is_some_and(|c| !c.accepted)
         })
         .map(|n| match (n.input, n.lines) {
@@ -125,6 +125,7 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
             <div class="tabs" role="tablist" aria-label="Produced files"
                 onkeydown={|e: KeyboardEvent| crate::ui::browser::tab_keys(&e)}>
                 { for files.iter().enumerate().map(|(k, f)| {
+                    let (k, selected) = (FileId::new(k), k == active.index());
                     let d = props.dispatch.clone();
                     let badge = match (&f.input, f.changed) {
                         (None, _) => "new file",
@@ -132,10 +133,10 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
                         (Some(_), false) => "unchanged",
                     };
                     html! {
-                        <button type="button" role="tab" id={format!("output-tab-{k}")}
-                            class={classes!("tab", (k == active).then_some("selected"))}
-                            aria-selected={(k == active).to_string()} aria-controls="output-view"
-                            tabindex={if k == active { "0" } else { "-1" }}
+                        <button type="button" role="tab" id={format!("output-tab-{}", k.index())}
+                            class={classes!("tab", selected.then_some("selected"))}
+                            aria-selected={selected.to_string()} aria-controls="output-view"
+                            tabindex={if selected { "0" } else { "-1" }}
                             onclick={move |_| d.dispatch(Action::SelectOutput(k))}>
                             <span class="tab-name">{&f.output}</span>
                             <span class={classes!("tab-kind", badge.replace(' ', "-"))}>{badge}</span>
@@ -164,7 +165,7 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
             if let Some((_, message)) = (*copied).clone().filter(|(name, _)| *name == file.output) {
                 <p class="status" role="status">{message}</p>
             }
-            <div id="output-view" role="tabpanel" aria-labelledby={format!("output-tab-{active}")}>
+            <div id="output-view" role="tabpanel" aria-labelledby={format!("output-tab-{}", active.index())}>
                 <DiffView result={props.result.clone()} file={active} {focus} unified={props.unified} {on_choose} />
             </div>
         </div>

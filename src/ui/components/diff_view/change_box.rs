@@ -1,7 +1,7 @@
 //! The box above the rows a change made: its rule in words, where, why, and the toggle that
 //! accepts or rejects it.
 
-use crate::report::Change;
+use crate::report::{Change, ChangeId};
 use crate::ui::state::Converted;
 use yew::prelude::*;
 
@@ -9,7 +9,7 @@ pub fn change_box(
     result: &Converted,
     c: &Change,
     cols: &'static str,
-    on_choose: &Callback<(usize, bool)>,
+    on_choose: &Callback<(ChangeId, bool)>,
 ) -> Html {
     let summary = |rule| crate::rules::rule(rule).map_or(rule, |r| r.summary);
     let (id, accepted) = (c.id, c.accepted);
@@ -18,7 +18,7 @@ pub fn change_box(
     let needs = c
         .depends_on
         .iter()
-        .filter_map(|&d| result.report.changes.get(d))
+        .filter_map(|&d| result.report.change(d))
         .find(|d| !accepted && !d.accepted);
     html! {
         <tr class={classes!("change", (!accepted).then_some("rejected"))}><td colspan={cols}>

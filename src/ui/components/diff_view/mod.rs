@@ -14,6 +14,7 @@ mod rows;
 
 use crate::diff::DiffModel;
 use crate::placement::{place, Item};
+use crate::report::{ChangeId, FileId};
 use crate::ui::state::{Converted, Focus};
 use crate::ui::virtual_rows::use_virtual_rows;
 use std::rc::Rc;
@@ -22,11 +23,11 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct DiffViewProps {
     pub result: Rc<Converted>,
-    pub file: usize,
+    pub file: FileId,
     pub focus: Option<Focus>,
     pub unified: bool,
     /// Accept (true) or reject a change, by id.
-    pub on_choose: Callback<(usize, bool)>,
+    pub on_choose: Callback<(ChangeId, bool)>,
 }
 
 const CONTEXT: usize = 3;
@@ -51,8 +52,11 @@ fn cols_of(new_file: bool, unified: bool) -> &'static [&'static str] {
 #[component]
 pub fn DiffView(props: &DiffViewProps) -> Html {
     let expanded = use_state(|| false);
-    let file = &props.result.report.files[props.file];
-    let new_file = file.original.is_none();
+    let new_file = props
+        .result
+        .report
+        .file(props.file)
+        .is_none_or(|f| f.original.is_none());
     let unified = props.unified || new_file;
     // A focused line might sit in a collapsed run: show everything then.
     let full = *expanded || props.focus.is_some();
@@ -60,8 +64,13 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         let result = props.result.clone();
         use_memo(
             (result, props.file, full, unified),
-            |(result, index, full, unified)| {
-                let f = &result.report.files[*index];
+            |(result, id, full, unified)| {
+                let Some(f) = result.report.file(*id) else {
+                    return Laid {
+                        model: DiffModel::default(),
+                        items: Vec::new(),
+                    };
+                };
                 let old = f.original.as_deref().unwrap_or("");
                 let old_total = old.lines().count();
                 let context = if *full {
@@ -70,16 +79,16 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
                     CONTEXT
                 };
                 let model = DiffModel::of_file(f, context);
-                let items = place(&model, &result.report.changes, *index, old_total, *unified);
+                let items = place(&model, &result.report.changes, *id, old_total, *unified);
                 Laid { model, items }
             },
         )
     };
-    let changes = &props.result.report.changes;
+    let report = &props.result.report;
     let row_of = |hunk: usize, row: usize| &laid.model.hunks[hunk].rows[row];
     // Rows in plain lines: change boxes take a line and their padding, two with a reason.
     let estimate = |i: usize| match laid.items[i] {
-        Item::Change(c) if changes[c].accepted => 1.8,
+        Item::Change(c) if report.change(c).is_some_and(|c| c.accepted) => 1.8,
         Item::Change(_) => 2.9,
         _ => 1.0,
     };
@@ -98,9 +107,13 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
     });
     // The list changes with the result, the file and the view: each names a new generation.
     // (Measured heights survive a new result of the same length: they are only estimates.)
-    let generation = ((props.file as u64) << 2) | (u64::from(full) << 1) | u64::from(unified);
+    let generation =
+        ((props.file.index() as u64) << 2) | (u64::from(full) << 1) | u64::from(unified);
     let window = use_virtual_rows(generation, laid.items.len(), &estimate, jump);
 
+    let Some(file) = report.file(props.file) else {
+        return html! {};
+    };
     let name = props.result.file_name(props.file).to_string();
     if laid.items.is_empty() {
         return html! {
@@ -117,9 +130,9 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
     let draw = |i: usize| -> Html {
         match laid.items[i] {
             Item::Gap { hidden } => rows::gap(hidden, cols, show_more.clone()),
-            Item::Change(c) => {
-                change_box::change_box(&props.result, &changes[c], cols, &props.on_choose)
-            }
+            Item::Change(c) => report.change(c).map_or_else(Html::default, |c| {
+                change_box::change_box(&props.result, c, cols, &props.on_choose)
+            }),
             Item::Row { hunk, row } => {
                 let r = row_of(hunk, row);
                 rows::side_by_side(&props.result, props.file, r, rows::focused(focus, r, None))

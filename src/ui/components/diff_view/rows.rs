@@ -2,7 +2,7 @@
 //! the "show more" gap between hunks.
 
 use crate::diff::{Row, RowKind, Side};
-use crate::report::Lines;
+use crate::report::{FileId, Lines};
 use crate::ui::state::{Converted, Focus};
 use yew::prelude::*;
 
@@ -37,12 +37,11 @@ fn spans(side: Option<&Side>) -> Html {
 }
 
 /// "from kojiweb.conf line 12" for a new-side line.
-fn origin_title(result: &Converted, file: usize, side: Option<&Side>) -> Option<String> {
+fn origin_title(result: &Converted, file: FileId, side: Option<&Side>) -> Option<String> {
     let side = side?;
     let origin = result
         .report
-        .files
-        .get(file)?
+        .file(file)?
         .origins
         .get(side.line - 1)?
         .as_ref()?;
@@ -68,7 +67,7 @@ fn kind_class(kind: RowKind) -> &'static str {
 }
 
 /// A side-by-side row: old line number, marker, text; new line number, marker, text.
-pub fn side_by_side(result: &Converted, file: usize, row: &Row, focus: bool) -> Html {
+pub fn side_by_side(result: &Converted, file: FileId, row: &Row, focus: bool) -> Html {
     let class = classes!("row", kind_class(row.kind), focus.then_some("focus"));
     let title = origin_title(result, file, row.new.as_ref());
     let changed = row.kind != RowKind::Equal;
@@ -90,7 +89,7 @@ pub fn side_by_side(result: &Converted, file: usize, row: &Row, focus: bool) -> 
 /// says where each line comes from in a column of its own.
 pub fn unified(
     result: &Converted,
-    file: usize,
+    file: FileId,
     row: &Row,
     (new_side, new_file): (bool, bool),
     focus: bool,

@@ -552,7 +552,7 @@ and explains every change. FILE may be - for standard input.";
             && end == source.len()
             && start < end
             && start <= 20
-            && line_number.len() + source.len() + label.len() <= 100
+            && line_number.len() + source.len() <= 120
             && prints_verbatim(title)
             && prints_verbatim(path)
             && prints_verbatim(note);
@@ -586,7 +586,7 @@ and explains every change. FILE may be - for standard input.";
                 None => format!("b/{}", f.output),
             };
             s.push('\n');
-            let diff = DiffModel::of_file(f, 3).unified(&old_label, &new_label);
+            let diff = DiffModel::unified_of_file(f, 3, &old_label, &new_label);
             if show_secrets {
                 s.push_str(&diff);
             } else {
@@ -597,7 +597,11 @@ and explains every change. FILE may be - for standard input.";
                             if !line.starts_with("---") && !line.starts_with("+++") =>
                         {
                             s.push_str(mark);
-                            s.push_str(&koji_migrate::mask::mask_line(rest));
+                            if koji_migrate::mask::may_mask(rest) {
+                                s.push_str(&koji_migrate::mask::mask_line(rest));
+                            } else {
+                                s.push_str(rest);
+                            }
                         }
                         _ => s.push_str(line),
                     }
@@ -620,7 +624,7 @@ and explains every change. FILE may be - for standard input.";
             let mut sources = Vec::new();
             for indent in [0, 1, 4, 8, 19, 20, 21, 26, 27, 40] {
                 for len in [
-                    1, 2, 10, 60, 79, 80, 90, 99, 100, 101, 120, 135, 140, 141, 200,
+                    1, 2, 10, 60, 80, 99, 100, 101, 110, 114, 115, 116, 117, 120, 135, 140, 200,
                 ] {
                     let text: String = "PythonOption KojiHubURL http://hub.example.com/kojihub "
                         .chars()

@@ -16,13 +16,17 @@ pub const MASK: &str = "********";
 /// not, and this test costs no allocation.
 pub fn may_mask(line: &str) -> bool {
     let b = line.as_bytes();
-    b.contains(&b'@')
-        || (0..b.len()).any(|i| {
-            let rest = &b[i..];
-            ["secret", "pass", "token"].iter().any(|n| {
-                rest.len() >= n.len() && rest[..n.len()].eq_ignore_ascii_case(n.as_bytes())
-            })
-        })
+    b.iter().enumerate().any(|(i, &c)| {
+        let name: &[u8] = match c | 0x20 {
+            b's' => b"secret",
+            b'p' => b"pass",
+            b't' => b"token",
+            _ => return c == b'@',
+        };
+        b[i..]
+            .get(..name.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(name))
+    })
 }
 
 /// `line` with any secret value in it replaced by [`MASK`].

@@ -406,15 +406,15 @@ and explains every change. FILE may be - for standard input.";
             count = 1;
         }
         let shown = all.get(lines.first - 1..lines.first - 1 + count)?;
-        let shown: Vec<String> = shown
+        let shown: Vec<std::borrow::Cow<str>> = shown
             .iter()
-            .map(|l| {
-                if show_secrets {
-                    l.to_string()
+            .map(|&l| {
+                if show_secrets || !koji_migrate::mask::may_mask(l) {
+                    l.into()
                 } else {
                     // Printed output ends up in logs: secret values are masked (the files keep
                     // them).
-                    koji_migrate::mask::mask_line(l)
+                    koji_migrate::mask::mask_line(l).into()
                 }
             })
             .collect();
@@ -439,7 +439,8 @@ and explains every change. FILE may be - for standard input.";
         renderer: &Renderer,
         plain: bool,
     ) -> String {
-        let mut blocks: Vec<(String, bool)> = Vec::new();
+        let mut s = String::new();
+        let mut previous_multi_line: Option<bool> = None;
         let mut files = FileLines::new(report);
         for n in report.notes_by_severity() {
             let skipped = if n.change.is_some_and(|c| !report.changes[c].accepted) {
@@ -475,16 +476,13 @@ and explains every change. FILE may be - for standard input.";
                     renderer.render(&[group]).trim_end().to_string()
                 }
             };
+            // One-line notes follow each other; a diagnostic with its source stands apart.
             let multi_line = rendered.contains('\n');
-            blocks.push((rendered, multi_line));
-        }
-        // One-line notes follow each other; a diagnostic with its source stands apart.
-        let mut s = String::new();
-        for (k, (block, multi_line)) in blocks.iter().enumerate() {
-            if k > 0 && (*multi_line || blocks[k - 1].1) {
+            if previous_multi_line.is_some_and(|p| p || multi_line) {
                 s.push('\n');
             }
-            s.push_str(block);
+            previous_multi_line = Some(multi_line);
+            s.push_str(&rendered);
             s.push('\n');
         }
         s
@@ -560,13 +558,38 @@ and explains every change. FILE may be - for standard input.";
             return None;
         }
         let margin = " ".repeat(line_number.len());
-        Some(format!(
-            "{level}: {title}\n{margin}--> {path}:{line_number}:{column}\n{margin} |\n{line_number} | {source}\n{margin} | {indent}{carets}{label}\n{margin} |\n{margin} = note: {note}",
-            level = severity.as_str(),
-            column = start + 1,
-            indent = &source[..start],
-            carets = "^".repeat(end - start),
-        ))
+        let column = (start + 1).to_string();
+        let mut out = String::with_capacity(title.len() + note.len() + 2 * source.len() + 128);
+        for piece in [
+            severity.as_str(),
+            ": ",
+            title,
+            "\n",
+            &margin,
+            "--> ",
+            path,
+            ":",
+            &line_number,
+            ":",
+            &column,
+            "\n",
+            &margin,
+            " |\n",
+            &line_number,
+            " | ",
+            source,
+            "\n",
+            &margin,
+            " | ",
+            &source[..start],
+        ] {
+            out.push_str(piece);
+        }
+        out.extend(std::iter::repeat_n('^', end - start));
+        for piece in [&label, "\n", &margin, " |\n", &margin, " = note: ", note] {
+            out.push_str(piece);
+        }
+        Some(out)
     }
 
     /// A unified diff of every changed file, each after an empty line; secret values masked

@@ -181,7 +181,9 @@ fn text((at, len): Text) -> &'static str {
 /// `\u{212A}` is a `k`, as Python 3's configparser sees it).
 fn cmp_name(table: &str, key: &str) -> Ordering {
     // ASCII names (all of the tables', nearly every key): the same order, without lower-casing
-    // through Unicode's tables on every step of the binary search.
+    // through Unicode's tables on every step of the binary search. Native only: it cost the
+    // page's wasm 0.7 KB gzipped (BENCHMARKS.md §2), where the budget has less than that left.
+    #[cfg(not(target_arch = "wasm32"))]
     if table.is_ascii() && key.is_ascii() {
         return table
             .bytes()

@@ -261,70 +261,74 @@ impl DiffModel {
         origins: &[Option<Origin>],
         context: usize,
     ) -> Option<DiffModel> {
-        // Split both texts the way the document did: with or without lone-CR line breaks,
-        // whichever gives one output line per recorded origin.
-        let (new_lines, cr) = [false, true]
-            .into_iter()
-            .map(|cr| (raw_lines(new, cr).collect::<Vec<_>>(), cr))
-            .find(|(lines, _)| lines.len() == origins.len())?;
-        let old_lines: Vec<&str> = raw_lines(old, cr).collect();
-        let mut ops = Vec::new();
-        let (mut old_at, mut new_at) = (0usize, 0usize);
-        loop {
-            let next_kept = (new_at..origins.len()).find_map(|k| match origins[k] {
-                Some(o) if !o.written => Some((k, o.line.checked_sub(1)?)),
-                _ => None,
-            });
-            let (k, from) = next_kept.unwrap_or((origins.len(), old_lines.len()));
-            if from < old_at || from > old_lines.len() {
-                return None;
-            }
-            let (old_len, new_len) = (from - old_at, k - new_at);
-            match (old_len, new_len) {
-                (0, 0) => {}
-                (0, _) => ops.push(Op::Insert {
-                    old: old_at,
-                    new: new_at,
-                    new_len,
-                }),
-                (_, 0) => ops.push(Op::Delete {
-                    old: old_at,
-                    new: new_at,
-                    old_len,
-                }),
-                _ => ops.push(Op::Replace {
-                    old: old_at,
-                    new: new_at,
-                    old_len,
-                    new_len,
-                }),
-            }
-            if next_kept.is_none() {
-                break;
-            }
-            let mut len = 0;
-            while k + len < origins.len()
-                && from + len < old_lines.len()
-                && matches!(origins[k + len], Some(o) if !o.written && o.line == from + len + 1)
-            {
-                len += 1;
-            }
-            if len == 0 {
-                return None;
-            }
-            ops.push(Op::Equal {
-                old: from,
-                new: k,
-                len,
-            });
-            old_at = from + len;
-            new_at = k + len;
-        }
+        let (old_lines, new_lines, ops) = origin_ops(old, new, origins)?;
         Some(Self::from_groups(
             &old_lines,
             &new_lines,
             group_ops(ops, context),
         ))
+    }
+
+    /// `DiffModel::of_file(file, context).unified(old_label, new_label)`, written straight
+    /// from the file's origins without the side-by-side rows and their marked words (the CLI
+    /// prints tens of thousands of lines of it).
+    pub fn unified_of_file(
+        file: &OutputFile,
+        context: usize,
+        old_label: &str,
+        new_label: &str,
+    ) -> String {
+        let old = file.original.as_deref().unwrap_or("");
+        let Some((old_lines, new_lines, ops)) = origin_ops(old, &file.text, &file.origins) else {
+            return Self::of_file(file, context).unified(old_label, new_label);
+        };
+        let mut out = String::new();
+        let line = |out: &mut String, mark: char, text: &str| {
+            out.push(mark);
+            out.push_str(strip_eol(text));
+            out.push('\n');
+        };
+        for group in group_ops(ops, context) {
+            let (Some(first), Some(last)) = (group.first(), group.last()) else {
+                continue;
+            };
+            if out.is_empty() {
+                out = format!("--- {old_label}\n+++ {new_label}\n");
+            }
+            let old_range = first.old_range().start..last.old_range().end;
+            let new_range = first.new_range().start..last.new_range().end;
+            // As `unified` numbers a hunk: an empty side by the line before it.
+            let start = |r: &Range<usize>| if r.is_empty() { r.start } else { r.start + 1 };
+            out.push_str(&format!(
+                "@@ -{},{} +{},{} @@\n",
+                start(&old_range),
+                old_range.len(),
+                start(&new_range),
+                new_range.len()
+            ));
+            let mut plus: Vec<&str> = Vec::new();
+            for op in group {
+                let (old, new) = (op.old_range(), op.new_range());
+                if let Op::Equal { .. } = op {
+                    for l in plus.drain(..) {
+                        line(&mut out, '+', l);
+                    }
+                    for l in &old_lines[old] {
+                        line(&mut out, ' ', l);
+                    }
+                } else {
+                    // Every removed line before every added one, up to the next equal line.
+                    for l in &old_lines[old] {
+                        line(&mut out, '-', l);
+                    }
+                    plus.extend(&new_lines[new]);
+                }
+            }
+            for l in plus {
+                line(&mut out, '+', l);
+            }
+        }
+        out
     }
 
     fn from_groups(old_lines: &[&str], new_lines: &[&str], groups: Vec<Vec<Op>>) -> DiffModel {
@@ -407,6 +411,76 @@ impl DiffModel {
         }
         out
     }
+}
+
+/// The ops of a file's diff read from its origins (see [`DiffModel::of_file`]), with both
+/// texts' lines; `None` when the origins do not describe the file.
+#[allow(clippy::type_complexity)]
+fn origin_ops<'t>(
+    old: &'t str,
+    new: &'t str,
+    origins: &[Option<Origin>],
+) -> Option<(Vec<&'t str>, Vec<&'t str>, Vec<Op>)> {
+    // Split both texts the way the document did: with or without lone-CR line breaks,
+    // whichever gives one output line per recorded origin.
+    let (new_lines, cr) = [false, true]
+        .into_iter()
+        .map(|cr| (raw_lines(new, cr).collect::<Vec<_>>(), cr))
+        .find(|(lines, _)| lines.len() == origins.len())?;
+    let old_lines: Vec<&str> = raw_lines(old, cr).collect();
+    let mut ops = Vec::new();
+    let (mut old_at, mut new_at) = (0usize, 0usize);
+    loop {
+        let next_kept = (new_at..origins.len()).find_map(|k| match origins[k] {
+            Some(o) if !o.written => Some((k, o.line.checked_sub(1)?)),
+            _ => None,
+        });
+        let (k, from) = next_kept.unwrap_or((origins.len(), old_lines.len()));
+        if from < old_at || from > old_lines.len() {
+            return None;
+        }
+        let (old_len, new_len) = (from - old_at, k - new_at);
+        match (old_len, new_len) {
+            (0, 0) => {}
+            (0, _) => ops.push(Op::Insert {
+                old: old_at,
+                new: new_at,
+                new_len,
+            }),
+            (_, 0) => ops.push(Op::Delete {
+                old: old_at,
+                new: new_at,
+                old_len,
+            }),
+            _ => ops.push(Op::Replace {
+                old: old_at,
+                new: new_at,
+                old_len,
+                new_len,
+            }),
+        }
+        if next_kept.is_none() {
+            break;
+        }
+        let mut len = 0;
+        while k + len < origins.len()
+            && from + len < old_lines.len()
+            && matches!(origins[k + len], Some(o) if !o.written && o.line == from + len + 1)
+        {
+            len += 1;
+        }
+        if len == 0 {
+            return None;
+        }
+        ops.push(Op::Equal {
+            old: from,
+            new: k,
+            len,
+        });
+        old_at = from + len;
+        new_at = k + len;
+    }
+    Some((old_lines, new_lines, ops))
 }
 
 fn strip_eol(s: &str) -> &str {
@@ -603,5 +677,47 @@ mod tests {
             m.unified("old", "new"),
             "--- old\n+++ new\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n"
         );
+    }
+
+    /// The CLI's unified diff written from the origins is the one of the side-by-side model.
+    #[test]
+    fn unified_of_file_is_the_models_unified() {
+        let inputs: Vec<crate::Input> = std::fs::read_dir("examples")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "conf"))
+            .filter_map(|p| {
+                let bytes = std::fs::read(&p).ok()?;
+                Some(crate::Input::from_bytes(p.to_string_lossy(), &bytes))
+            })
+            .collect();
+        assert!(inputs.len() >= 4);
+        let mut cr = inputs[0].clone();
+        cr.text = cr.text.replace('\n', "\r\n");
+        let mut lone_cr = inputs[1].clone();
+        lone_cr.text = lone_cr.text.replace('\n', "\r");
+        let mut sets = vec![inputs.clone(), vec![cr], vec![lone_cr]];
+        sets.extend(inputs.iter().map(|i| vec![i.clone()]));
+        for set in sets {
+            for to in ["1.7", "1.21", "1.35"] {
+                let options = crate::Options {
+                    to: crate::Release::parse(to).expect("a known release"),
+                    ..crate::Options::default()
+                };
+                let report = crate::migrate(&set, &options);
+                for f in &report.files {
+                    for context in [0, 1, 3] {
+                        assert_eq!(
+                            DiffModel::unified_of_file(f, context, "a", "b"),
+                            DiffModel::of_file(f, context).unified("a", "b"),
+                            "{} to {to}",
+                            f.output
+                        );
+                    }
+                }
+            }
+        }
     }
 }

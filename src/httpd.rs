@@ -131,12 +131,13 @@ impl HttpdConfig {
         let mut i = 0;
         while i < table.len() {
             let start = i;
-            let mut logical = String::new();
+            // Borrowed from the table unless `\` continuations join lines.
+            let mut logical = std::borrow::Cow::Borrowed("");
             loop {
                 let trimmed = table.line(i).trim_end_matches(is_apache_space);
                 i += 1;
                 if let Some(head) = trimmed.strip_suffix('\\') {
-                    logical.push_str(head);
+                    logical.to_mut().push_str(head);
                     if i >= table.len() {
                         problems.push(Problem {
                             line: start,
@@ -145,7 +146,11 @@ impl HttpdConfig {
                         break;
                     }
                 } else {
-                    logical.push_str(trimmed);
+                    if logical.is_empty() {
+                        logical = trimmed.into();
+                    } else {
+                        logical.to_mut().push_str(trimmed);
+                    }
                     break;
                 }
             }
@@ -382,6 +387,16 @@ fn split_directive(body: &str) -> (Directive, bool) {
             break;
         };
         if first == '"' || first == '\'' {
+            // Most quoted values hold no backslash: one copy of the slice.
+            let close = rest[1..].find(first);
+            if let Some(end) = close.filter(|&end| !rest[1..1 + end].contains('\\')) {
+                args.push(Arg {
+                    value: rest[1..1 + end].to_string(),
+                    quote: Some(first),
+                });
+                rest = &rest[1 + end + 1..];
+                continue;
+            }
             let mut value = String::new();
             let mut chars = rest[1..].char_indices();
             let mut consumed = None;

@@ -11,8 +11,29 @@ use crate::rules::{is_secret_key, redact_url};
 /// What a masked value is replaced by.
 pub const MASK: &str = "********";
 
+/// Whether [`mask_line`] may change `line`: every secret's name holds `secret`, `pass` or
+/// `token` (any case, [`is_secret_key`]), and a URL with credentials holds `@`. Most lines do
+/// not, and this test costs no allocation.
+pub fn may_mask(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        let name: &[u8] = match c | 0x20 {
+            b's' => b"secret",
+            b'p' => b"pass",
+            b't' => b"token",
+            _ => return c == b'@',
+        };
+        b[i..]
+            .get(..name.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(name))
+    })
+}
+
 /// `line` with any secret value in it replaced by [`MASK`].
 pub fn mask_line(line: &str) -> String {
+    if !may_mask(line) {
+        return line.to_string();
+    }
     let trimmed = line.trim_start();
     let indent = &line[..line.len() - trimmed.len()];
     // httpd: PythonOption NAME VALUE, SetEnv NAME VALUE.
@@ -105,5 +126,26 @@ mod tests {
         assert_eq!(mask_line("PassEnv KOJI_CONFIG"), "PassEnv KOJI_CONFIG");
         assert_eq!(mask_line("DBPass"), "DBPass");
         assert_eq!(mask_line("# DBPass hunter2"), "# DBPass hunter2");
+    }
+
+    /// `may_mask` lets through every line that masking changes.
+    #[test]
+    fn may_mask_lets_every_masked_line_through() {
+        for line in [
+            "Secret = abc",
+            "  DBPass: x",
+            "PythonOption Secret x",
+            "SetEnv KOJI_TOKEN x",
+            "x_password y",
+            "see http://u:p@h/x",
+            "AuthToken = abc",
+            "PASS = 1",
+        ] {
+            assert!(may_mask(line), "{line}");
+        }
+        for line in ["KojiHubURL = http://hub/kojihub", "    PythonDebug On", ""] {
+            assert!(!may_mask(line), "{line}");
+            assert_eq!(mask_line(line), line);
+        }
     }
 }

@@ -248,7 +248,7 @@ and explains every change. FILE may be - for standard input.";
             } else {
                 Renderer::plain()
             };
-            let mut text = diagnostics(&report, cli.show_secrets, &renderer);
+            let mut text = diagnostics(&report, cli.show_secrets, &renderer, !colour);
             text.push_str(&checklist(&report, cli.out.is_some()));
             if cli.out.is_none() {
                 // Without --out: the notes, then the diffs.
@@ -406,15 +406,15 @@ and explains every change. FILE may be - for standard input.";
             count = 1;
         }
         let shown = all.get(lines.first - 1..lines.first - 1 + count)?;
-        let shown: Vec<String> = shown
+        let shown: Vec<std::borrow::Cow<str>> = shown
             .iter()
-            .map(|l| {
-                if show_secrets {
-                    l.to_string()
+            .map(|&l| {
+                if show_secrets || !koji_migrate::mask::may_mask(l) {
+                    l.into()
                 } else {
                     // Printed output ends up in logs: secret values are masked (the files keep
                     // them).
-                    koji_migrate::mask::mask_line(l)
+                    koji_migrate::mask::mask_line(l).into()
                 }
             })
             .collect();
@@ -433,8 +433,14 @@ and explains every change. FILE may be - for standard input.";
     /// Every note, most severe first, like a compiler's diagnostics: the message, the file and
     /// line, the line itself, the rule and its guide. A note without lines is one line,
     /// `severity: file: message [rule]`.
-    fn diagnostics(report: &Report, show_secrets: bool, renderer: &Renderer) -> String {
-        let mut blocks: Vec<(String, bool)> = Vec::new();
+    fn diagnostics(
+        report: &Report,
+        show_secrets: bool,
+        renderer: &Renderer,
+        plain: bool,
+    ) -> String {
+        let mut s = String::new();
+        let mut previous_multi_line: Option<bool> = None;
         let mut files = FileLines::new(report);
         for n in report.notes_by_severity() {
             let skipped = if n.change.is_some_and(|c| !report.changes[c].accepted) {
@@ -445,30 +451,16 @@ and explains every change. FILE may be - for standard input.";
             let shown = files.of(n).and_then(|(name, lines, all)| {
                 Some((name, lines, shown_lines(all, lines, show_secrets)?))
             });
-            let group = match shown {
+            let rendered = match shown {
                 Some((name, lines, source)) => {
-                    // The marker runs from the first line's text to the last line's end.
-                    let start = source.len() - source.trim_start().len();
-                    let end = source.trim_end().len().max(start);
-                    let mut marker = AnnotationKind::Primary.span(start..end);
-                    if !source.contains('\n') && lines.last > lines.first {
-                        marker = marker.label(format!("to line {}", lines.last));
-                    }
-                    Group::with_title(
-                        level(n.severity).primary_title(format!("{skipped}{}", n.message)),
-                    )
-                    .element(
-                        Snippet::source(source)
-                            .line_start(lines.first)
-                            .path(name.to_string())
-                            .annotation(marker),
-                    )
-                    .element(Level::NOTE.message(format!(
-                        "[{}] {}: {}",
-                        n.rule,
-                        n.guide.title(),
-                        n.guide.url()
-                    )))
+                    let title = format!("{skipped}{}", n.message);
+                    let note = format!("[{}] {}: {}", n.rule, n.guide.title(), n.guide.url());
+                    let fast = plain
+                        .then(|| plain_with_source(n.severity, &title, name, lines, &source, &note))
+                        .flatten();
+                    fast.unwrap_or_else(|| {
+                        with_source(renderer, n.severity, &title, name, lines, &source, &note)
+                    })
                 }
                 None => {
                     let (file, line) = note_place(report, n);
@@ -477,26 +469,127 @@ and explains every change. FILE may be - for standard input.";
                         (Some(f), None) => format!("{f}: "),
                         _ => String::new(),
                     };
-                    Group::with_title(
+                    let group = Group::with_title(
                         level(n.severity)
                             .primary_title(format!("{place}{skipped}{} [{}]", n.message, n.rule)),
-                    )
+                    );
+                    renderer.render(&[group]).trim_end().to_string()
                 }
             };
-            let rendered = renderer.render(&[group]).trim_end().to_string();
+            // One-line notes follow each other; a diagnostic with its source stands apart.
             let multi_line = rendered.contains('\n');
-            blocks.push((rendered, multi_line));
-        }
-        // One-line notes follow each other; a diagnostic with its source stands apart.
-        let mut s = String::new();
-        for (k, (block, multi_line)) in blocks.iter().enumerate() {
-            if k > 0 && (*multi_line || blocks[k - 1].1) {
+            if previous_multi_line.is_some_and(|p| p || multi_line) {
                 s.push('\n');
             }
-            s.push_str(block);
+            previous_multi_line = Some(multi_line);
+            s.push_str(&rendered);
             s.push('\n');
         }
         s
+    }
+
+    /// A note with the lines it is about, rendered by annotate-snippets: the message, the file
+    /// and line, the lines, the rule and its guide.
+    fn with_source(
+        renderer: &Renderer,
+        severity: Severity,
+        title: &str,
+        path: &str,
+        lines: Lines,
+        source: &str,
+        note: &str,
+    ) -> String {
+        // The marker runs from the first line's text to the last line's end.
+        let start = source.len() - source.trim_start().len();
+        let end = source.trim_end().len().max(start);
+        let mut marker = AnnotationKind::Primary.span(start..end);
+        if !source.contains('\n') && lines.last > lines.first {
+            marker = marker.label(format!("to line {}", lines.last));
+        }
+        let group = Group::with_title(level(severity).primary_title(title))
+            .element(
+                Snippet::source(source)
+                    .line_start(lines.first)
+                    .path(path)
+                    .annotation(marker),
+            )
+            .element(Level::NOTE.message(note));
+        renderer.render(&[group]).trim_end().to_string()
+    }
+
+    /// Whether annotate-snippets prints `text` as it is: no control characters or bidirectional
+    /// controls (which it replaces), no line breaks (which it indents).
+    fn prints_verbatim(text: &str) -> bool {
+        !text.chars().any(|c| {
+            c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        })
+    }
+
+    /// What `Renderer::plain()` renders for a note with one shown line, written directly: the
+    /// renderer costs about 40 times as much, and a report about a long file holds tens of
+    /// thousands of such notes. `None` where its output could differ from this (long or indented
+    /// lines it would cut, text it would replace): the caller renders those with it.
+    /// `plain_rendering_agrees_with_annotate_snippets` compares the two.
+    fn plain_with_source(
+        severity: Severity,
+        title: &str,
+        path: &str,
+        lines: Lines,
+        source: &str,
+        note: &str,
+    ) -> Option<String> {
+        let start = source.len() - source.trim_start().len();
+        let end = source.trim_end().len();
+        let label = if lines.last > lines.first {
+            format!(" to line {}", lines.last)
+        } else {
+            String::new()
+        };
+        let line_number = lines.first.to_string();
+        let simple = source.bytes().all(|b| (0x20..0x7f).contains(&b))
+            && end == source.len()
+            && start < end
+            && start <= 20
+            && line_number.len() + source.len() <= 120
+            && prints_verbatim(title)
+            && prints_verbatim(path)
+            && prints_verbatim(note);
+        if !simple {
+            return None;
+        }
+        let margin = " ".repeat(line_number.len());
+        let column = (start + 1).to_string();
+        let mut out = String::with_capacity(title.len() + note.len() + 2 * source.len() + 128);
+        for piece in [
+            severity.as_str(),
+            ": ",
+            title,
+            "\n",
+            &margin,
+            "--> ",
+            path,
+            ":",
+            &line_number,
+            ":",
+            &column,
+            "\n",
+            &margin,
+            " |\n",
+            &line_number,
+            " | ",
+            source,
+            "\n",
+            &margin,
+            " | ",
+            &source[..start],
+        ] {
+            out.push_str(piece);
+        }
+        out.extend(std::iter::repeat_n('^', end - start));
+        for piece in [&label, "\n", &margin, " |\n", &margin, " = note: ", note] {
+            out.push_str(piece);
+        }
+        Some(out)
     }
 
     /// A unified diff of every changed file, each after an empty line; secret values masked
@@ -516,7 +609,7 @@ and explains every change. FILE may be - for standard input.";
                 None => format!("b/{}", f.output),
             };
             s.push('\n');
-            let diff = DiffModel::of_file(f, 3).unified(&old_label, &new_label);
+            let diff = DiffModel::unified_of_file(f, 3, &old_label, &new_label);
             if show_secrets {
                 s.push_str(&diff);
             } else {
@@ -527,7 +620,11 @@ and explains every change. FILE may be - for standard input.";
                             if !line.starts_with("---") && !line.starts_with("+++") =>
                         {
                             s.push_str(mark);
-                            s.push_str(&koji_migrate::mask::mask_line(rest));
+                            if koji_migrate::mask::may_mask(rest) {
+                                s.push_str(&koji_migrate::mask::mask_line(rest));
+                            } else {
+                                s.push_str(rest);
+                            }
                         }
                         _ => s.push_str(line),
                     }
@@ -536,5 +633,77 @@ and explains every change. FILE may be - for standard input.";
             }
         }
         s
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        /// The direct rendering is byte for byte annotate-snippets' plain one wherever it is
+        /// used, around each of its limits (indent, length, line-number width, characters).
+        #[test]
+        fn plain_rendering_agrees_with_annotate_snippets() {
+            let renderer = Renderer::plain();
+            let mut sources = Vec::new();
+            for indent in [0, 1, 4, 8, 19, 20, 21, 26, 27, 40] {
+                for len in [
+                    1, 2, 10, 60, 80, 99, 100, 101, 110, 114, 115, 116, 117, 120, 135, 140, 200,
+                ] {
+                    let text: String = "PythonOption KojiHubURL http://hub.example.com/kojihub "
+                        .chars()
+                        .cycle()
+                        .take(len)
+                        .collect();
+                    sources.push(format!("{}{}", " ".repeat(indent), text.trim_end()));
+                }
+            }
+            sources.extend(
+                [
+                    "\tAuthType Kerberos",
+                    "AuthType Kerberos  ",
+                    "    ",
+                    "Secret = ********",
+                    "KojiHubURL = https://hub.example.com/kojihub # \u{2192} h\u{e9}",
+                    "a\u{7}b",
+                ]
+                .map(String::from),
+            );
+            let titles = [
+                "Kerberos logins now go through mod_auth_gssapi (install it). \u{2192} 1.35 \u{2026}",
+                "(not made) PythonDebug On becomes PythonDebug = True in web.conf.",
+                "two\nlines",
+                "bidi \u{202E} here",
+            ];
+            let mut compared = 0;
+            for severity in [
+                Severity::Info,
+                Severity::Warning,
+                Severity::Action,
+                Severity::Error,
+            ] {
+                for first in [1, 9, 10, 99, 100, 9_999, 10_000, 99_999, 123_456] {
+                    for last in [first, first + 1, first + 99_999] {
+                        for source in &sources {
+                            for title in titles {
+                                for path in ["httpd.conf", "dir/web \u{e9}.conf", "a\tb"] {
+                                    let lines = Lines { first, last };
+                                    let note = "[web-options-to-web-conf] Web Configuration: https://docs.pagure.org/koji/migrating_to_1.7/#web-configuration";
+                                    let slow = with_source(
+                                        &renderer, severity, title, path, lines, source, note,
+                                    );
+                                    if let Some(fast) = plain_with_source(
+                                        severity, title, path, lines, source, note,
+                                    ) {
+                                        assert_eq!(fast, slow, "{source:?} {lines:?} {title:?}");
+                                        compared += 1;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            assert!(compared > 1000, "{compared}");
+        }
     }
 }

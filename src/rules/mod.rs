@@ -182,6 +182,58 @@ pub(crate) struct Plan {
     pub splices: Vec<Splice>,
     pub changes: Vec<ChangeDraft>,
     pub notes: Vec<Draft>,
+    /// What the splices do to each input line, for [`Plan::touches`]; kept by
+    /// [`Plan::add_splices`] (and ignored when `splices` grew any other way).
+    touched: Touched,
+}
+
+/// Per input line, what the first `indexed` splices of a plan do there: without it
+/// [`Plan::touches`] scanned every splice, which was quadratic in the changes of an input.
+#[derive(Debug, Clone, Default)]
+struct Touched {
+    indexed: usize,
+    /// Bits [`Touched::REMOVED`], [`Touched::INSIDE`], [`Touched::INSERTED`] per line.
+    lines: Vec<u8>,
+}
+
+impl Touched {
+    /// A splice removes this line.
+    const REMOVED: u8 = 1;
+    /// A splice removes this line and the one before it (`at < line < at + remove`).
+    const INSIDE: u8 = 2;
+    /// A splice that removes nothing is anchored at this line.
+    const INSERTED: u8 = 4;
+
+    fn add(&mut self, s: &Splice) {
+        let r = s.removed();
+        if self.lines.len() <= r.end {
+            self.lines.resize(r.end + 1, 0);
+        }
+        if r.is_empty() {
+            self.lines[r.start] |= Self::INSERTED;
+        }
+        for l in r.clone() {
+            self.lines[l] |= Self::REMOVED;
+            if l > r.start {
+                self.lines[l] |= Self::INSIDE;
+            }
+        }
+        self.indexed += 1;
+    }
+
+    /// `Plan::touches`, the same answer as a scan of the splices: some `r` with
+    /// `r.start < lines.end && lines.start < r.end`.
+    fn touches(&self, lines: &Range<usize>) -> bool {
+        let flag = |l: usize, bit: u8| self.lines.get(l).is_some_and(|f| f & bit != 0);
+        if lines.is_empty() {
+            // Only a splice that removes the lines on both sides of the point.
+            flag(lines.start, Self::INSIDE)
+        } else {
+            lines
+                .clone()
+                .any(|l| flag(l, Self::REMOVED) || (l > lines.start && flag(l, Self::INSERTED)))
+        }
+    }
 }
 
 impl Plan {
@@ -223,6 +275,9 @@ impl Plan {
     pub fn add_splices(&mut self, change: usize, splices: Vec<Splice>) {
         for s in splices {
             self.changes[change].splices.push(self.splices.len());
+            if self.touched.indexed == self.splices.len() {
+                self.touched.add(&s);
+            }
             self.splices.push(s);
         }
     }
@@ -278,6 +333,9 @@ impl Plan {
     /// Whether a change of this plan already rewrites or removes any of `lines` (the lines its
     /// splices remove, not the span its note names, which may cover lines in between).
     pub fn touches(&self, lines: &Range<usize>) -> bool {
+        if self.touched.indexed == self.splices.len() && lines.start <= lines.end {
+            return self.touched.touches(lines);
+        }
         self.splices.iter().any(|s| {
             let r = s.removed();
             r.start < lines.end && lines.start < r.end
@@ -435,5 +493,51 @@ mod tests {
         assert_eq!(redact_url("http://h/x@y"), "http://h/x@y");
         assert_eq!(redact_url("http://u:pa/ss@h/x"), "http://…@h/x");
         assert_eq!(redact_url("http://h:8080/x@y"), "http://h:8080/x@y");
+    }
+
+    /// The per-line index answers `touches` exactly as the scan of every splice did.
+    #[test]
+    fn touched_index_agrees_with_a_scan() {
+        let scan = |plan: &Plan, lines: &Range<usize>| {
+            plan.splices.iter().any(|s| {
+                let r = s.removed();
+                r.start < lines.end && lines.start < r.end
+            })
+        };
+        let shapes = [
+            (0, 0),
+            (1, 1),
+            (2, 0),
+            (2, 2),
+            (3, 1),
+            (5, 3),
+            (6, 0),
+            (9, 4),
+            (3, 0),
+        ];
+        for n in 0..shapes.len() {
+            let mut plan = Plan::default();
+            let c = plan.begin_change(any_rule(), 0..1);
+            plan.add_splices(
+                c,
+                shapes[..=n]
+                    .iter()
+                    .map(|&(at, remove)| Splice::remove(at, remove))
+                    .collect(),
+            );
+            for start in 0..16 {
+                for end in start..16 {
+                    assert_eq!(
+                        plan.touches(&(start..end)),
+                        scan(&plan, &(start..end)),
+                        "{start}..{end} after {n}"
+                    );
+                }
+            }
+        }
+    }
+
+    fn any_rule() -> &'static Rule {
+        all().next().expect("rules")
     }
 }

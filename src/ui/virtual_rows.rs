@@ -17,7 +17,7 @@ use yew::prelude::*;
 /// Pixels drawn beyond the view on each side.
 const MARGIN: f64 = 1200.0;
 /// How far the view moves before the window is drawn again.
-const STEP: f64 = 300.0;
+const STEP: f64 = 600.0;
 
 /// What to draw now.
 pub struct Window {
@@ -82,7 +82,7 @@ pub fn use_virtual_rows(
             m.generation = generation;
             m.heights = vec![0.0; count];
         }
-        let mut tops = Vec::with_capacity(count);
+        let mut tops = Vec::with_capacity(count + 1);
         let mut y = 0.0;
         for (i, &h) in m.heights.iter().enumerate() {
             tops.push(y);
@@ -92,7 +92,8 @@ pub fn use_virtual_rows(
                 estimate(i) * m.unit
             };
         }
-        let view = if m.view > 0.0 { m.view } else { 1000.0 };
+        tops.push(y);
+        let view = m.view();
         match jump {
             Some((seq, row)) if m.jumped != Some(seq) => {
                 m.jumped = Some(seq);
@@ -107,14 +108,7 @@ pub fn use_virtual_rows(
         if let Some(t) = m.jump_row.and_then(|r| tops.get(r)) {
             m.top = (t - view / 3.0).max(0.0);
         }
-        let first = tops
-            .partition_point(|&t| t <= m.top - MARGIN)
-            .saturating_sub(1);
-        let end = tops
-            .partition_point(|&t| t < m.top + view + MARGIN)
-            .max(first);
-        let before = tops.get(first).copied().unwrap_or(y);
-        (first, end, before, y - tops.get(end).copied().unwrap_or(y))
+        m.window(&tops)
     };
 
     {
@@ -135,6 +129,10 @@ pub fn use_virtual_rows(
             if (view - m.view).abs() > 1.0 {
                 m.view = view;
                 changed = true;
+            }
+            // All rows drawn: new heights change nothing (a small diff is drawn once).
+            if (first, end) == (0, m.heights.len()) && m.jump_row.is_none() {
+                changed = false;
             }
             // A jump: once its row is drawn, scroll it to the upper third of the view; done once
             // the heights around it no longer change.
@@ -177,6 +175,30 @@ pub fn use_virtual_rows(
     }
 }
 
+impl Memory {
+    fn view(&self) -> f64 {
+        if self.view > 0.0 {
+            self.view
+        } else {
+            1000.0
+        }
+    }
+
+    /// The rows to draw for the scroll position, and the spacers' heights above and below them.
+    fn window(&self, tops: &[f64]) -> (usize, usize, f64, f64) {
+        let count = tops.len() - 1;
+        let total = tops[count];
+        let starts = &tops[..count];
+        let first = starts
+            .partition_point(|&t| t <= self.top - MARGIN)
+            .saturating_sub(1);
+        let end = starts
+            .partition_point(|&t| t < self.top + self.view() + MARGIN)
+            .max(first);
+        (first, end, tops[first], total - tops[end])
+    }
+}
+
 fn set_height(spacer: &NodeRef, px: f64) {
     if let Some(el) = spacer.cast::<HtmlElement>() {
         // Whole pixels: the heights are estimates anyway, and the text stays short.
@@ -204,6 +226,11 @@ fn measure(rows: &[Element], first: usize, m: &mut Memory) -> bool {
     let mut changed = false;
     let mut unit = f64::MAX;
     for (row, slot) in rows.iter().zip(m.heights.iter_mut().skip(first)) {
+        // A row keeps its height once drawn (fixed columns): only new rows are read, which
+        // keeps the layout work of a scroll step to the rows it adds.
+        if *slot > 0.0 {
+            continue;
+        }
         let h = row.get_bounding_client_rect().height();
         if h > 1.0 {
             unit = unit.min(h);

@@ -14,7 +14,7 @@
 //! character is `#` is a comment; otherwise the first word is the directive name (case-insensitive),
 //! and the rest are arguments, separated by blanks, `"…"` or `'…'` quoted with `\` escapes.
 
-use crate::text::LineTable;
+use crate::text::{LineTable, Splice};
 use std::ops::Range;
 
 /// One logical line of the file.
@@ -358,6 +358,39 @@ impl HttpdConfig {
             .map(|c| self.indent(c).to_string())
             .unwrap_or_else(|| format!("{}    ", self.indent(open)))
     }
+
+    // Edits. The document never changes: each method returns a `Splice` for the rule's `Plan`
+    // (`text::apply` carries it out), covering every physical line of the item, so that rules
+    // never compute line ranges by hand.
+
+    /// Removes item `i`, every physical line of it: a [`Splice`] for the rule's `Plan`.
+    #[inline]
+    pub fn remove_item(&self, i: usize) -> Splice {
+        let l = &self.items[i].lines;
+        Splice::remove(l.start, l.len())
+    }
+
+    /// Replaces item `i` (every physical line of it) by `lines`: a [`Splice`] for the rule's
+    /// `Plan`.
+    #[inline]
+    pub fn replace_item(&self, i: usize, lines: Vec<String>) -> Splice {
+        let l = &self.items[i].lines;
+        Splice::replace(l.start, l.len(), lines)
+    }
+
+    /// Inserts `lines` just before item `i` (before its first physical line): a [`Splice`] for
+    /// the rule's `Plan`.
+    #[inline]
+    pub fn insert_before_item(&self, i: usize, lines: Vec<String>) -> Splice {
+        Splice::insert_before(self.items[i].lines.start, lines)
+    }
+
+    /// Inserts `lines` just after item `i` (after its last physical line): a [`Splice`] for the
+    /// rule's `Plan`.
+    #[inline]
+    pub fn insert_after_item(&self, i: usize, lines: Vec<String>) -> Splice {
+        Splice::insert_before(self.items[i].lines.end, lines)
+    }
 }
 
 fn section_name(item: &Item) -> &str {
@@ -525,6 +558,47 @@ mod tests {
         );
         assert_eq!(c.children(0), 1..5);
         assert!(c.find_all("Y").count() == 1);
+    }
+
+    #[test]
+    fn edits_cover_every_line_of_an_item() {
+        use crate::text::apply;
+        // Item 1 is a directive continued over two lines, inside a section; CRLF endings.
+        let c =
+            HttpdConfig::parse("<Directory /a>\r\n  A 1 \\\r\n    2\r\n  B\r\n</Directory>\r\n");
+        assert_eq!(c.items[1].lines, 1..3);
+        let edited = |s: Splice| apply(&c.table, &[s]).text;
+        assert_eq!(
+            edited(c.remove_item(1)),
+            "<Directory /a>\r\n  B\r\n</Directory>\r\n"
+        );
+        assert_eq!(
+            edited(c.replace_item(1, vec!["  A 3".into(), "  C".into()])),
+            "<Directory /a>\r\n  A 3\r\n  C\r\n  B\r\n</Directory>\r\n"
+        );
+        assert_eq!(
+            edited(c.insert_before_item(1, vec!["  X".into()])),
+            "<Directory /a>\r\n  X\r\n  A 1 \\\r\n    2\r\n  B\r\n</Directory>\r\n"
+        );
+        assert_eq!(
+            edited(c.insert_after_item(1, vec!["  X".into()])),
+            "<Directory /a>\r\n  A 1 \\\r\n    2\r\n  X\r\n  B\r\n</Directory>\r\n"
+        );
+        // Before the closing item: the end of the section; after the last item: the end of the file.
+        assert_eq!(
+            edited(c.insert_before_item(3, vec!["  Y".into()])),
+            "<Directory /a>\r\n  A 1 \\\r\n    2\r\n  B\r\n  Y\r\n</Directory>\r\n"
+        );
+        assert_eq!(
+            edited(c.insert_after_item(3, vec!["Z".into()])),
+            "<Directory /a>\r\n  A 1 \\\r\n    2\r\n  B\r\n</Directory>\r\nZ\r\n"
+        );
+        // The same edits as hand-computed splices, which rules wrote before.
+        assert_eq!(c.remove_item(1), Splice::remove(1, 2));
+        assert_eq!(
+            c.insert_after_item(1, vec![]),
+            Splice::insert_after(2, vec![])
+        );
     }
 
     #[test]

@@ -371,15 +371,57 @@ impl IniDocument {
         &line[..end]
     }
 
+    // Edits. The document never changes: each method returns a `Splice` for the rule's `Plan`
+    // (`text::apply` carries it out), covering every physical line of the option, so that rules
+    // never compute line ranges by hand.
+
+    /// Removes option `o`, every physical line of it: a [`Splice`] for the rule's `Plan`.
+    #[inline]
+    pub fn remove_option(&self, o: usize) -> Splice {
+        let l = &self.options[o].lines;
+        Splice::remove(l.start, l.len())
+    }
+
+    /// Replaces option `o` (every physical line of it) by `lines`: a [`Splice`] for the rule's
+    /// `Plan`.
+    #[inline]
+    pub fn replace_option(&self, o: usize, lines: Vec<String>) -> Splice {
+        let l = &self.options[o].lines;
+        Splice::replace(l.start, l.len(), lines)
+    }
+
+    /// Sets option `o` to `value`: the option (every physical line of it) becomes one line with
+    /// its key, indentation and separator as written ([`Self::rewrite_option_line`]). A [`Splice`]
+    /// for the rule's `Plan`.
+    #[inline]
+    pub fn set_option(&self, o: usize, value: &str) -> Splice {
+        let line = self.rewrite_option_line(o, &self.options[o].key, value);
+        self.replace_option(o, vec![line])
+    }
+
+    /// Inserts `lines` just before option `o` (before its first line): a [`Splice`] for the
+    /// rule's `Plan`.
+    #[inline]
+    pub fn insert_before_option(&self, o: usize, lines: Vec<String>) -> Splice {
+        Splice::insert_before(self.options[o].lines.start, lines)
+    }
+
+    /// Inserts `lines` just after option `o` (after its last continuation line; blank or comment
+    /// lines that follow it are not part of it): a [`Splice`] for the rule's `Plan`.
+    #[inline]
+    pub fn insert_after_option(&self, o: usize, lines: Vec<String>) -> Splice {
+        Splice::insert_before(self.options[o].lines.end, lines)
+    }
+
     /// Option `o` turned into comments, every physical line of it (kept for the admin to decide
     /// by, where the option must go).
     pub fn comment_out(&self, o: usize) -> Splice {
-        let lines = self.options[o].lines.clone();
-        let commented = lines
+        let commented = self.options[o]
+            .lines
             .clone()
             .map(|l| format!("# {}", self.table.line(l)))
             .collect();
-        Splice::replace(lines.start, lines.len(), commented)
+        self.replace_option(o, commented)
     }
 
     /// Option `o`'s first line with the key replaced by `new_key` and the value by `new_value`,
@@ -471,6 +513,44 @@ mod tests {
     fn section_names_follow_python_regex() {
         let d = IniDocument::parse("[a] junk]\n[]\n[b]\n");
         assert_eq!(d.section_names(), vec!["a] junk", "b"]);
+    }
+
+    #[test]
+    fn edits_cover_every_line_of_an_option() {
+        use crate::text::apply;
+        // Option 0 has a continuation line, then a comment and a blank line that are not its own.
+        let text = "[s]\na = 1\n  more\n# note\n\nB : 2\n";
+        let d = IniDocument::parse(text);
+        assert_eq!(d.options[0].lines, 1..3);
+        let edited = |s: Splice| apply(&d.table, &[s]).text;
+        assert_eq!(edited(d.remove_option(0)), "[s]\n# note\n\nB : 2\n");
+        assert_eq!(
+            edited(d.replace_option(0, vec!["x = 9".into()])),
+            "[s]\nx = 9\n# note\n\nB : 2\n"
+        );
+        assert_eq!(
+            edited(d.set_option(0, "one")),
+            "[s]\na = one\n# note\n\nB : 2\n"
+        );
+        assert_eq!(
+            edited(d.set_option(1, "3")),
+            "[s]\na = 1\n  more\n# note\n\nB : 3\n"
+        );
+        assert_eq!(
+            edited(d.insert_before_option(0, vec!["z = 0".into()])),
+            "[s]\nz = 0\na = 1\n  more\n# note\n\nB : 2\n"
+        );
+        assert_eq!(
+            edited(d.insert_after_option(0, vec!["z = 0".into()])),
+            "[s]\na = 1\n  more\nz = 0\n# note\n\nB : 2\n"
+        );
+        // The last option of a file without a final newline.
+        let d = IniDocument::parse("[s]\r\nb = 2");
+        assert_eq!(
+            apply(&d.table, &[d.insert_after_option(0, vec!["c = 3".into()])]).text,
+            "[s]\r\nb = 2\r\nc = 3"
+        );
+        assert_eq!(apply(&d.table, &[d.remove_option(0)]).text, "[s]");
     }
 
     #[test]

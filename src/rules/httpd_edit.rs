@@ -50,18 +50,6 @@ pub(crate) fn lines(cfg: &HttpdConfig, i: usize) -> std::ops::Range<usize> {
     cfg.items[i].lines.clone()
 }
 
-/// Removes item `i` (all its physical lines).
-pub(crate) fn remove(cfg: &HttpdConfig, i: usize) -> Splice {
-    let l = lines(cfg, i);
-    Splice::remove(l.start, l.len())
-}
-
-/// Replaces item `i` by `new_lines`.
-pub(crate) fn replace(cfg: &HttpdConfig, i: usize, new_lines: Vec<String>) -> Splice {
-    let l = lines(cfg, i);
-    Splice::replace(l.start, l.len(), new_lines)
-}
-
 /// A directive line with the indentation of item `like`.
 pub(crate) fn line_like(cfg: &HttpdConfig, like: usize, text: &str) -> String {
     format!("{}{}", cfg.indent(like), text)
@@ -176,21 +164,21 @@ pub(crate) fn wsgi_handler_swap(
         match options_with_execcgi(cfg, scope) {
             Err(()) => new_lines.push(line_like(cfg, first, "Options ExecCGI")),
             Ok(Some((opt, line))) => {
-                splices.push(replace(cfg, opt, vec![line]));
+                splices.push(cfg.replace_item(opt, vec![line]));
                 widen(lines(cfg, opt));
             }
             Ok(None) => {}
         }
         new_lines.push(line_like(cfg, first, "SetHandler wsgi-script"));
-        splices.push(replace(cfg, first, new_lines));
+        splices.push(cfg.replace_item(first, new_lines));
         widen(lines(cfg, first));
         for &h in rest {
-            splices.push(remove(cfg, h));
+            splices.push(cfg.remove_item(h));
             widen(lines(cfg, h));
         }
     }
     for &p in also_remove {
-        splices.push(remove(cfg, p));
+        splices.push(cfg.remove_item(p));
         widen(lines(cfg, p));
     }
     span.map(|s| (splices, s))
@@ -220,7 +208,7 @@ pub(crate) fn add_to_wsgi_directories(
             rule,
             Severity::Info,
             at..at + 1,
-            vec![Splice::insert_before(at, vec![text])],
+            vec![cfg.insert_before_item(close, vec![text])],
             message.to_string(),
         );
         ctx.plan.depend_on_all(c, &swaps);

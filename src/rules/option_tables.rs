@@ -21,7 +21,7 @@ use crate::koji::options::{self, Acceptance, Component, OptionType, Unknown};
 use crate::koji::Release;
 use crate::report::{FileKind, Guide, Severity};
 use crate::rules::context::{Ctx, Doc};
-use crate::text::{py_strip, Splice};
+use crate::text::py_strip;
 
 pub static RULE: Rule = Rule {
     id: "option-tables",
@@ -81,7 +81,7 @@ fn check_option(
 ) {
     let opt = &ini.options[o];
     let (name, comp) = (opt.key.as_str(), component.name());
-    let remove = vec![Splice::remove(opt.lines.start, opt.lines.len())];
+    let remove = vec![ini.remove_option(o)];
     // The release that stopped reading it: one after the last release up to `to` that did.
     let dropped = options::last_accepted(component, &opt.name, to).and_then(Release::next);
     match options::accepts(component, to, &opt.name) {

@@ -11,7 +11,6 @@ use super::{Plan, Rule};
 use crate::ini::IniDocument;
 use crate::koji::Release;
 use crate::report::Severity;
-use crate::text::Splice;
 
 /// Whether an interpolating parser refuses `value`: a `%` followed by neither `%` nor a
 /// well-formed `(name)s`.
@@ -57,8 +56,8 @@ pub(crate) fn follow_into_interpolation(
                     opt.key));
                 continue;
             }
-            let line = ini.rewrite_option_line(o, &opt.key, &opt.value.replace('%', "%%"));
-            plan.change(rule, Severity::Warning, opt.lines.clone(), vec![Splice::replace(opt.lines.start, 1, vec![line])], format!(
+            let splice = ini.set_option(o, &opt.value.replace('%', "%%"));
+            plan.change(rule, Severity::Warning, opt.lines.clone(), vec![splice], format!(
                 "{what} reads this file with % interpolation since Koji {release}, where a lone % stops it: every % of {} is now %% (read back as before).",
                 opt.key));
         } else if opt.value.contains("%(") {

@@ -8,7 +8,6 @@ use super::{redact_url, Rule};
 use crate::ini::IniDocument;
 use crate::report::Severity;
 use crate::rules::context::Ctx;
-use crate::text::Splice;
 
 /// `topurl` for a `pkgurl`, when it can be known.
 pub fn topurl_from_pkgurl(pkgurl: &str) -> Option<&str> {
@@ -57,8 +56,7 @@ pub(crate) fn migrate_sections(
                 continue;
             }
             for &p in &pkgurls {
-                let o = &ini.options[p];
-                ctx.plan.change(rule, Severity::Info, o.lines.clone(), vec![Splice::remove(o.lines.start, o.lines.len())], format!(
+                ctx.plan.change(rule, Severity::Info, ini.options[p].lines.clone(), vec![ini.remove_option(p)], format!(
                     "[{section}] already sets topurl, so pkgurl, which Koji 1.7 no longer reads, is removed."));
             }
             continue;
@@ -70,12 +68,9 @@ pub(crate) fn migrate_sections(
                     .push((ctx.input, pkg.lines.start, top.to_string()));
                 let new_line = ini.rewrite_option_line(last, &topurl_key(&pkg.key), top);
                 let (splice, how) = if ctx.options.keep_pkgurl {
-                    (Splice::insert_after(pkg.lines.end - 1, vec![new_line]), "added after pkgurl, which is kept for 1.6 (rolling upgrade; 1.7 ignores it)")
+                    (ini.insert_after_option(last, vec![new_line]), "added after pkgurl, which is kept for 1.6 (rolling upgrade; 1.7 ignores it)")
                 } else {
-                    (
-                        Splice::replace(pkg.lines.start, pkg.lines.len(), vec![new_line]),
-                        "replaces pkgurl",
-                    )
+                    (ini.replace_option(last, vec![new_line]), "replaces pkgurl")
                 };
                 ctx.plan.change(
                     rule,
@@ -89,8 +84,7 @@ pub(crate) fn migrate_sections(
                 // Earlier duplicates of pkgurl were already overridden; they go too.
                 for &p in &pkgurls[..pkgurls.len() - 1] {
                     if !ctx.options.keep_pkgurl {
-                        let o = &ini.options[p];
-                        ctx.plan.change(rule, Severity::Info, o.lines.clone(), vec![Splice::remove(o.lines.start, o.lines.len())],
+                        ctx.plan.change(rule, Severity::Info, ini.options[p].lines.clone(), vec![ini.remove_option(p)],
                             format!("[{section}] an earlier pkgurl, already overridden, is removed as well."));
                     }
                 }
@@ -104,7 +98,7 @@ pub(crate) fn migrate_sections(
                     super::FILES_URL_PLACEHOLDER,
                 );
                 let splice = if ctx.options.keep_pkgurl {
-                    Splice::insert_after(pkg.lines.end - 1, vec![placeholder])
+                    ini.insert_after_option(last, vec![placeholder])
                 } else {
                     let mut splice = ini.comment_out(last);
                     splice.insert.push(placeholder);

@@ -11,7 +11,6 @@ use super::redact_url;
 use crate::ini::IniDocument;
 use crate::report::Severity;
 use crate::rules::context::Ctx;
-use crate::text::Splice;
 
 /// The three URL options Koji 1.7 replaced by `KojiFilesURL`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,17 +131,13 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
                 .unwrap_or(0);
         match files_url(&pairs) {
             Ok(top) => {
-                let mut splices = vec![Splice::replace(
-                    ini.options[first].lines.start,
-                    ini.options[first].lines.len(),
+                let mut splices = vec![ini.replace_option(
+                    first,
                     vec![ini.rewrite_option_line(first, "KojiFilesURL", &top)],
                 )];
                 for &(_, o) in &old {
                     if o != first {
-                        splices.push(Splice::remove(
-                            ini.options[o].lines.start,
-                            ini.options[o].lines.len(),
-                        ));
+                        splices.push(ini.remove_option(o));
                     }
                 }
                 for u in ini.options.iter().enumerate().filter(|(k, o)| {
@@ -152,7 +147,7 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
                         && !old.iter().any(|&(_, x)| x == *k)
                 }) {
                     // Earlier duplicates of the same options go too.
-                    splices.push(Splice::remove(u.1.lines.start, u.1.lines.len()));
+                    splices.push(ini.remove_option(u.0));
                 }
                 ctx.facts
                     .files_urls
@@ -170,8 +165,8 @@ pub(crate) fn migrate(ini: &IniDocument, ctx: &mut Ctx<'_>) {
             }
             Err(conflict) => {
                 // A placeholder that never resolves, the old options kept as comments to decide by.
-                let mut splices = vec![Splice::insert_before(
-                    ini.options[first].lines.start,
+                let mut splices = vec![ini.insert_before_option(
+                    first,
                     vec![ini.rewrite_option_line(
                         first,
                         "KojiFilesURL",

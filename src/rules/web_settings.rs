@@ -24,7 +24,6 @@ use crate::koji::options::Component;
 use crate::options::Target;
 use crate::report::{FileKind, Severity};
 use crate::rules::context::Ctx;
-use crate::text::Splice;
 
 /// A note about web.conf lines: rule, severity, input lines, web.conf lines, message.
 type PendingNote = (
@@ -148,7 +147,7 @@ pub(crate) fn write_web_conf(
         for c in edit::comments_above(cfg, i) {
             let text = cfg.table.line(cfg.items[c].lines.start).trim_start();
             file.push(text.to_string(), Some((input, cfg.items[c].lines.start)));
-            splices.push(edit::remove(cfg, c));
+            splices.push(cfg.remove_item(c));
         }
         let at = file.lines.len();
         if d.is("PythonDebug") {
@@ -299,7 +298,7 @@ pub(crate) fn write_web_conf(
                 }
             }
         }
-        splices.push(edit::remove(cfg, i));
+        splices.push(cfg.remove_item(i));
         first_moved.get_or_insert(i);
         span = Some(match span {
             Some(s) => s.start.min(lines.start)..s.end.max(lines.end),
@@ -318,7 +317,7 @@ pub(crate) fn write_web_conf(
                 &format!("PythonOption koji.web.ConfigFile {DEFAULT_WEB_CONF}"),
             );
             pointer = Some(ctx.plan.change(&web_configfile::RULE, Severity::Info, edit::lines(cfg, first),
-                vec![Splice::insert_before(cfg.items[first].lines.start, vec![line])],
+                vec![cfg.insert_before_item(first, vec![line])],
                 "Under mod_python, koji-web reads web.conf only when PythonOption koji.web.ConfigFile names it; without it, it would keep looking for PythonOptions.".into()));
         }
     }

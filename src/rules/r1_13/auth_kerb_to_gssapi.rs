@@ -87,7 +87,7 @@ fn rewrite_section(cfg: &HttpdConfig, auth_types: &[usize], ctx: &mut Ctx<'_>) {
     };
     let mut splices: Vec<_> = auth_types
         .iter()
-        .map(|&a| edit::replace(cfg, a, vec![edit::with_arg(cfg, a, 0, "GSSAPI")]))
+        .map(|&a| cfg.replace_item(a, vec![edit::with_arg(cfg, a, 0, "GSSAPI")]))
         .collect();
     let mut keytab = None;
     let mut unknown = Vec::new();
@@ -96,8 +96,7 @@ fn rewrite_section(cfg: &HttpdConfig, auth_types: &[usize], ctx: &mut Ctx<'_>) {
         if d.is("Krb5Keytab") {
             let file = d.arg(0).unwrap_or("");
             keytab = Some(file.to_string());
-            splices.push(edit::replace(
-                cfg,
+            splices.push(cfg.replace_item(
                 i,
                 vec![edit::line_like(
                     cfg,
@@ -106,7 +105,7 @@ fn rewrite_section(cfg: &HttpdConfig, auth_types: &[usize], ctx: &mut Ctx<'_>) {
                 )],
             ));
         } else if DROPPED.iter().any(|n| d.is(n)) {
-            splices.push(edit::remove(cfg, i));
+            splices.push(cfg.remove_item(i));
         } else if d.name.len() > 3 && d.name[..3].eq_ignore_ascii_case("krb") {
             unknown.push(d.name.clone());
         }

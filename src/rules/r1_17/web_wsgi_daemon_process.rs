@@ -21,7 +21,6 @@ use crate::rules::context::{Ctx, Doc};
 use crate::rules::httpd_edit::{self as edit, App};
 use crate::rules::r1_25::web_wsgi_process_group_placement::INSIDE_DIRECTORY;
 use crate::rules::Rule;
-use crate::text::Splice;
 
 pub static RULE: Rule = Rule {
     id: "web-wsgi-daemon-process",
@@ -52,11 +51,10 @@ pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     };
     let open_line = cfg.items[scope].lines.start;
     let daemon = format!("{}WSGIDaemonProcess koji lang=C.UTF-8", cfg.indent(scope));
-    let mut splices = vec![Splice::insert_before(open_line, vec![daemon])];
+    let mut splices = vec![cfg.insert_before_item(scope, vec![daemon])];
     if ctx.options.to >= INSIDE_DIRECTORY {
-        let at = cfg.items[close].lines.start;
-        splices.push(Splice::insert_before(
-            at,
+        splices.push(cfg.insert_before_item(
+            close,
             vec![format!("{}WSGIProcessGroup koji", cfg.child_indent(scope))],
         ));
     } else {

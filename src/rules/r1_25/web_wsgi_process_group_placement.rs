@@ -19,7 +19,6 @@ use crate::report::{FileKind, Guide, Severity};
 use crate::rules::context::{Ctx, Doc};
 use crate::rules::httpd_edit::{self as edit, App};
 use crate::rules::Rule;
-use crate::text::Splice;
 
 pub static RULE: Rule = Rule {
     id: "web-wsgi-process-group-placement",
@@ -54,9 +53,8 @@ pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     {
         return;
     }
-    let at = cfg.items[close].lines.start;
     ctx.plan.change(&RULE, Severity::Info, edit::lines(cfg, group), vec![
-        edit::remove(cfg, group),
-        Splice::insert_before(at, vec![format!("{}WSGIProcessGroup koji", cfg.child_indent(scope))]),
+        cfg.remove_item(group),
+        cfg.insert_before_item(close, vec![format!("{}WSGIProcessGroup koji", cfg.child_indent(scope))]),
     ], "From 1.24.1 koji-web's process group is set inside its <Directory>, so that it no longer applies to the server's other WSGI applications.".into());
 }

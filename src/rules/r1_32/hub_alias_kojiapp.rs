@@ -65,11 +65,7 @@ fn rewrite_alias(cfg: &HttpdConfig, a: usize, ctx: &mut Ctx<'_>) {
         &RULE,
         Severity::Info,
         lines.clone(),
-        vec![edit::replace(
-            cfg,
-            a,
-            vec![edit::with_arg(cfg, a, 1, &new_target)],
-        )],
+        vec![cfg.replace_item(a, vec![edit::with_arg(cfg, a, 1, &new_target)])],
         format!(
             "Koji 1.32 serves the hub through {new_target}; kojixmlrpc.py is no longer installed."
         ),

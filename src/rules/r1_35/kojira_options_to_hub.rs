@@ -70,7 +70,7 @@ pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
             &RULE,
             Severity::Info,
             opt.lines.clone(),
-            vec![Splice::remove(opt.lines.start, opt.lines.len())],
+            vec![ini.remove_option(o)],
             format!(
                 "Koji 1.35 reads {} in hub.conf as {hub_name}; kojira no longer uses it.",
                 opt.key

@@ -16,7 +16,6 @@ use crate::report::{Guide, Severity};
 use crate::rules::context::Ctx;
 use crate::rules::httpd_edit as edit;
 use crate::rules::Rule;
-use crate::text::Splice;
 
 pub static RULE: Rule = Rule {
     id: "hub-alias-wsgi",
@@ -42,8 +41,8 @@ pub(crate) fn run(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, aliases: &[usize]) -> bo
             "kojixmlrpc.py"
         };
         let new_target = format!("{}{script}", &target[..target.len() - "XMLRPC".len()]);
-        let c = ctx.plan.change(&RULE, Severity::Info, edit::lines(cfg, a), vec![Splice::replace(
-            cfg.items[a].lines.start, cfg.items[a].lines.len(), vec![edit::with_arg(cfg, a, 1, &new_target)])],
+        let c = ctx.plan.change(&RULE, Severity::Info, edit::lines(cfg, a),
+            vec![cfg.replace_item(a, vec![edit::with_arg(cfg, a, 1, &new_target)])],
             format!("The Alias now names the hub script {new_target}: XMLRPC was resolved only by mod_python."));
         if script == "kojiapp.py" {
             ctx.plan.note_change(&crate::rules::r1_32::hub_alias_kojiapp::RULE, Severity::Info, c,

@@ -31,7 +31,6 @@ use crate::report::Severity;
 use crate::rules::context::Ctx;
 use crate::rules::is_secret_key;
 use crate::rules::Rule;
-use crate::text::Splice;
 use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
@@ -169,7 +168,7 @@ pub(crate) fn run(ini: &IniDocument, ctx: &mut Ctx<'_>) {
             Ok(expanded) if !expanded.contains("%(") && !expanded.contains('\n') => {
                 let shown = if secret { String::new() } else { format!(" to '{expanded}'") };
                 ctx.plan.change(&RULE, Severity::Warning, lines.clone(),
-                    vec![Splice::replace(lines.start, lines.len(), vec![ini.rewrite_option_line(o, &opt.key, &expanded)])],
+                    vec![ini.set_option(o, &expanded)],
                     format!("Koji 1.6 expanded {}{shown}; Koji 1.7 reads hub.conf without interpolation, so the expanded value is written out.", opt.key));
             }
             Ok(_) => ctx.plan.note(&RULE, Severity::Action, Some(lines), format!(

@@ -35,7 +35,7 @@ pub(crate) fn run(
     others: &[usize],
     handler_changes: &[usize],
 ) {
-    let splices = others.iter().map(|&i| edit::remove(cfg, i)).collect();
+    let splices = others.iter().map(|&i| cfg.remove_item(i)).collect();
     let span = cfg.items[others[0]].lines.start..cfg.items[others[others.len() - 1]].lines.end;
     let c = ctx.plan.change(&RULE, Severity::Warning, span, splices, format!(
         "These hub PythonOptions ({}) were already ignored, because ConfigFile was set; they are removed. \

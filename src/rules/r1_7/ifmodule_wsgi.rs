@@ -62,7 +62,7 @@ pub(crate) fn run(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
         } else {
             "mod_wsgi.c"
         };
-        ctx.plan.change(&RULE, Severity::Info, edit::lines(cfg, w), vec![edit::replace(cfg, w, vec![edit::with_arg(cfg, w, 0, new)])], format!(
+        ctx.plan.change(&RULE, Severity::Info, edit::lines(cfg, w), vec![cfg.replace_item(w, vec![edit::with_arg(cfg, w, 0, new)])], format!(
             "<IfModule {module}> would skip the Koji section inside once mod_python is gone; it now tests for {new}."));
     }
 }

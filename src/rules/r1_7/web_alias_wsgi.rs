@@ -33,11 +33,7 @@ pub(crate) fn run(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, aliases: &[(usize, Strin
             &RULE,
             Severity::Info,
             edit::lines(cfg, a),
-            vec![edit::replace(
-                cfg,
-                a,
-                vec![edit::with_arg(cfg, a, 1, new_target)],
-            )],
+            vec![cfg.replace_item(a, vec![edit::with_arg(cfg, a, 1, new_target)])],
             format!(
                 "The koji-web Alias now names the script {new_target}, Koji 1.7's entry point."
             ),

@@ -39,10 +39,9 @@ pub(crate) fn run(
     handler_changes: &[usize],
 ) {
     let splice = if edit::norm_path(path) == DEFAULT_WEB_CONF {
-        edit::remove(cfg, i)
+        cfg.remove_item(i)
     } else {
-        edit::replace(
-            cfg,
+        cfg.replace_item(
             i,
             vec![edit::line_like(
                 cfg,

@@ -44,7 +44,7 @@ pub(crate) fn run(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, python: &[usize]) -> boo
             ctx.plan.note(&RULE, Severity::Warning, Some(edit::lines(cfg, h)),
                 format!("PythonHandler {v} is not one of koji-web's handlers, so it is left as it is; koji-web 1.7 itself needs PythonHandler wsgi_publisher."));
         } else if v != "wsgi_publisher" {
-            ctx.plan.change(&RULE, Severity::Info, edit::lines(cfg, h), vec![edit::replace(cfg, h, vec![edit::with_arg(cfg, h, 0, "wsgi_publisher")])],
+            ctx.plan.change(&RULE, Severity::Info, edit::lines(cfg, h), vec![cfg.replace_item(h, vec![edit::with_arg(cfg, h, 0, "wsgi_publisher")])],
                 format!("PythonHandler {v} becomes wsgi_publisher, the only koji-web handler 1.7 has under mod_python."));
             changed = true;
         }

@@ -39,7 +39,7 @@ pub(crate) fn run(cfg: &HttpdConfig, ctx: &mut Ctx<'_>, python: &[usize]) -> Vec
         .filter(|&i| edit::arg0(cfg, i).starts_with("kojiweb."))
         .collect();
     for &i in &dead_cleanup {
-        ctx.plan.change(&RULE, Severity::Info, edit::lines(cfg, i), vec![edit::remove(cfg, i)],
+        ctx.plan.change(&RULE, Severity::Info, edit::lines(cfg, i), vec![cfg.remove_item(i)],
             format!("{} no longer exists in Koji 1.7; Apache would fail every request trying to import it.", edit::arg0(cfg, i)));
     }
     dead_cleanup

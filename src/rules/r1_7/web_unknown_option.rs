@@ -47,7 +47,7 @@ pub(crate) fn ignored_beside_config_file(
             &RULE,
             Severity::Warning,
             span,
-            legacy.iter().map(|&i| edit::remove(cfg, i)).collect(),
+            legacy.iter().map(|&i| cfg.remove_item(i)).collect(),
             message,
         );
         ctx.plan.depend_on_all(c, handler_changes);

@@ -66,7 +66,7 @@ pub fn input_panel(props: InputPanelProps<'_>) -> Html {
         <div class={classes!("drop", dragging.then_some("dragging"))}
              {ondragover} {ondragleave} {ondrop}>
             {file_actions(&FileActionsProps { dispatch: props.dispatch.clone() })}
-            {input_tabs(&InputTabsProps { inputs: props.inputs.to_vec(), active: props.active,
+            {input_tabs(&InputTabsProps { inputs: props.inputs, active: props.active,
                 result: props.result.clone(), dispatch: props.dispatch.clone() })}
             if let Some(input) = active {
                 {input_editor(&InputEditorProps { input, detected, dispatch: props.dispatch.clone() }, props.view)}

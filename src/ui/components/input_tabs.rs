@@ -5,14 +5,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// A plain function, not a component (see [`super::target_choice`]).
-pub struct InputTabsProps {
-    pub inputs: Vec<InputDoc>,
+pub struct InputTabsProps<'a> {
+    pub inputs: &'a [InputDoc],
     pub active: u32,
     pub result: Option<Rc<Converted>>,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-pub fn input_tabs(props: &InputTabsProps) -> Html {
+pub fn input_tabs(props: &InputTabsProps<'_>) -> Html {
     html! {
         <div class="tabs" role="tablist" aria-label="Inputs"
             onkeydown={|e: KeyboardEvent| crate::ui::browser::tab_keys(&e)}>

@@ -251,7 +251,7 @@ impl DiffModel {
     /// origins do not describe it (none recorded, or not in input order).
     pub fn of_file(file: &OutputFile, context: usize) -> DiffModel {
         let old = file.original.as_deref().unwrap_or("");
-        Self::from_origins(old, &file.text, &file.origins, context)
+        Self::from_origins(old, &file.text, &file.origins, file.lone_cr_breaks, context)
             .unwrap_or_else(|| Self::new(old, &file.text, context))
     }
 
@@ -259,9 +259,10 @@ impl DiffModel {
         old: &str,
         new: &str,
         origins: &[Option<Origin>],
+        cr: bool,
         context: usize,
     ) -> Option<DiffModel> {
-        let (old_lines, new_lines, ops) = origin_ops(old, new, origins)?;
+        let (old_lines, new_lines, ops) = origin_ops(old, new, origins, cr)?;
         Some(Self::from_groups(
             &old_lines,
             &new_lines,
@@ -279,7 +280,9 @@ impl DiffModel {
         new_label: &str,
     ) -> String {
         let old = file.original.as_deref().unwrap_or("");
-        let Some((old_lines, new_lines, ops)) = origin_ops(old, &file.text, &file.origins) else {
+        let Some((old_lines, new_lines, ops)) =
+            origin_ops(old, &file.text, &file.origins, file.lone_cr_breaks)
+        else {
             return Self::of_file(file, context).unified(old_label, new_label);
         };
         let mut out = String::new();
@@ -420,13 +423,14 @@ fn origin_ops<'t>(
     old: &'t str,
     new: &'t str,
     origins: &[Option<Origin>],
+    cr: bool,
 ) -> Option<(Vec<&'t str>, Vec<&'t str>, Vec<Op>)> {
-    // Split both texts the way the document did: with or without lone-CR line breaks,
-    // whichever gives one output line per recorded origin.
-    let (new_lines, cr) = [false, true]
-        .into_iter()
-        .map(|cr| (raw_lines(new, cr).collect::<Vec<_>>(), cr))
-        .find(|(lines, _)| lines.len() == origins.len())?;
+    // Split both texts the way the document did (its line table's lone-CR mode, recorded in
+    // the output file), and only use the record if it has one origin per output line.
+    let new_lines: Vec<&str> = raw_lines(new, cr).collect();
+    if new_lines.len() != origins.len() {
+        return None;
+    }
     let old_lines: Vec<&str> = raw_lines(old, cr).collect();
     let mut ops = Vec::new();
     let (mut old_at, mut new_at) = (0usize, 0usize);

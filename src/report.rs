@@ -394,6 +394,10 @@ pub struct OutputFile {
     pub changed: bool,
     /// One entry per output line: the input line it comes from, if any.
     pub origins: Vec<Option<Origin>>,
+    /// Whether a lone `\r` ends a line in `original` and `text`, as in the document they were
+    /// read as (ini files): the diff splits them the same way instead of guessing.
+    #[serde(skip)]
+    pub lone_cr_breaks: bool,
 }
 
 /// The whole result of a migration.
@@ -419,6 +423,19 @@ impl Report {
     /// The change `id`, or `None` for an id of another report.
     pub fn change(&self, id: ChangeId) -> Option<&Change> {
         self.changes.get(id.0)
+    }
+
+    /// Change `id` and every change it needs, directly or through others: what accepting it
+    /// accepts (a change is made only with the changes it `depends_on`). Each once, `id` first.
+    pub fn with_needs(&self, id: ChangeId) -> Vec<ChangeId> {
+        let (mut todo, mut all) = (vec![id], Vec::new());
+        while let Some(c) = todo.pop() {
+            if !all.contains(&c) {
+                all.push(c);
+                todo.extend(self.change(c).map_or(&[][..], |c| &c.depends_on));
+            }
+        }
+        all
     }
 
     /// Whether any input needs migrating (what `--check` reports).

@@ -46,6 +46,7 @@ struct LineSpan {
 pub struct LineTable {
     text: String,
     spans: Vec<LineSpan>,
+    lone_cr_breaks: bool,
 }
 
 impl LineTable {
@@ -69,7 +70,16 @@ impl LineTable {
             });
             start += raw.len();
         }
-        LineTable { text, spans }
+        LineTable {
+            text,
+            spans,
+            lone_cr_breaks,
+        }
+    }
+
+    /// Whether a lone `\r` ends a line here (see [`LineTable::new`]).
+    pub fn lone_cr_breaks(&self) -> bool {
+        self.lone_cr_breaks
     }
 
     /// The whole original text.

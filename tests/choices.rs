@@ -300,3 +300,38 @@ fn cli_lists_explains_skips_and_reports_changes() {
         assert!(v["notes"][0].get(key).is_some(), "notes[].{key}");
     }
 }
+
+#[test]
+fn accepting_a_change_accepts_everything_it_needs_once() {
+    let report = migrate(&stock_16(), &Options::default());
+    let needy = report
+        .changes
+        .iter()
+        .find(|c| !c.depends_on.is_empty())
+        .expect("a change with needs in the stock 1.6 set");
+    let all = report.with_needs(needy.id);
+    assert_eq!(all[0], needy.id);
+    let mut unique = all.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len(), "each once: {all:?}");
+    // Closed under `depends_on`: whatever a listed change needs is listed.
+    for id in &all {
+        for need in &report.changes[*id].depends_on {
+            assert!(
+                all.contains(need),
+                "{need:?} needed by {id:?} is missing from {all:?}"
+            );
+        }
+    }
+    // What it needs is what it cannot be made without: rejecting only those unmakes it too.
+    let options = Options {
+        choices: Choices {
+            reject_changes: all[1..].to_vec(),
+            ..Choices::default()
+        },
+        ..Options::default()
+    };
+    let rejected = migrate(&stock_16(), &options);
+    assert!(!rejected.changes[needy.id].accepted);
+}

@@ -156,6 +156,7 @@ pub(super) fn build_report(
             changed: applied.text != input.text,
             text: applied.text,
             origins,
+            lone_cr_breaks: table.lone_cr_breaks(),
         });
     }
     for draft in &global.notes {
@@ -196,6 +197,7 @@ pub(super) fn build_report(
             text,
             changed: true,
             origins,
+            lone_cr_breaks: false,
         });
     }
     report

@@ -474,15 +474,8 @@ impl Reducible for State {
                     return self;
                 };
                 if accept {
-                    let (mut todo, mut seen) = (vec![id], Vec::new());
-                    while let Some(c) = todo.pop() {
-                        if seen.contains(&c) {
-                            continue;
-                        }
-                        seen.push(c);
-                        s.rejected.retain(|&x| x != c);
-                        todo.extend(r.report.change(c).map_or(&[][..], |c| &c.depends_on));
-                    }
+                    let accepted = r.report.with_needs(id);
+                    s.rejected.retain(|x| !accepted.contains(x));
                 } else if !s.rejected.contains(&id) {
                     s.rejected.push(id);
                 }

@@ -313,6 +313,18 @@ test('fast typing loses nothing and copy puts the file on the clipboard', async 
   assert.equal(await area.inputValue(), typed);
 });
 
+/// Removes the active pasted tab and waits for the conversion without it: one landing later
+/// would re-render the tabs under the next test (and could replace the tab it focused).
+async function removePastedTab() {
+  const remove = page.getByRole('button', { name: /^Remove pasted text/ });
+  const name = await remove.getAttribute('aria-label');
+  await remove.click();
+  await page.getByRole('button', { name, exact: true }).waitFor({ state: 'detached' });
+  await page.waitForFunction(
+    () => document.querySelector('section.outputs')?.getAttribute('aria-busy') === 'false',
+    null, { timeout: 120000, polling: 100 });
+}
+
 test('a 2 MB paste is diffed whole: its last line is reachable, a note jumps far below', async () => {
   await page.getByRole('button', { name: 'New paste tab' }).click();
   const block = readFileSync(stockWeb, 'utf8') + '\n# padding ' + 'x'.repeat(60) + '\n';
@@ -356,15 +368,7 @@ test('a 2 MB paste is diffed whole: its last line is reachable, a note jumps far
     assert.ok(row && view && row.y >= view.y && row.y + row.height <= view.y + view.height,
       'the focused row is in view');
   });
-  const remove = page.getByRole('button', { name: /^Remove pasted text/ });
-  const name = await remove.getAttribute('aria-label');
-  await remove.click();
-  // Wait for the conversion without it: one landing later would re-render the tabs under the
-  // next test (and could replace the tab it focused).
-  await page.getByRole('button', { name, exact: true }).waitFor({ state: 'detached' });
-  await page.waitForFunction(
-    () => document.querySelector('section.outputs')?.getAttribute('aria-busy') === 'false',
-    null, { timeout: 120000, polling: 100 });
+  await removePastedTab();
 });
 
 test('a large paste skips the textarea: read-only lines, converted, editable on request', async () => {
@@ -398,13 +402,7 @@ test('a large paste skips the textarea: read-only lines, converted, editable on 
   // Asked for, the textarea comes back with every byte.
   await page.getByRole('button', { name: 'Edit it here' }).click();
   await until(async () => assert.equal((await page.locator('#input-text').inputValue()).length, big.length));
-  const remove = page.getByRole('button', { name: /^Remove pasted text/ });
-  const name = await remove.getAttribute('aria-label');
-  await remove.click();
-  await page.getByRole('button', { name, exact: true }).waitFor({ state: 'detached' });
-  await page.waitForFunction(
-    () => document.querySelector('section.outputs')?.getAttribute('aria-busy') === 'false',
-    null, { timeout: 120000, polling: 100 });
+  await removePastedTab();
 });
 
 test('tabs work from the keyboard', async () => {

@@ -5,6 +5,7 @@ use crate::options::Target;
 use crate::report::Severity;
 use crate::rules::context::Ctx;
 use crate::text::Splice;
+use std::ops::Range;
 
 pub(crate) use crate::apps::{python_options, scopes, App};
 
@@ -21,6 +22,17 @@ pub(crate) fn arg0(cfg: &HttpdConfig, i: usize) -> String {
         .and_then(|d| d.arg(0))
         .unwrap_or("")
         .to_string()
+}
+
+/// The removal of `items` (not empty, in file order) and the lines they span, for a change
+/// that removes them together.
+pub(crate) fn remove_all(cfg: &HttpdConfig, items: &[usize]) -> (Vec<Splice>, Range<usize>) {
+    let splices = items.iter().map(|&i| cfg.remove_item(i)).collect();
+    let (first, last) = (items[0], items[items.len() - 1]);
+    (
+        splices,
+        cfg.items[first].lines.start..cfg.items[last].lines.end,
+    )
 }
 
 /// `A, B and C` from the option names of PythonOption items (never their values).

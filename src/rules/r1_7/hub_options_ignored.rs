@@ -35,8 +35,7 @@ pub(crate) fn run(
     others: &[usize],
     handler_changes: &[usize],
 ) {
-    let splices = others.iter().map(|&i| cfg.remove_item(i)).collect();
-    let span = cfg.items[others[0]].lines.start..cfg.items[others[others.len() - 1]].lines.end;
+    let (splices, span) = edit::remove_all(cfg, others);
     let c = ctx.plan.change(&RULE, Severity::Warning, span, splices, format!(
         "These hub PythonOptions ({}) were already ignored, because ConfigFile was set; they are removed. \
          If their values matter, put them into hub.conf.", edit::names(cfg, others)));

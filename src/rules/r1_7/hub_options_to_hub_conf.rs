@@ -37,8 +37,7 @@ pub(crate) fn run(
     others: &[usize],
     handler_changes: &[usize],
 ) {
-    let splices = others.iter().map(|&i| cfg.remove_item(i)).collect();
-    let span = cfg.items[others[0]].lines.start..cfg.items[others[others.len() - 1]].lines.end;
+    let (splices, span) = edit::remove_all(cfg, others);
     let mut file = NewFile::new("hub.conf", FileKind::HubConf);
     file.push("# koji-hub settings for Koji 1.7, moved here by koji-migrate from the httpd config's PythonOptions.", None);
     file.push("[hub]", None);

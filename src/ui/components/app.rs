@@ -6,9 +6,16 @@ use super::notes_panel::{notes_panel, NotesPanelProps};
 use super::output_panel::OutputPanel;
 use super::steps_panel::{steps_panel, StepsPanelProps};
 use super::target_choice::{target_choice, TargetChoiceProps};
+use crate::diff::DiffModel;
+use crate::placement::place;
+use crate::report::FileId;
 use crate::ui::browser;
-use crate::ui::state::{fragment_of_releases, releases_of_fragment, Action, Converted, State};
+use crate::ui::examples::EXAMPLES;
+use crate::ui::state::{
+    fragment_of_releases, releases_of_fragment, Action, Converted, InputDoc, State,
+};
 use crate::ui::virtual_rows::use_virtual_rows;
+use crate::Options;
 use gloo_timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,6 +49,20 @@ pub fn App() -> Html {
         let shown = shown.clone();
         // Mounted once, for the page's life: the listener is never removed.
         use_effect_with((), move |_| {
+            // Warm-up, once the page is drawn: the example site converted, diffed and dropped,
+            // so that the browser has compiled the core's hot code before the admin's first
+            // paste (which otherwise runs it unoptimised; BENCHMARKS.md §5.0).
+            Timeout::new(200, || {
+                let inputs: Vec<InputDoc> =
+                    EXAMPLES.iter().map(|(n, t)| InputDoc::text(n, t)).collect();
+                let warm = Converted::compute_with(0, &inputs, &Options::default());
+                for (k, f) in warm.report.files.iter().enumerate() {
+                    let model = DiffModel::of_file(f, 3);
+                    let items = place(&model, &warm.report.changes, FileId::new(k), 0, false);
+                    std::hint::black_box(items);
+                }
+            })
+            .forget();
             browser::on_hashchange(move || {
                 if let Some((from, to)) = releases_of_fragment(&browser::fragment()) {
                     *shown.borrow_mut() = (from, to);

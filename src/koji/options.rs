@@ -177,33 +177,37 @@ fn text((at, len): Text) -> &'static str {
     data::STRINGS.get(at..at + usize::from(len)).unwrap_or("")
 }
 
-/// `table` against `key`, both lower-cased as Python's `str.lower` does (so the Kelvin sign
-/// `\u{212A}` is a `k`, as Python 3's configparser sees it).
+/// `table` against `key`, both lower-cased as Python's parsers store option names (with the
+/// `unicode-case` feature the Kelvin sign `\u{212A}` is a `k`, as Python 3's configparser sees
+/// it; see `ini::option_name`).
 fn cmp_name(table: &str, key: &str) -> Ordering {
-    // ASCII names (all of the tables', nearly every key): the same order, without lower-casing
-    // through Unicode's tables on every step of the binary search. Native only: it cost the
-    // page's wasm 0.7 KB gzipped (BENCHMARKS.md §2), where the budget has less than that left.
-    #[cfg(not(target_arch = "wasm32"))]
-    if table.is_ascii() && key.is_ascii() {
-        return table
-            .bytes()
-            .map(|b| b.to_ascii_lowercase())
-            .cmp(key.bytes().map(|b| b.to_ascii_lowercase()));
-    }
-    fold(table).cmp(fold(key))
-}
-
-fn fold(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().flat_map(char::to_lowercase)
+    // The tables' names are ASCII (a test checks it), sorted by their lower-cased bytes; `key`
+    // is lowered already (`ini::option_name`, as Python's parsers store it). Byte for byte, then:
+    // lowering through Unicode's tables on every step of the binary search took 42 % of the
+    // CLI's time on a 100,000-line client config, and more in the page's wasm.
+    table
+        .bytes()
+        .map(|b| b.to_ascii_lowercase())
+        .cmp(key.bytes())
 }
 
 /// The span of `table` (sorted by lower-cased name, then release) for `name` at `release`.
 fn find<T>(table: &'static [Span<T>], name: &str, release: Release) -> Option<&'static Span<T>> {
-    let from = table.partition_point(|s| cmp_name(s.name(), name) == Ordering::Less);
+    let lowered;
+    let key = if name
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        lowered = crate::ini::option_name(name);
+        lowered.as_str()
+    } else {
+        name
+    };
+    let from = table.partition_point(|s| cmp_name(s.name(), key) == Ordering::Less);
     table
         .get(from..)?
         .iter()
-        .take_while(|s| cmp_name(s.name(), name) == Ordering::Equal)
+        .take_while(|s| cmp_name(s.name(), key) == Ordering::Equal)
         .find(|s| s.holds(release))
 }
 
@@ -568,7 +572,7 @@ mod tests {
             }
             for w in table.windows(2) {
                 let (a, b) = (&w[0], &w[1]);
-                let order = cmp_name(a.name(), b.name());
+                let order = cmp_name(a.name(), &b.name().to_ascii_lowercase());
                 assert!(
                     order == Ordering::Less || (order == Ordering::Equal && a.last < b.first),
                     "{what}: {} {}..{} then {} {}..{}",
@@ -596,9 +600,10 @@ mod tests {
         assert_eq!(Component::ALL.map(Component::index), [0, 1, 2, 3, 4]);
     }
 
-    /// The ASCII shortcut of `cmp_name` orders as lower-casing through Unicode does.
+    /// `cmp_name` orders ASCII names as lower-casing through Unicode does (the tables' order).
     #[test]
-    fn cmp_name_ascii_agrees_with_unicode_folding() {
+    fn cmp_name_orders_as_unicode_lower_casing() {
+        let fold = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
         let names = [
             "",
             "a",
@@ -620,7 +625,7 @@ mod tests {
         ];
         for a in names {
             for b in names {
-                assert_eq!(cmp_name(a, b), fold(a).cmp(fold(b)), "{a} {b}");
+                assert_eq!(cmp_name(a, &fold(b)), fold(a).cmp(&fold(b)), "{a} {b}");
             }
         }
     }

@@ -136,17 +136,21 @@ pub fn use_virtual_rows(
             }
             // A jump: once its row is drawn, scroll it to the upper third of the view; done once
             // the heights around it no longer change.
+            // Never more than a few draws: a jump pending holds the view's scrolling.
             if let Some(row) = m.jump_row {
-                if let Some(r) = row.checked_sub(first).and_then(|k| rows.get(k)) {
+                m.jump_tries += 1;
+                let drawn = row.checked_sub(first).and_then(|k| rows.get(k));
+                if let Some(r) = drawn {
                     let y = f64::from(el.scroll_top()) + r.get_bounding_client_rect().top()
                         - el.get_bounding_client_rect().top()
                         - view / 3.0;
                     el.set_scroll_top(y.max(0.0) as i32);
                     m.top = f64::from(el.scroll_top());
-                    m.jump_tries += 1;
-                    if !changed || m.jump_tries > 8 {
-                        m.jump_row = None;
-                    }
+                }
+                if (drawn.is_some() && !changed) || m.jump_tries > 8 {
+                    m.jump_row = None;
+                } else {
+                    changed = true;
                 }
             }
             drop(m);

@@ -368,6 +368,21 @@ test('a 2 MB paste is diffed whole: its last line is reachable, a note jumps far
     assert.ok(row && view && row.y >= view.y && row.y + row.height <= view.y + view.height,
       'the focused row is in view');
   });
+  // A checkbox the keyboard is on stays focused, and stays its change's, while the view moves
+  // (the rows drawn around it change).
+  await outputTab(/^kojiweb-\d+\.conf changed/).last().click();
+  await wrap.evaluate((el) => { el.scrollTop = 0; });
+  const box = wrap.locator('tr.change').nth(2);
+  const label = await box.innerText();
+  await box.locator('input').focus();
+  const bottomSpacer = () => wrap.evaluate((el) => el.querySelector('tbody > tr.spacer:last-child td').style.height);
+  for (const y of [700, 1400]) {
+    const before = await bottomSpacer();
+    await wrap.evaluate((el, to) => { el.scrollTop = to; }, y);
+    // Wait for the window to be drawn again (its bottom spacer shrinks), then look.
+    await until(async () => assert.notEqual(await bottomSpacer(), before));
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('tr')?.innerText), label);
+  }
   await removePastedTab();
 });
 

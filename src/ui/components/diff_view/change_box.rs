@@ -6,6 +6,7 @@ use crate::ui::state::Converted;
 use yew::prelude::*;
 
 pub fn change_box(
+    key: usize,
     result: &Converted,
     c: &Change,
     cols: &'static str,
@@ -21,7 +22,7 @@ pub fn change_box(
         .filter_map(|&d| result.report.change(d))
         .find(|d| !accepted && !d.accepted);
     html! {
-        <tr class={classes!("change", (!accepted).then_some("rejected"))}><td colspan={cols}>
+        <tr {key} class={classes!("change", (!accepted).then_some("rejected"))}><td colspan={cols}>
             <label>
                 <input type="checkbox" checked={accepted} {onchange} />
                 {format!(" Accept: {} ", summary(c.rule))}<code>{c.rule}</code>

@@ -129,17 +129,24 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         let expanded = expanded.clone();
         Callback::from(move |_| expanded.set(true))
     };
-    // Unkeyed: as the window moves, drawn rows are patched in place. Keys (+255 B gzipped) made
-    // no difference to scrolling once only new rows are measured (BENCHMARKS.md §5).
+    // Keyed by item: as the window moves, a row still drawn keeps its DOM, so a focused
+    // checkbox stays focused and stays its change's (unkeyed, rows are patched with their
+    // neighbours' content and the focus is lost).
     let draw = |i: usize| -> Html {
         match laid.items[i] {
-            Item::Gap { hidden } => rows::gap(hidden, cols, show_more.clone()),
+            Item::Gap { hidden } => rows::gap(i, hidden, cols, show_more.clone()),
             Item::Change(c) => report.change(c).map_or_else(Html::default, |c| {
-                change_box::change_box(&props.result, c, cols, &props.on_choose)
+                change_box::change_box(i, &props.result, c, cols, &props.on_choose)
             }),
             Item::Row { hunk, row } => {
                 let r = row_of(hunk, row);
-                rows::side_by_side(&props.result, props.file, r, rows::focused(focus, r, None))
+                rows::side_by_side(
+                    i,
+                    &props.result,
+                    props.file,
+                    r,
+                    rows::focused(focus, r, None),
+                )
             }
             Item::Line {
                 hunk,
@@ -148,7 +155,14 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
             } => {
                 let r = row_of(hunk, row);
                 let focused = rows::focused(focus, r, Some(new_side));
-                rows::unified(&props.result, props.file, r, (new_side, new_file), focused)
+                rows::unified(
+                    i,
+                    &props.result,
+                    props.file,
+                    r,
+                    (new_side, new_file),
+                    focused,
+                )
             }
         }
     };
@@ -184,9 +198,11 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
                     }
                 </thead>
                 <tbody>
-                    <tr class="spacer" aria-hidden="true"><td colspan={cols} ref={window.top_spacer}></td></tr>
+                    // Keyed too: a list with some children keyed and some not is diffed by
+                    // position, which replaces every row whose key moved.
+                    <tr key={usize::MAX} class="spacer" aria-hidden="true"><td colspan={cols} ref={window.top_spacer}></td></tr>
                     { for window.range.clone().map(draw) }
-                    <tr class="spacer" aria-hidden="true"><td colspan={cols} ref={window.bottom_spacer}></td></tr>
+                    <tr key={usize::MAX - 1} class="spacer" aria-hidden="true"><td colspan={cols} ref={window.bottom_spacer}></td></tr>
                 </tbody>
             </table>
         </div>

@@ -67,13 +67,14 @@ fn kind_class(kind: RowKind) -> &'static str {
 }
 
 /// A side-by-side row: old line number, marker, text; new line number, marker, text.
-pub fn side_by_side(result: &Converted, file: FileId, row: &Row, focus: bool) -> Html {
+/// `key`: the row's place in the drawn list (every row is keyed by it, see [`super`]).
+pub fn side_by_side(key: usize, result: &Converted, file: FileId, row: &Row, focus: bool) -> Html {
     let class = classes!("row", kind_class(row.kind), focus.then_some("focus"));
     let title = origin_title(result, file, row.new.as_ref());
     let changed = row.kind != RowKind::Equal;
     let (old_mark, new_mark) = (changed && row.old.is_some(), changed && row.new.is_some());
     html! {
-        <tr {class} {title}>
+        <tr {key} {class} {title}>
             <td class="ln">{row.old.as_ref().map(|s| s.line.to_string())}</td>
             <td class="mk" aria-label={if old_mark { "removed" } else { "" }}>{if old_mark { "−" } else { "" }}</td>
             <td class="code old">{spans(row.old.as_ref())}</td>
@@ -88,6 +89,7 @@ pub fn side_by_side(result: &Converted, file: FileId, row: &Row, focus: bool) ->
 /// unchanged row once. A file the migration created (`new_file`) has no old line numbers, and
 /// says where each line comes from in a column of its own.
 pub fn unified(
+    key: usize,
     result: &Converted,
     file: FileId,
     row: &Row,
@@ -107,7 +109,7 @@ pub fn unified(
     };
     let title = new_side.then(|| origin_title(result, file, side)).flatten();
     html! {
-        <tr class={classes!("row", class, focus.then_some("focus"))} title={title.clone()}>
+        <tr {key} class={classes!("row", class, focus.then_some("focus"))} title={title.clone()}>
             if !new_file {
                 <td class="ln">{row.old.as_ref().filter(|_| equal || !new_side).map(|s| s.line.to_string())}</td>
             }
@@ -122,9 +124,9 @@ pub fn unified(
 }
 
 /// `hidden` unchanged lines behind a button that shows them all.
-pub fn gap(hidden: usize, cols: &'static str, onclick: Callback<MouseEvent>) -> Html {
+pub fn gap(key: usize, hidden: usize, cols: &'static str, onclick: Callback<MouseEvent>) -> Html {
     html! {
-        <tr class="gap"><td colspan={cols}>
+        <tr {key} class="gap"><td colspan={cols}>
             <button type="button" class="link" {onclick}>
                 {format!("⋯ {hidden} unchanged line{} — show more", if hidden == 1 { "" } else { "s" })}
             </button>

@@ -372,9 +372,12 @@ test('a 2 MB paste is diffed whole: its last line is reachable, a note jumps far
   // (the rows drawn around it change).
   await outputTab(/^kojiweb-\d+\.conf changed/).last().click();
   await wrap.evaluate((el) => { el.scrollTop = 0; });
-  const box = wrap.locator('tr.change').nth(2);
+  // The window is drawn at the top again once its top spacer is empty; then one box, held.
+  await until(async () => assert.equal(
+    await wrap.evaluate((el) => el.querySelector('tbody > tr.spacer td').style.height), '0px'));
+  const box = await wrap.locator('tr.change').nth(2).elementHandle();
   const label = await box.innerText();
-  await box.locator('input').focus();
+  await (await box.$('input')).focus();
   const bottomSpacer = () => wrap.evaluate((el) => el.querySelector('tbody > tr.spacer:last-child td').style.height);
   for (const y of [700, 1400]) {
     const before = await bottomSpacer();

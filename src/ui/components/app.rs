@@ -1,6 +1,6 @@
 //! The page layout; owns the state and the debounced conversion.
 
-use super::input_panel::{input_panel, read_only_view, InputPanelProps};
+use super::input_panel::{input_panel, read_only_lines, InputPanelProps};
 use super::more_options::{more_options, MoreOptionsProps};
 use super::notes_panel::{notes_panel, NotesPanelProps};
 use super::output_panel::OutputPanel;
@@ -99,8 +99,8 @@ pub fn App() -> Html {
 
     // The input panel's hooks (it is a plain function).
     let dragging = use_state(|| false);
-    let read_only = read_only_view(&state.inputs, state.active_input);
-    let lines = read_only.as_ref().map_or(0, |(_, n)| *n);
+    let read_only = read_only_lines(&state.inputs, state.active_input);
+    let lines = read_only.unwrap_or(0);
     let window = use_virtual_rows(u64::from(state.active_input), lines, &|_| 1.0, None);
 
     let dispatch = state.dispatcher();
@@ -142,7 +142,7 @@ pub fn App() -> Html {
                     result: state.result.clone(),
                     dispatch: dispatch.clone(),
                     dragging,
-                    view: read_only.map(|(text, n)| (text, n, window)),
+                    view: read_only.map(|n| (n, window)),
                 })}
                 {target_choice(&TargetChoiceProps { target: state.target, from, to, dispatch: dispatch.clone() })}
                 {more_options(&MoreOptionsProps { keep_pkgurl: state.keep_pkgurl, dispatch: dispatch.clone() })}

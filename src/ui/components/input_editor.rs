@@ -5,7 +5,6 @@ use crate::decode::PAGE_INPUT_LIMIT;
 use crate::ui::state::{is_large, Action, InputDoc, State};
 use crate::ui::virtual_rows::Window;
 use crate::FileKind;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -22,7 +21,7 @@ use crate::ui::browser::megabytes;
 
 /// `view`: a read-only input's text, its number of lines and the part of them to draw (see
 /// [`super::input_view`]).
-pub fn input_editor(props: &InputEditorProps, view: Option<(Rc<str>, usize, Window)>) -> Html {
+pub fn input_editor(props: &InputEditorProps, view: Option<(usize, Window)>) -> Html {
     let id = props.input.id;
     let d = props.dispatch.clone();
     let oninput = Callback::from(move |e: InputEvent| {
@@ -102,8 +101,8 @@ pub fn input_editor(props: &InputEditorProps, view: Option<(Rc<str>, usize, Wind
             if let Some(p) = problem {
                 <p class="problem" role="status">{p}</p>
             }
-            if let Some((text, count, window)) = view {
-                {input_view(InputViewProps { input: &props.input, text: &text, count, window, dispatch: props.dispatch.clone() })}
+            if let Some((count, window)) = view {
+                {input_view(InputViewProps { input: &props.input, count, window, dispatch: props.dispatch.clone() })}
             } else {
                 <label class="visually-hidden" for="input-text">{format!("Contents of {}", props.input.label())}</label>
                 <textarea id="input-text" class="code" spellcheck="false" autocomplete="off"

@@ -18,16 +18,16 @@ pub struct InputPanelProps<'a> {
     pub result: Option<Rc<Converted>>,
     pub dispatch: UseReducerDispatcher<State>,
     pub dragging: UseStateHandle<bool>,
-    /// The active input's read-only view, when it has one: its text, its number of lines (see
-    /// [`read_only_view`]) and the window of them to draw.
-    pub view: Option<(Rc<str>, usize, Window)>,
+    /// The active input's read-only view, when it has one: its number of lines (see
+    /// [`read_only_lines`]) and the window of them to draw.
+    pub view: Option<(usize, Window)>,
 }
 
-/// The active input when it is shown read-only: its text and number of lines (counted per
-/// draw: a few milliseconds at the page's 5 MB limit, cheaper in the page's size than a memo).
-pub fn read_only_view(inputs: &[InputDoc], active: u32) -> Option<(Rc<str>, usize)> {
+/// The number of lines of the active input when it is shown read-only (counted per draw: a few
+/// milliseconds at the page's 5 MB limit, cheaper in the page's size than a memo).
+pub fn read_only_lines(inputs: &[InputDoc], active: u32) -> Option<usize> {
     let input = inputs.iter().find(|i| i.id == active && i.read_only)?;
-    Some((input.text.clone(), input.text.lines().count()))
+    Some(input.text.lines().count())
 }
 
 pub fn input_panel(props: InputPanelProps<'_>) -> Html {

@@ -12,8 +12,7 @@ use yew::prelude::*;
 
 pub struct InputViewProps<'a> {
     pub input: &'a InputDoc,
-    /// Its text and number of lines (`str::lines`, which breaks lines as the core does).
-    pub text: &'a str,
+    /// Its number of lines (`str::lines`, which breaks lines as the core does).
     pub count: usize,
     pub window: Window,
     pub dispatch: UseReducerDispatcher<State>,
@@ -29,7 +28,7 @@ pub fn input_view(props: InputViewProps<'_>) -> Html {
     html! {
         <>
             <p class="problem" role="status">
-                {format!("{label} has {} lines ({}): it is shown read-only, which keeps the page quick. ", props.count, megabytes(props.text.len()))}
+                {format!("{label} has {} lines ({}): it is shown read-only, which keeps the page quick. ", props.count, megabytes(props.input.text.len()))}
                 <button type="button" class="link" onclick={edit}>{"Edit it here"}</button>
                 {" (slow for a file this large)."}
             </p>
@@ -40,7 +39,7 @@ pub fn input_view(props: InputViewProps<'_>) -> Html {
                     <colgroup><col class="ln" /><col class="code" /></colgroup>
                     <tbody>
                         <tr class="spacer" aria-hidden="true"><td colspan="2" ref={window.top_spacer}></td></tr>
-                        { for props.text.lines().skip(first).take(window.range.len()).enumerate().map(|(k, line)| html! {
+                        { for props.input.text.lines().skip(first).take(window.range.len()).enumerate().map(|(k, line)| html! {
                             <tr class="row"><td class="ln">{first + k + 1}</td><td class="code">{line}</td></tr>
                         }) }
                         <tr class="spacer" aria-hidden="true"><td colspan="2" ref={window.bottom_spacer}></td></tr>

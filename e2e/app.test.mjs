@@ -11,7 +11,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
-import { freePort, waitForServer } from './support.mjs';
+import { freePort, waitForServer, countWorkerAnswers } from './support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -44,6 +44,7 @@ before(async () => {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   context.on('request', (r) => requests.push(r.url()));
+  await context.addInitScript(countWorkerAnswers);
   page = context.pages()[0] ?? await context.newPage();
   page = await openPage('', page);
 });
@@ -139,6 +140,23 @@ test('pasting the stock 1.6 kojiweb.conf shows the diff and the notes', async ()
   assert.doesNotMatch(steps, /psql/);
   assert.match(steps, /Secret/);
   await outputTab(/^kojiweb\.conf /).click();
+});
+
+test('the conversion runs in a worker, and on the page where workers are refused', async () => {
+  // The page above: one worker, which answered the warm-up and the paste, and never failed.
+  await until(async () => assert.ok((await page.evaluate(() => window.__worker.answers)) >= 2));
+  assert.deepEqual(await page.evaluate(() => ({ ...window.__worker, answers: 0 })),
+    { started: 1, answers: 0, failures: 0 });
+  // A browser without workers (or a stricter policy): the same result, converted on the page.
+  const bare = await context.newPage();
+  await bare.addInitScript(() => { window.Worker = undefined; });
+  await openPage('', bare);
+  await bare.getByLabel(/Contents of/).fill(readFileSync(stockWeb, 'utf8'));
+  await bare.locator('table.diff.split tr.row.replace').first().waitFor();
+  assert.match(await bare.locator('#output-view').innerText(), /wsgi-script/);
+  assert.ok(await bare.locator('.notes li.note').count() >= 5);
+  assert.equal(await bare.evaluate(() => window.__worker.started), 0);
+  await bare.close();
 });
 
 test('clicking a note highlights its lines', async () => {

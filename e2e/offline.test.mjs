@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { freePort } from './support.mjs';
+import { countWorkerAnswers, freePort } from './support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -64,6 +64,20 @@ async function foreignResources(page) {
 const otherRequests = (urls) => urls.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')
   && u.split('#')[0] !== singleUrl);
 
+/// The conversions ran in the page's worker (a blob: worker, made by the page from its own text):
+/// it answered the warm-up and the paste, and never failed.
+async function assertConvertedInWorker(page) {
+  const end = Date.now() + TIMEOUT;
+  let seen;
+  do {
+    seen = await page.evaluate(() => window.__worker);
+    if (seen.answers >= 2) break;
+    await new Promise((r) => setTimeout(r, 50));
+  } while (Date.now() < end);
+  assert.deepEqual(seen, { started: 1, answers: seen.answers, failures: 0 });
+  assert.ok(seen.answers >= 2, `the worker answered ${seen.answers} time(s)`);
+}
+
 test('the single file\'s Content-Security-Policy lets nothing in from off the page', () => {
   const html = readFileSync(join(dist, SINGLE), 'utf8');
   const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1];
@@ -74,9 +88,11 @@ test('the single file\'s Content-Security-Policy lets nothing in from off the pa
   assert.deepEqual(directives['object-src'], ["'none'"]);
   assert.deepEqual(directives['base-uri'], ["'none'"]);
   assert.deepEqual(directives['img-src'], ['data:']);
+  // The conversion's worker: a blob: URL the page makes from its own script text.
+  assert.deepEqual(directives['worker-src'], ['blob:']);
   // Scripts and styles only by hash (and wasm compiled from the page's own bytes).
   for (const [name, sources] of Object.entries(directives)) {
-    if (['default-src', 'object-src', 'base-uri', 'form-action', 'img-src'].includes(name)) continue;
+    if (['default-src', 'object-src', 'base-uri', 'form-action', 'img-src', 'worker-src'].includes(name)) continue;
     assert.ok(['script-src', 'style-src'].includes(name), `unexpected directive ${name}`);
     for (const source of sources) {
       assert.match(source, /^'(sha256-[A-Za-z0-9+/]+=*|wasm-unsafe-eval)'$/, `${name} allows ${source}`);
@@ -99,6 +115,7 @@ describe('Chromium', () => {
     context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
     context.setDefaultTimeout(TIMEOUT);
     await context.addInitScript(recordCspViolations);
+    await context.addInitScript(countWorkerAnswers);
     // Every page of the context, the tabs the page opens included, from its creation.
     context.on('page', (p) => {
       const log = { requests: [], errors: [] };
@@ -147,6 +164,7 @@ describe('Chromium', () => {
     const saved = join(work, 'kojiweb.conf');
     await dl.saveAs(saved);
     assert.match(readFileSync(saved, 'utf8'), /SetHandler wsgi-script/);
+    await assertConvertedInWorker(page);
     await assertSelfContained(page);
     await page.close();
   });
@@ -231,6 +249,7 @@ describe('Firefox', () => {
   async function newPage() {
     const page = await browser.newPage();
     page.setDefaultTimeout(TIMEOUT);
+    await page.evaluateOnNewDocument(countWorkerAnswers);
     const log = { requests: [], errors: [] };
     page.on('request', (r) => log.requests.push(r.url()));
     page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
@@ -264,6 +283,7 @@ describe('Firefox', () => {
   test('the single file opened from disk converts the stock 1.6 kojiweb.conf, self-contained', async () => {
     const { page, log } = await openAndConvert();
     assert.match(await page.$eval('#output-view', (v) => v.innerText), /wsgi-script/);
+    await assertConvertedInWorker(page);
     await assertSelfContained(page, log);
     await page.close();
   });

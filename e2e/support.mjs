@@ -25,3 +25,22 @@ export async function waitForServer(url, ms = 10000) {
   }
   throw new Error(`server at ${url} did not start`);
 }
+
+/// An init script (run before the page's own scripts): counts what the page's conversion worker
+/// answers, in `window.__worker` = { started, answers, failures }, by wrapping the `Worker`
+/// constructor the page calls. An answer is a report's bytes; a failure is the worker's `null`.
+export function countWorkerAnswers() {
+  const Native = window.Worker;
+  const seen = { started: 0, answers: 0, failures: 0 };
+  window.__worker = seen;
+  if (!Native) return;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      seen.started += 1;
+      this.addEventListener('message', (e) => {
+        if (e.data) seen.answers += 1; else seen.failures += 1;
+      });
+    }
+  };
+}

@@ -10,6 +10,19 @@ use crate::report::{FileId, FileKind, Report, Step};
 /// The release from which the hub and koji-web run on Python 3 only (and their hosts on systemd).
 const PYTHON3_ONLY: Release = Release::known(22);
 
+/// Every [`Step::id`] the checklist writes: where a step read back as bytes (the page's worker,
+/// [`crate::wire`]) finds its `&'static str` again.
+pub const STEP_IDS: [&str; 8] = [
+    "install-mod-wsgi",
+    "schema-upgrade",
+    "koji-schema-upgrades",
+    "hub-conf",
+    "secret",
+    "web-conf-permissions",
+    "install-converted",
+    "restart-httpd",
+];
+
 /// The steps for this result, in the order to do them.
 pub(crate) fn steps(report: &Report, options: &Options) -> Vec<Step> {
     let files = &report.files;
@@ -230,4 +243,23 @@ fn file_name(report: &Report, id: FileId) -> &str {
                 .unwrap_or(&f.output)
         })
         .unwrap_or("?")
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every step id this file writes (its `id` fields) is in [`super::STEP_IDS`], which the wire
+    /// relies on.
+    #[test]
+    fn step_ids_lists_every_id_written() {
+        let source = include_str!("checklist.rs");
+        let written: Vec<&str> = source
+            .split("id: \"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert_eq!(written.len(), super::STEP_IDS.len(), "{written:?}");
+        for id in written {
+            assert!(super::STEP_IDS.contains(&id), "{id} is not in STEP_IDS");
+        }
+    }
 }

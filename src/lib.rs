@@ -42,6 +42,7 @@ pub mod placement;
 pub mod report;
 pub mod rules;
 pub mod text;
+pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -25,7 +25,12 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("migrate", &["src/migrate/"]),
     (
         "outputs",
-        &["src/diff.rs", "src/mask.rs", "src/placement.rs"],
+        &[
+            "src/diff.rs",
+            "src/mask.rs",
+            "src/placement.rs",
+            "src/wire.rs",
+        ],
     ),
     ("shells", &["src/ui/", "src/bin/", "src/lib.rs"]),
 ];

@@ -4,7 +4,7 @@
 //!   and the latest conversion result tagged with the revision it came from.
 //! - [`components`]: one component per file; they render props and send actions, nothing more.
 //!   The conversion runs 150 ms after the last change (a `gloo-timers` timeout that each change
-//!   cancels), so typing never waits for it.
+//!   cancels), in a Web Worker ([`worker`]), so typing and scrolling never wait for it.
 //! - [`browser`]: downloads (`blob:` URLs), the clipboard, reading dropped files. Nothing leaves
 //!   the page: no request goes to any other origin, nothing is stored.
 //! - [`zip`]: "download all" as a stored ZIP (its README.txt is [`crate::checklist::readme`]).
@@ -16,6 +16,7 @@ pub mod components;
 pub mod examples;
 pub mod state;
 pub mod virtual_rows;
+pub mod worker;
 pub mod zip;
 
 /// Mounts the page on `<body>`.

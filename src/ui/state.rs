@@ -138,6 +138,22 @@ impl Converted {
         Converted::compute_with(revision, inputs, &options)
     }
 
+    /// A conversion to run elsewhere (the page's worker, [`crate::ui::worker`]): its result
+    /// without the report yet, and the request as bytes ([`crate::wire`]).
+    pub fn job(revision: u64, inputs: &[InputDoc], options: &Options) -> (Converted, Vec<u8>) {
+        let taking_part: Vec<&InputDoc> = inputs.iter().filter(|i| i.converts()).collect();
+        let core_inputs: Vec<Input> = taking_part.iter().map(|i| i.to_input()).collect();
+        let result = Converted {
+            revision,
+            target: options.target,
+            from: options.from,
+            to: options.to,
+            report: Report::default(),
+            input_ids: taking_part.iter().map(|i| i.id).collect(),
+        };
+        (result, crate::wire::encode_request(&core_inputs, options))
+    }
+
     /// [`Converted::compute`] with every option.
     pub fn compute_with(revision: u64, inputs: &[InputDoc], options: &Options) -> Converted {
         let taking_part: Vec<&InputDoc> = inputs.iter().filter(|i| i.converts()).collect();

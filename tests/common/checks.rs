@@ -165,6 +165,9 @@ pub fn check_note_bounds(report: &Report, inputs: &[Input]) {
 pub fn check_migrate(inputs: &[Input], options: &Options) -> Report {
     let report = migrate(inputs, options);
     check_note_bounds(&report, inputs);
+    // What the page's worker sends back (koji_migrate::wire) is this report, exactly.
+    let bytes = koji_migrate::wire::encode_report(&report);
+    assert_eq!(koji_migrate::wire::decode_report(&bytes).as_ref(), Ok(&report));
     assert!(report.files.len() >= inputs.len());
     for (i, input) in inputs.iter().enumerate() {
         assert_eq!(

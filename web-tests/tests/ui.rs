@@ -24,6 +24,19 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Waits until `ready` holds, polling every 20 ms: the page renders (and converts, in its worker)
+/// in its own time, so a test waits for the state it asserts. Gives up after 30 s, a bound for a
+/// loaded machine that never makes a passing test slower.
+async fn until(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..1500 {
+        if ready() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("still not {what} after 30 s");
+}
+
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
@@ -260,8 +273,8 @@ async fn app_converts_the_example_after_the_debounce() {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    sleep(50).await;
-    assert!(root.text_content().unwrap().contains("1. Your Koji files"));
+    let text = || root.text_content().unwrap_or_default();
+    until("mounted", || text().contains("1. Your Koji files")).await;
     assert_eq!(
         count(&root, "table.diff"),
         0,
@@ -269,14 +282,15 @@ async fn app_converts_the_example_after_the_debounce() {
     );
 
     button(&root, "Try an example").click();
-    sleep(50).await;
-    assert_eq!(count(&root, ".inputs .tab"), 5, "five example inputs");
+    until("showing five example inputs", || {
+        count(&root, ".inputs .tab") == 5
+    })
+    .await;
     // Conversion waits for the debounce, then fills the outputs, notes and steps.
-    sleep(400).await;
+    until("converted", || text().contains("Install mod_wsgi")).await;
     assert!(count(&root, ".output .tab") >= 6);
     assert!(count(&root, "table.diff tr.row") > 5);
     assert!(count(&root, ".notes li.note") > 5);
-    assert!(root.text_content().unwrap().contains("Install mod_wsgi"));
 
     // mod_python is offered only up to 1.13: choose 1.7, then switch to mod_python.
     let python: web_sys::HtmlInputElement = root
@@ -295,12 +309,15 @@ async fn app_converts_the_example_after_the_debounce() {
     to.set_value("1.7");
     to.dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    sleep(50).await;
-    assert!(!python.disabled());
-    assert!(root.text_content().unwrap().contains("2. Koji 1.7 files"));
+    until("offering mod_python", || !python.disabled()).await;
+    assert!(text().contains("2. Koji 1.7 files"));
     python.click();
-    sleep(400).await;
-    assert!(!root.text_content().unwrap().contains("Install mod_wsgi"));
+    // Converted again for mod_python: nothing to install.
+    until("converted for mod_python", || {
+        !text().contains("Install mod_wsgi")
+    })
+    .await;
+    assert!(count(&root, ".notes li.note") > 5);
     root.remove();
 }
 
@@ -341,7 +358,7 @@ fn mount_diff(unified: bool) -> web_sys::Element {
 #[wasm_bindgen_test]
 async fn diff_view_collapses_unchanged_lines_until_asked() {
     let root = mount_diff(false);
-    sleep(30).await;
+    until("drawn", || count(&root, "tr.row") > 0).await;
     assert_eq!(count(&root, "table.diff.split"), 1);
     assert_eq!(
         count(&root, "tr.gap"),
@@ -359,8 +376,7 @@ async fn diff_view_collapses_unchanged_lines_until_asked() {
         .dyn_into::<web_sys::HtmlElement>()
         .unwrap()
         .click();
-    sleep(30).await;
-    assert_eq!(count(&root, "tr.gap"), 0);
+    until("expanded", || count(&root, "tr.gap") == 0).await;
     assert!(count(&root, "tr.row") > collapsed);
     root.remove();
 }
@@ -368,7 +384,7 @@ async fn diff_view_collapses_unchanged_lines_until_asked() {
 #[wasm_bindgen_test]
 async fn unified_view_lists_removed_lines_before_added_ones() {
     let root = mount_diff(true);
-    sleep(30).await;
+    until("drawn", || count(&root, "tr.row") > 0).await;
     assert_eq!(count(&root, "table.diff.unified"), 1);
     let marks = root.query_selector_all("td.mk").unwrap();
     let marks: String = (0..marks.length())

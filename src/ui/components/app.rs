@@ -15,9 +15,10 @@ use crate::ui::state::{
     fragment_of_releases, releases_of_fragment, Action, Converted, InputDoc, State,
 };
 use crate::ui::virtual_rows::use_virtual_rows;
+use crate::ui::worker;
+use crate::wire;
 use crate::Options;
 use gloo_timers::callback::Timeout;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// How long the page waits after the last keystroke before converting.
@@ -49,17 +50,22 @@ pub fn App() -> Html {
         let shown = shown.clone();
         // Mounted once, for the page's life: the listener is never removed.
         use_effect_with((), move |_| {
-            // Warm-up, once the page is drawn: the example site converted, diffed and dropped,
-            // so that the browser has compiled the core's hot code before the admin's first
-            // paste (which otherwise runs it unoptimised; BENCHMARKS.md §5.0).
-            Timeout::new(200, || {
+            // Warm-up, once the page is drawn: the example site converted in the worker (which
+            // starts and compiles the core; the result, of no revision, is dropped), and here
+            // read back, diffed and placed, so that the browser has compiled the hot code of both
+            // before the admin's first paste (which otherwise runs it unoptimised;
+            // BENCHMARKS.md §5.0).
+            let warm_dispatcher = dispatcher.clone();
+            Timeout::new(200, move || {
                 let inputs: Vec<InputDoc> =
                     EXAMPLES.iter().map(|(n, t)| InputDoc::text(n, t)).collect();
-                let warm = Converted::compute_with(0, &inputs, &Options::default());
-                for (k, f) in warm.report.files.iter().enumerate() {
+                let (result, request) = Converted::job(u64::MAX, &inputs, &Options::default());
+                let here = wire::convert(&request).and_then(|r| wire::decode_report(&r));
+                worker::convert(result, request, warm_dispatcher);
+                for (k, f) in here.iter().flat_map(|r| r.files.iter().enumerate()) {
                     let model = DiffModel::of_file(f, 3);
-                    let items = place(&model, &warm.report.changes, FileId::new(k), 0, false);
-                    std::hint::black_box(items);
+                    let changes = here.as_ref().map_or(&[][..], |r| &r.changes);
+                    std::hint::black_box(place(&model, changes, FileId::new(k), 0, false));
                 }
             })
             .forget();
@@ -90,8 +96,8 @@ pub fn App() -> Html {
         let options = state.options();
         use_effect_with(state.revision, move |&revision| {
             let timeout = Timeout::new(DEBOUNCE_MS, move || {
-                let result = Converted::compute_with(revision, &inputs, &options);
-                dispatcher.dispatch(Action::Converted(Rc::new(result)));
+                let (result, request) = Converted::job(revision, &inputs, &options);
+                worker::convert(result, request, dispatcher);
             });
             move || drop(timeout)
         });

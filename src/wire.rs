@@ -13,6 +13,11 @@
 //! plus one (0 for `None`). `&'static str` ids (rules, checklist steps) cross as their text and
 //! are found again in their registries.
 //!
+//! The inputs' texts do not cross back: the page has them. A converted input's `original` is its
+//! input's text, so the report refers to the text the reader already has (`known`: the request's
+//! inputs, in order) instead of carrying a second copy; a 100,000-line input would otherwise
+//! cross twice more (BENCHMARKS.md §5.0).
+//!
 //! Decoding never panics: bytes that are not what [`encode_report`] or [`encode_request`] wrote
 //! give a [`WireError`]. The reader keeps its first error and reads zeros from then on, so that the
 //! code reading each field is a plain call (a `Result` at every field made this module several
@@ -43,51 +48,74 @@ impl std::fmt::Display for WireError {
 
 impl std::error::Error for WireError {}
 
-/// What the worker runs: a request in, its report out (or why the request was unreadable).
+/// What the worker runs: a request in, its report out (or why the request was unreadable). The
+/// report refers to the request's inputs for their texts: read it with them as `known`.
 pub fn convert(request: &[u8]) -> Result<Vec<u8>, WireError> {
     let (inputs, options) = decode_request(request)?;
-    Ok(encode_report(&crate::migrate(&inputs, &options)))
+    let known: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
+    Ok(encode_report(&crate::migrate(&inputs, &options), &known))
 }
 
 /// The inputs and options of one conversion.
 pub fn encode_request(inputs: &[Input], options: &Options) -> Vec<u8> {
-    let mut w = Writer(Vec::new());
+    let size: usize = inputs.iter().map(|i| i.name.len() + i.text.len() + 8).sum();
+    let mut w = Writer::new(size + 64, &[]);
     w.list(inputs);
     options.put(&mut w);
-    w.0
+    w.out
 }
 
 /// What [`encode_request`] wrote.
 pub fn decode_request(bytes: &[u8]) -> Result<(Vec<Input>, Options), WireError> {
-    let mut r = Reader::new(bytes);
+    let mut r = Reader::new(bytes, &[]);
     let inputs = r.list();
     let options = Options::get(&mut r);
     r.end((inputs, options))
 }
 
-/// A report, whole.
-pub fn encode_report(report: &Report) -> Vec<u8> {
-    let mut w = Writer(Vec::new());
+/// A report, whole: file `k`'s `original`, when it is `known[k]`, as a reference to it.
+pub fn encode_report(report: &Report, known: &[&str]) -> Vec<u8> {
+    // Its texts and a few bytes per line, so that the buffer is seldom copied as it grows.
+    let size: usize = report
+        .files
+        .iter()
+        .map(|f| f.text.len() + 3 * f.origins.len())
+        .sum();
+    let mut w = Writer::new(size + 4096, known);
     report.put(&mut w);
-    w.0
+    w.out
 }
 
-/// What [`encode_report`] wrote.
-pub fn decode_report(bytes: &[u8]) -> Result<Report, WireError> {
-    let mut r = Reader::new(bytes);
+/// What [`encode_report`] wrote, given the same `known` texts.
+pub fn decode_report(bytes: &[u8], known: &[&str]) -> Result<Report, WireError> {
+    let mut r = Reader::new(bytes, known);
     let report = Report::get(&mut r);
     r.end(report)
 }
 
-struct Writer(Vec<u8>);
+struct Writer<'a> {
+    out: Vec<u8>,
+    /// The texts the reader has (see [`encode_report`]).
+    known: &'a [&'a str],
+    /// The files written so far.
+    files: usize,
+}
 
-impl Writer {
+impl<'a> Writer<'a> {
+    fn new(capacity: usize, known: &'a [&'a str]) -> Self {
+        Writer {
+            out: Vec::with_capacity(capacity),
+            known,
+            files: 0,
+        }
+    }
+
     fn n(&mut self, mut n: usize) {
         while n >= 0x80 {
-            self.0.push(n as u8 | 0x80);
+            self.out.push(n as u8 | 0x80);
             n >>= 7;
         }
-        self.0.push(n as u8);
+        self.out.push(n as u8);
     }
 
     /// An optional number: 0 for `None`, else the number plus one.
@@ -101,7 +129,7 @@ impl Writer {
 
     fn s(&mut self, s: &str) {
         self.n(s.len());
-        self.0.extend_from_slice(s.as_bytes());
+        self.out.extend_from_slice(s.as_bytes());
     }
 
     fn os(&mut self, s: &Option<String>) {
@@ -137,14 +165,20 @@ struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
     failed_at: Option<usize>,
+    /// The texts the writer referred to (see [`encode_report`]).
+    known: &'a [&'a str],
+    /// The files read so far.
+    files: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
+    fn new(bytes: &'a [u8], known: &'a [&'a str]) -> Self {
         Reader {
             bytes,
             at: 0,
             failed_at: None,
+            known,
+            files: 0,
         }
     }
 
@@ -423,7 +457,12 @@ impl Wire for Option<Origin> {
 impl Wire for OutputFile {
     fn put(&self, w: &mut Writer) {
         w.os(&self.input);
-        w.os(&self.original);
+        // The original as 2 when it is the reader's own text, else as any optional string.
+        match (&self.original, w.known.get(w.files)) {
+            (Some(original), Some(&known)) if original == known => w.n(2),
+            (original, _) => w.os(original),
+        }
+        w.files += 1;
         w.of(&FileKind::ALL, &self.kind);
         w.s(&self.output);
         w.s(&self.text);
@@ -433,9 +472,26 @@ impl Wire for OutputFile {
     }
 
     fn get(r: &mut Reader) -> Self {
+        let input = r.os();
+        let original = match r.n() {
+            0 => None,
+            1 => Some(r.s()),
+            2 => match r.known.get(r.files) {
+                Some(&known) => Some(known.to_string()),
+                None => {
+                    r.fail();
+                    None
+                }
+            },
+            _ => {
+                r.fail();
+                None
+            }
+        };
+        r.files += 1;
         OutputFile {
-            input: r.os(),
-            original: r.os(),
+            input,
+            original,
             kind: r.of(&FileKind::ALL),
             output: r.s(),
             text: r.s(),

@@ -335,3 +335,55 @@ fn accepting_a_change_accepts_everything_it_needs_once() {
     let rejected = migrate(&stock_16(), &options);
     assert!(!rejected.changes[needy.id].accepted);
 }
+
+/// Two koji-hub sites on one httpd: each site's mod_wsgi settings need that site's handler swap,
+/// not the other's. Rejecting one site's swap keeps the other site whole (and the dependency
+/// lists stay linear in the number of sites: each setting needs one swap).
+#[test]
+fn each_site_s_wsgi_settings_need_only_that_site_s_handler_swap() {
+    let site = |n: u32| {
+        format!(
+            "<VirtualHost *:80>\n    ServerName koji-{n}.example.com\n    Alias /kojihub \"/srv/koji-{n}/koji-hub/XMLRPC\"\n    <Directory /srv/koji-{n}/koji-hub>\n        SetHandler mod_python\n        PythonHandler kojixmlrpc\n    </Directory>\n</VirtualHost>\n"
+        )
+    };
+    let inputs = vec![Input::new(
+        "kojihub.conf",
+        format!("{}{}", site(0), site(1)),
+    )];
+    let all = migrate(&inputs, &Options::default());
+    let swaps: Vec<&koji_migrate::Change> = all
+        .changes
+        .iter()
+        .filter(|c| c.rule == "hub-handler-wsgi")
+        .collect();
+    assert_eq!(swaps.len(), 2, "{:#?}", all.changes);
+    let groups: Vec<&koji_migrate::Change> = all
+        .changes
+        .iter()
+        .filter(|c| c.rule == "hub-wsgi-application-group")
+        .collect();
+    assert_eq!(groups.len(), 2);
+    for (group, swap) in groups.iter().zip(&swaps) {
+        assert_eq!(group.depends_on, vec![swap.id], "{group:#?}");
+    }
+    // Rejecting site 0's swap: site 1 still gets its setting.
+    let some = migrate(
+        &inputs,
+        &Options {
+            choices: Choices {
+                reject_changes: vec![swaps[0].id],
+                ..Choices::default()
+            },
+            ..Options::default()
+        },
+    );
+    let made = |id: ChangeId| some.change(id).is_some_and(|c| c.accepted);
+    assert!(!made(groups[0].id) && made(groups[1].id));
+    let text = &some.files[0].text;
+    let second = text.find("koji-1.example.com").unwrap();
+    assert!(!text[..second].contains("WSGIApplicationGroup"), "{text}");
+    assert!(
+        text[second..].contains("WSGIApplicationGroup %{GLOBAL}"),
+        "{text}"
+    );
+}

@@ -80,16 +80,37 @@ fn reports_and_requests_cross_unchanged() {
 
             let report = migrate(&inputs, &options);
             notes += report.notes.len();
-            let bytes = encode_report(&report);
-            assert_eq!(
-                decode_report(&bytes).as_ref(),
-                Ok(&report),
-                "{name}: report read back"
-            );
+            // The page reads the worker's report with the texts of the inputs it sent.
+            let known: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
+            let bytes = encode_report(&report, &known);
+            let back = decode_report(&bytes, &known);
+            assert_eq!(back.as_ref(), Ok(&report), "{name}: report read back");
             assert_eq!(
                 convert(&request),
-                Ok(bytes),
+                Ok(bytes.clone()),
                 "{name}: the worker's conversion"
+            );
+            // Without known texts every original crosses: the same report, in more bytes.
+            let whole = encode_report(&report, &[]);
+            assert_eq!(
+                decode_report(&whole, &[]).as_ref(),
+                Ok(&report),
+                "{name}: whole"
+            );
+            let originals: usize = report
+                .files
+                .iter()
+                .filter_map(|f| f.original.as_ref())
+                .map(String::len)
+                .sum();
+            assert!(
+                whole.len() >= bytes.len() + originals,
+                "{name}: the originals crossed anyway"
+            );
+            // A report that refers to texts the reader does not have is malformed.
+            assert!(
+                decode_report(&bytes, &[]).is_err(),
+                "{name}: read without its texts"
             );
         }
     }
@@ -103,11 +124,12 @@ fn reports_and_requests_cross_unchanged() {
 fn every_cut_of_an_encoding_is_an_error() {
     let (_, inputs) = &input_sets()[0];
     let options = Options::default();
-    let report = encode_report(&migrate(inputs, &options));
+    let known: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
+    let report = encode_report(&migrate(inputs, &options), &known);
     let request = encode_request(inputs, &options);
     for end in 0..report.len() {
         assert!(
-            decode_report(&report[..end]).is_err(),
+            decode_report(&report[..end], &known).is_err(),
             "report cut at {end} read"
         );
     }
@@ -119,13 +141,14 @@ fn every_cut_of_an_encoding_is_an_error() {
     }
     let mut longer = report.clone();
     longer.push(0);
-    assert_eq!(decode_report(&longer).unwrap_err().at, report.len());
+    assert_eq!(decode_report(&longer, &known).unwrap_err().at, report.len());
 }
 
 proptest! {
     #[test]
     fn any_bytes_read_without_panicking(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        let _ = decode_report(&bytes);
+        let _ = decode_report(&bytes, &[]);
+        let _ = decode_report(&bytes, &["[koji]\n"]);
         let _ = decode_request(&bytes);
         let _ = convert(&bytes);
     }

@@ -223,7 +223,21 @@ pub(crate) fn add_to_wsgi_directories(
             vec![cfg.insert_before_item(close, vec![text])],
             message.to_string(),
         );
-        ctx.plan.depend_on_all(c, &swaps);
+        // The swap that makes this section mod_wsgi's, when it is in the section; else every
+        // swap of the app (it is served from elsewhere). Not every swap always: with many sites
+        // on one httpd, each setting would need every site's swap (quadratic, and wrong: rejecting
+        // one site's swap would reject every site's settings).
+        let section = cfg.items[scope].lines.start..cfg.items[close].lines.end;
+        let own: Vec<usize> = swaps
+            .iter()
+            .copied()
+            .filter(|&s| {
+                let lines = &ctx.plan.changes[s].lines;
+                section.start <= lines.start && lines.end <= section.end
+            })
+            .collect();
+        ctx.plan
+            .depend_on_all(c, if own.is_empty() { &swaps } else { &own });
     }
 }
 

@@ -138,20 +138,22 @@ impl Converted {
         Converted::compute_with(revision, inputs, &options)
     }
 
-    /// A conversion to run elsewhere (the page's worker, [`crate::ui::worker`]): its result
-    /// without the report yet, and the request as bytes ([`crate::wire`]).
-    pub fn job(revision: u64, inputs: &[InputDoc], options: &Options) -> (Converted, Vec<u8>) {
+    /// A conversion to run elsewhere (the page's worker, [`crate::ui::worker`]).
+    pub fn job(revision: u64, inputs: &[InputDoc], options: &Options) -> Job {
         let taking_part: Vec<&InputDoc> = inputs.iter().filter(|i| i.converts()).collect();
         let core_inputs: Vec<Input> = taking_part.iter().map(|i| i.to_input()).collect();
-        let result = Converted {
-            revision,
-            target: options.target,
-            from: options.from,
-            to: options.to,
-            report: Report::default(),
-            input_ids: taking_part.iter().map(|i| i.id).collect(),
-        };
-        (result, crate::wire::encode_request(&core_inputs, options))
+        Job {
+            result: Converted {
+                revision,
+                target: options.target,
+                from: options.from,
+                to: options.to,
+                report: Report::default(),
+                input_ids: taking_part.iter().map(|i| i.id).collect(),
+            },
+            request: crate::wire::encode_request(&core_inputs, options),
+            texts: taking_part.iter().map(|i| i.text.clone()).collect(),
+        }
     }
 
     /// [`Converted::compute`] with every option.
@@ -182,6 +184,25 @@ impl Converted {
     pub fn kind_of(&self, id: u32) -> Option<FileKind> {
         let k = self.input_ids.iter().position(|&i| i == id)?;
         self.report.file(FileId::new(k)).map(|f| f.kind)
+    }
+}
+
+/// A conversion to run elsewhere: its result without the report yet, the request as bytes
+/// ([`crate::wire`]), and the texts of the inputs it sends, which the report refers to rather than
+/// carrying them back.
+pub struct Job {
+    pub result: Converted,
+    pub request: Vec<u8>,
+    pub texts: Vec<Rc<str>>,
+}
+
+impl Job {
+    /// Fills the result with the report in `bytes` (what [`crate::wire::convert`] gave for the
+    /// request); `None` when they are not such a report.
+    pub fn finish(mut self, bytes: &[u8]) -> Option<Converted> {
+        let known: Vec<&str> = self.texts.iter().map(|t| &**t).collect();
+        self.result.report = crate::wire::decode_report(bytes, &known).ok()?;
+        Some(self.result)
     }
 }
 

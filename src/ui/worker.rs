@@ -13,7 +13,7 @@
 //! one is dropped: its result would be stale anyway). If the worker cannot be started or fails,
 //! the page converts on the main thread, as it did before the worker, from then on.
 
-use crate::ui::state::{Action, Converted, State};
+use crate::ui::state::{Action, Job, State};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -71,45 +71,46 @@ enum Status {
     Failed,
 }
 
-/// A conversion: the result to fill with the report, the request, and where to deliver it.
-type Job = (Converted, Vec<u8>, UseReducerDispatcher<State>);
+/// A job and where to deliver its result.
+type Task = (Job, UseReducerDispatcher<State>);
 
 struct Link {
     worker: Status,
-    running: Option<Job>,
-    waiting: Option<Job>,
+    running: Option<Task>,
+    waiting: Option<Task>,
 }
 
-/// Converts `request` (made by [`Converted::job`]) and dispatches `result` with its report, in
-/// the worker when there is one.
-pub fn convert(result: Converted, request: Vec<u8>, dispatch: UseReducerDispatcher<State>) {
-    let job = (result, request, dispatch);
+/// Runs `job` (made by [`crate::ui::state::Converted::job`]) and dispatches its result, in the
+/// worker when there is one.
+pub fn convert(job: Job, dispatch: UseReducerDispatcher<State>) {
+    let task = (job, dispatch);
     let here = LINK.with_borrow_mut(|link| {
         if matches!(link.worker, Unstarted) {
             link.worker = start().map_or(Failed, Running);
         }
         if link.running.is_some() && matches!(link.worker, Running(_)) {
-            link.waiting = Some(job);
+            link.waiting = Some(task);
             return None;
         }
         let Running(worker) = &link.worker else {
-            return Some(job);
+            return Some(task);
         };
-        let data = js_sys::Uint8Array::from(&job.1[..]);
+        let data = js_sys::Uint8Array::from(&task.0.request[..]);
         let message = js_sys::Array::of2(&wasm_bindgen::module(), &data);
         if worker
             .post_message_with_transfer(&message, &js_sys::Array::of1(&data.buffer()))
             .is_err()
         {
             link.worker = Failed;
-            return Some(job);
+            return Some(task);
         }
-        link.running = Some(job);
+        link.running = Some(task);
         None
     });
     // Outside the borrow: delivering renders the page, which may convert again.
-    if let Some((result, request, dispatch)) = here {
-        deliver(result, crate::wire::convert(&request).ok(), &dispatch);
+    if let Some((job, dispatch)) = here {
+        let report = crate::wire::convert(&job.request).ok();
+        deliver(job, report, &dispatch);
     }
 }
 
@@ -121,18 +122,17 @@ fn answered(report: Option<Vec<u8>>) {
         }
         (link.running.take(), link.waiting.take())
     });
-    if let Some((result, request, dispatch)) = done {
-        let report = report.or_else(|| crate::wire::convert(&request).ok());
-        deliver(result, report, &dispatch);
+    if let Some((job, dispatch)) = done {
+        let report = report.or_else(|| crate::wire::convert(&job.request).ok());
+        deliver(job, report, &dispatch);
     }
-    if let Some((result, request, dispatch)) = next {
-        convert(result, request, dispatch);
+    if let Some((job, dispatch)) = next {
+        convert(job, dispatch);
     }
 }
 
-fn deliver(mut result: Converted, report: Option<Vec<u8>>, dispatch: &UseReducerDispatcher<State>) {
-    if let Some(Ok(report)) = report.map(|r| crate::wire::decode_report(&r)) {
-        result.report = report;
+fn deliver(job: Job, report: Option<Vec<u8>>, dispatch: &UseReducerDispatcher<State>) {
+    if let Some(result) = report.and_then(|r| job.finish(&r)) {
         dispatch.dispatch(Action::Converted(Rc::new(result)));
     }
 }

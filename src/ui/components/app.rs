@@ -59,14 +59,16 @@ pub fn App() -> Html {
             Timeout::new(200, move || {
                 let inputs: Vec<InputDoc> =
                     EXAMPLES.iter().map(|(n, t)| InputDoc::text(n, t)).collect();
-                let (result, request) = Converted::job(u64::MAX, &inputs, &Options::default());
-                let here = wire::convert(&request).and_then(|r| wire::decode_report(&r));
-                worker::convert(result, request, warm_dispatcher);
-                for (k, f) in here.iter().flat_map(|r| r.files.iter().enumerate()) {
-                    let model = DiffModel::of_file(f, 3);
-                    let changes = here.as_ref().map_or(&[][..], |r| &r.changes);
-                    std::hint::black_box(place(&model, changes, FileId::new(k), 0, false));
+                let job = || Converted::job(u64::MAX, &inputs, &Options::default());
+                let here = job();
+                let bytes = wire::convert(&here.request).unwrap_or_default();
+                if let Some(r) = here.finish(&bytes).map(|c| c.report) {
+                    for (k, f) in r.files.iter().enumerate() {
+                        let model = DiffModel::of_file(f, 3);
+                        std::hint::black_box(place(&model, &r.changes, FileId::new(k), 0, false));
+                    }
                 }
+                worker::convert(job(), warm_dispatcher);
             })
             .forget();
             browser::on_hashchange(move || {
@@ -96,8 +98,7 @@ pub fn App() -> Html {
         let options = state.options();
         use_effect_with(state.revision, move |&revision| {
             let timeout = Timeout::new(DEBOUNCE_MS, move || {
-                let (result, request) = Converted::job(revision, &inputs, &options);
-                worker::convert(result, request, dispatcher);
+                worker::convert(Converted::job(revision, &inputs, &options), dispatcher);
             });
             move || drop(timeout)
         });

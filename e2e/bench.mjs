@@ -61,6 +61,11 @@ function hookDebounce() {
       constructor(...args) {
         super(...args);
         window.__benchWorkers += 1;
+        const post = this.postMessage.bind(this);
+        this.postMessage = (message, transfer) => {
+          if (!Number.isFinite(window.__benchPosted)) window.__benchPosted = performance.now();
+          return post(message, transfer);
+        };
         this.addEventListener('message', () => {
           window.__benchWarm = true; // the first answer is the page's warm-up
           window.__benchAnswered = performance.now();
@@ -98,7 +103,7 @@ function pasteAndWait({ text, sel, contains, timeout }) {
     const finish = (extra) => {
       tasks.push(...longTasks.takeRecords().map((e) => e.duration));
       longTasks.disconnect();
-      done({ handler: tHandler - t0, fired: window.__benchFired - t0, converted: converted() - t0, longest: Math.max(0, ...tasks), ...extra });
+      done({ handler: tHandler - t0, fired: window.__benchFired - t0, posted: window.__benchPosted - t0, converted: converted() - t0, longest: Math.max(0, ...tasks), ...extra });
     };
     const timer = setTimeout(() => { mo.disconnect(); finish({ timedOut: true }); }, timeout);
     const mo = new MutationObserver(() => {
@@ -119,6 +124,7 @@ function pasteAndWait({ text, sel, contains, timeout }) {
     window.__benchFired = NaN;
     window.__benchDone = NaN;
     window.__benchAnswered = NaN;
+    window.__benchPosted = NaN;
     const data = new DataTransfer();
     data.setData('text/plain', text);
     t0 = performance.now();
@@ -265,14 +271,19 @@ function scrollSummary(r) {
   return `${t.length} frames over ${r.rows} table rows (${r.height} px): median ${ms(median(t))} ms, p95 ${ms(pct(t, 0.95))} ms, max ${ms(Math.max(...t))} ms, ${t.filter((x) => x > 20).length} frames > 20 ms`;
 }
 
-// Splits a paste sample: the debounce callback (the core's conversion), then until the rows are
-// in the DOM (Yew's render: the diff model, the virtual DOM, the DOM), then the wait for the next
-// frame (requestAnimationFrame: up to 16.7 ms at 60 Hz, idle), then that frame's style, layout, paint.
+// Splits a paste sample: the conversion (from the debounce callback, or, where the page converts a
+// paste at once, from the request posted to its worker, to the worker's answer), then until the
+// rows are in the DOM (the report read back, Yew's render: the diff model, the virtual DOM, the
+// DOM), then the wait for the next frame (requestAnimationFrame: up to 16.7 ms at 60 Hz, idle),
+// then that frame's style, layout, paint. `minus`: paste → painted without the 150 ms typing pause,
+// where the page waited for it (before it converted pastes at once).
 function split(samples) {
   for (const s of samples) {
-    s.work = s.painted - s.fired;
-    s.minus = s.painted - DEBOUNCE;
-    s.conv = s.converted - s.fired;
+    const waited = Number.isFinite(s.fired);
+    s.start = waited ? s.fired : s.posted;
+    s.work = s.painted - s.start;
+    s.minus = s.painted - (waited ? DEBOUNCE : 0);
+    s.conv = s.converted - s.start;
     s.render = s.dom - s.converted;
     s.vsync = s.frame - s.dom;
     s.paint = s.painted - s.frame;
@@ -355,8 +366,8 @@ async function main() {
       for (const [kind, samples] of [['first paste', r.cold], ['again, same page', r.warm]]) {
         split(samples);
         row(`1. ${label}, ${kind}: paste → painted`, samples, 'painted', '');
-        row(`1. ${label}, ${kind}: painted − 150 ms`, samples, 'minus', goal);
-        row(`1. ${label}, ${kind}: debounce fired → painted`, samples, 'work', goal);
+        row(`1. ${label}, ${kind}: paste → painted, less the 150 ms pause where the page waited`, samples, 'minus', goal);
+        row(`1. ${label}, ${kind}: conversion started → painted`, samples, 'work', '');
         row(`1. ${label}, ${kind}:   of which conversion (core; in the worker: request made, converted, bytes back)`, samples, 'conv', '');
         row(`1. ${label}, ${kind}:   of which Yew render (diff, DOM; report read back)`, samples, 'render', '');
         row(`1. ${label}, ${kind}:   of which wait for the frame (rAF)`, samples, 'vsync', '');

@@ -233,6 +233,9 @@ pub struct State {
     pub keep_pkgurl: bool,
     /// Bumped on every change that alters the conversion.
     pub revision: u64,
+    /// Whether that change was typed: the conversion then waits for a pause in the typing; any
+    /// other change (a paste, a file, an option, a choice) is converted at once.
+    pub typing: bool,
     pub result: Option<Rc<Converted>>,
     /// The file of the result shown.
     pub active_output: FileId,
@@ -260,6 +263,7 @@ impl Default for State {
             to: Release::NEWEST,
             keep_pkgurl: false,
             revision: 0,
+            typing: false,
             result: None,
             active_output: FileId::new(0),
             focus: None,
@@ -283,8 +287,9 @@ pub enum Action {
     Add(Vec<InputDoc>),
     /// A new empty tab to paste into.
     AddEmpty,
-    /// The text of an input typed or pasted into its editor.
-    Edit(u32, String),
+    /// The text of an input typed (`true`: converted after a pause) or pasted or dropped into
+    /// its editor (converted at once).
+    Edit(u32, String, bool),
     /// Text pasted over the whole of an input: shown read-only when large.
     Paste(u32, String),
     /// Edit a large input shown read-only.
@@ -378,6 +383,9 @@ impl Reducible for State {
                 | Action::Focus(_)
                 | Action::ToggleUnified
         );
+        if changes_result {
+            s.typing = matches!(action, Action::Edit(.., true) | Action::Rename(..));
+        }
         if changes_result && !matches!(action, Action::Choose(..) | Action::AcceptAll) {
             s.rejected.clear();
             s.inputs_revision = s.revision + 1;
@@ -414,7 +422,7 @@ impl Reducible for State {
                     };
                 }
             }
-            Action::Edit(id, text) => {
+            Action::Edit(id, text, _) => {
                 if let Some(i) = s.inputs.iter_mut().find(|i| i.id == id) {
                     i.too_large = (text.len() > PAGE_INPUT_LIMIT).then_some(text.len());
                     // Typed text is valid UTF-8: earlier decoding problems no longer apply.

@@ -71,8 +71,13 @@ fn reducer_keeps_text_and_drops_stale_results() {
     let s = s.reduce(Action::Edit(
         id,
         "[koji]\npkgurl = http://x/packages\n".into(),
+        true,
     ));
     assert_eq!(&*s.inputs[0].text, "[koji]\npkgurl = http://x/packages\n");
+    assert!(s.typing, "typed text waits for a pause");
+    let pasted = s.clone().reduce(Action::Edit(id, "[koji]\n".into(), false));
+    assert!(!pasted.typing, "pasted text is converted at once");
+    assert!(!pasted.reduce(Action::SetKeepPkgurl(true)).typing);
     let rev = s.revision;
     let stale = Converted::compute(rev - 1, &s.inputs, Target::ModWsgi);
     let s = s.reduce(Action::Converted(Rc::new(stale)));
@@ -144,7 +149,7 @@ fn choices_reach_the_conversion_and_reset_with_the_inputs() {
     // Other inputs, other ids: an edit clears the choices, and a toggle from the old result is ignored.
     let s = s.reduce(Action::Choose(handler, false));
     let id = s.inputs[0].id;
-    let s = s.reduce(Action::Edit(id, "[koji]\n".into()));
+    let s = s.reduce(Action::Edit(id, "[koji]\n".into(), true));
     assert!(s.rejected.is_empty());
     let s = s.reduce(Action::Choose(handler, false));
     assert!(s.rejected.is_empty(), "a choice on a stale result was kept");

@@ -21,7 +21,7 @@ use crate::Options;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-/// How long the page waits after the last keystroke before converting.
+/// How long the page waits after the last keystroke before converting what was typed.
 const DEBOUNCE_MS: u32 = 150;
 
 #[component]
@@ -91,13 +91,15 @@ pub fn App() -> Html {
         }
     });
 
-    // Convert after a pause; each change cancels the pending conversion (dropping the timeout).
+    // Convert typing after a pause, anything else at once; each change cancels the pending
+    // conversion (dropping the timeout).
     {
         let dispatcher = state.dispatcher();
         let inputs = state.inputs.clone();
         let options = state.options();
+        let delay = if state.typing { DEBOUNCE_MS } else { 0 };
         use_effect_with(state.revision, move |&revision| {
-            let timeout = Timeout::new(DEBOUNCE_MS, move || {
+            let timeout = Timeout::new(delay, move || {
                 worker::convert(Converted::job(revision, &inputs, &options), dispatcher);
             });
             move || drop(timeout)

@@ -26,7 +26,10 @@ pub fn input_editor(props: &InputEditorProps, view: Option<(usize, Window)>) -> 
     let d = props.dispatch.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         let area: HtmlTextAreaElement = e.target_unchecked_into();
-        d.dispatch(Action::Edit(id, area.value()));
+        // A paste or drop is converted at once. Test drivers may send a plain `Event`: typed.
+        let how = e.dyn_ref::<InputEvent>().map(|e| e.input_type());
+        let typed = !how.is_some_and(|t| t.starts_with("insertFrom"));
+        d.dispatch(Action::Edit(id, area.value(), typed));
     });
     // A large paste over the whole text skips the textarea (it would take seconds to take it)
     // and lands in the read-only view; any other paste is the browser's.

@@ -358,9 +358,10 @@ impl Wire for Input {
     fn put(&self, w: &mut Writer) {
         w.s(&self.name);
         w.s(&self.text);
-        w.on(self
-            .kind
-            .and_then(|k| FileKind::ALL.iter().position(|&a| a == k)));
+        w.b(self.kind.is_some());
+        if let Some(kind) = &self.kind {
+            w.of(&FileKind::ALL, kind);
+        }
         w.on(self.invalid_utf8_line);
         w.on(self.nul_line);
     }
@@ -368,9 +369,7 @@ impl Wire for Input {
     fn get(r: &mut Reader) -> Self {
         let name = r.s();
         let mut input = Input::new(&name, r.s());
-        input.kind = r
-            .on()
-            .map(|k| FileKind::ALL[k.min(FileKind::ALL.len() - 1)]);
+        input.kind = r.b().then(|| r.of(&FileKind::ALL));
         input.invalid_utf8_line = r.on();
         input.nul_line = r.on();
         input

@@ -121,6 +121,30 @@ fn reports_and_requests_cross_unchanged() {
 }
 
 #[test]
+fn requests_carry_every_input_field() {
+    let mut inputs: Vec<Input> = koji_migrate::FileKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, &kind)| {
+            let mut input = Input::new(format!("file-{k}"), format!("line\n{k}\n"));
+            input.kind = Some(kind);
+            input.invalid_utf8_line = Some(k + 1);
+            input.nul_line = (k % 2 == 0).then_some(k);
+            input
+        })
+        .collect();
+    inputs.push(Input::new("", ""));
+    let options = Options {
+        from: Release::new(3),
+        to: Release::NEWEST,
+        ..Options::default()
+    };
+    let (back, options_back) = decode_request(&encode_request(&inputs, &options)).unwrap();
+    assert_eq!(back, inputs);
+    assert_eq!(options_back, options);
+}
+
+#[test]
 fn every_cut_of_an_encoding_is_an_error() {
     let (_, inputs) = &input_sets()[0];
     let options = Options::default();

@@ -441,6 +441,41 @@ test('a large paste skips the textarea: read-only lines, converted, editable on 
   await removePastedTab();
 });
 
+test('Tab walks from change to change, far past the rows first drawn', async () => {
+  await page.getByRole('button', { name: 'New paste tab' }).click();
+  // 1,000 client profiles, each with a pkgurl that becomes a topurl: 1,000 change boxes.
+  const profile = (k) => `[p${k}]\nserver = http://h${k}/kojihub\npkgurl = http://h${k}/packages\n${'a = 1\n'.repeat(7)}`;
+  const text = Array.from({ length: 1000 }, (_, k) => profile(k)).join('');
+  await page.locator('#input-text').evaluate((el, t) => {
+    el.value = t;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+  // Named koji-N.conf when other koji.conf inputs came first.
+  await outputTab(/^koji(-\d+)?\.conf changed/).last().click();
+  const wrap = page.locator('.outputs .diff-wrap');
+  const first = wrap.locator('tr.change input[type=checkbox]').first();
+  await first.waitFor();
+  // The line of the row under the focused element's change box or gap.
+  const focusedLine = () => page.evaluate(() => {
+    let tr = document.activeElement?.closest('.outputs .diff-wrap tr');
+    while (tr && !/^\d+$/.test(tr.querySelector('td.ln')?.textContent ?? '')) tr = tr.nextElementSibling;
+    return tr ? Number(tr.querySelector('td.ln').textContent) : -1;
+  });
+  const lastDrawn = Math.max(...(await wrap.locator('td.ln').allTextContents()).map(Number).filter(Number.isFinite));
+  await first.focus();
+  // Three stops a change of 10 lines (its checkbox, its "Why", the "show more" after it): 300
+  // presses go about 100 changes, 1,000 lines, down; the rows drawn at first reach line ~100.
+  for (let i = 0; i < 300; i++) await page.keyboard.press('Tab');
+  const line = await focusedLine();
+  assert.ok(line > 5 * lastDrawn, `focus at line ${line}; line ${lastDrawn} was the last drawn at first`);
+  // The view followed the focus: the focused element is in view.
+  const [focus, view] = await Promise.all([
+    page.evaluate(() => { const r = document.activeElement.getBoundingClientRect(); return { y: r.y, height: r.height }; }),
+    wrap.boundingBox()]);
+  assert.ok(focus.y >= view.y && focus.y + focus.height <= view.y + view.height, 'the focused element is in view');
+  await removePastedTab();
+});
+
 test('tabs work from the keyboard', async () => {
   const tabs = page.locator('.output [role=tablist] [role=tab]');
   const selectedAndFocused = (tab) => until(async () => {

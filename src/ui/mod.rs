@@ -3,8 +3,9 @@
 //! - [`state`]: one reducer holding the inputs (raw text, kept on every keystroke), the target,
 //!   and the latest conversion result tagged with the revision it came from.
 //! - [`components`]: one component per file; they render props and send actions, nothing more.
-//!   The conversion runs 150 ms after the last change (a `gloo-timers` timeout that each change
-//!   cancels), in a Web Worker ([`worker`]), so typing and scrolling never wait for it.
+//!   Typing is converted 150 ms after the last keystroke, any other change at once (a
+//!   `gloo-timers` timeout that each change cancels), in a Web Worker ([`worker`]), so typing and
+//!   scrolling never wait for a conversion.
 //! - [`browser`]: downloads (`blob:` URLs), the clipboard, reading dropped files. Nothing leaves
 //!   the page: no request goes to any other origin, nothing is stored.
 //! - [`zip`]: "download all" as a stored ZIP (its README.txt is [`crate::checklist::readme`]).

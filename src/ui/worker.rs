@@ -18,6 +18,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::UseReducerDispatcher;
+use Status::{Failed, Running, Unstarted};
 
 /// The worker: it instantiates the module sent with each request once, copies the request into
 /// its memory, converts, and posts the report's bytes back (`null` when anything failed, after
@@ -60,8 +61,6 @@ pub fn km_convert() -> usize {
 pub fn km_output() -> usize {
     BUFFER.with_borrow_mut(|b| b.as_mut_ptr() as usize)
 }
-
-use Status::{Failed, Running, Unstarted};
 
 /// Whether the page has a worker.
 enum Status {

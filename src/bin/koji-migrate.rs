@@ -524,10 +524,12 @@ and explains every change. FILE may be - for standard input.";
     }
 
     /// Whether annotate-snippets prints `text` as it is: no control characters or bidirectional
-    /// controls (which it replaces), no line breaks (which it indents).
+    /// controls (which it replaces), no zero-width joiner (which it drops from titles), no line
+    /// breaks (which it indents).
     fn prints_verbatim(text: &str) -> bool {
         !text.chars().any(|c| {
-            c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            c.is_control()
+                || matches!(c, '\u{200D}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
         })
     }
 
@@ -679,6 +681,7 @@ and explains every change. FILE may be - for standard input.";
                 "(not made) PythonDebug On becomes PythonDebug = True in web.conf.",
                 "two\nlines",
                 "bidi \u{202E} here",
+                "joined \u{1F469}\u{200D}\u{1F4BB} here",
             ];
             let mut compared = 0;
             for severity in [

@@ -574,23 +574,9 @@ and explains every change. FILE may be - for standard input.";
             return None;
         }
         let margin = " ".repeat(line_number.len());
-        let column = (start + 1).to_string();
-        let mut out = String::with_capacity(title.len() + note.len() + 2 * source.len() + 128);
+        let mut out = plain_header(severity, title, path, &margin, lines.first, start + 1);
+        out.reserve(note.len() + 2 * source.len() + 64);
         for piece in [
-            severity.as_str(),
-            ": ",
-            title,
-            "\n",
-            &margin,
-            "--> ",
-            path,
-            ":",
-            &line_number,
-            ":",
-            &column,
-            "\n",
-            &margin,
-            " |\n",
             &line_number,
             " | ",
             source,
@@ -606,6 +592,39 @@ and explains every change. FILE may be - for standard input.";
             out.push_str(piece);
         }
         Some(out)
+    }
+
+    /// The first lines of a note `Renderer::plain()` renders with its source: the title, the place
+    /// (`margin` is as wide as the gutter's line numbers), the gutter's empty first line.
+    fn plain_header(
+        severity: Severity,
+        title: &str,
+        path: &str,
+        margin: &str,
+        line: usize,
+        column: usize,
+    ) -> String {
+        let (line, column) = (line.to_string(), column.to_string());
+        let mut out = String::with_capacity(title.len() + path.len() + 2 * margin.len() + 64);
+        for piece in [
+            severity.as_str(),
+            ": ",
+            title,
+            "\n",
+            margin,
+            "--> ",
+            path,
+            ":",
+            &line,
+            ":",
+            &column,
+            "\n",
+            margin,
+            " |\n",
+        ] {
+            out.push_str(piece);
+        }
+        out
     }
 
     /// What `Renderer::plain()` renders for a note with several shown lines, written directly
@@ -705,27 +724,15 @@ and explains every change. FILE may be - for standard input.";
             out.push_str(&digits);
         };
         let margin = " ".repeat(width);
-        let column = (indent(first_text) + 1).to_string();
-        let mut out = String::with_capacity(title.len() + note.len() + 2 * source.len() + 256);
-        let first_number = lines.first.to_string();
-        for piece in [
-            severity.as_str(),
-            ": ",
+        let mut out = plain_header(
+            severity,
             title,
-            "\n",
-            &margin,
-            "--> ",
             path,
-            ":",
-            &first_number,
-            ":",
-            &column,
-            "\n",
             &margin,
-            " |\n",
-        ] {
-            out.push_str(piece);
-        }
+            lines.first,
+            indent(first_text) + 1,
+        );
+        out.reserve(note.len() + 2 * source.len() + 128);
         let mut previous: Option<usize> = None;
         for &i in &kept {
             // Lines left out become one `...` line (the marker's `|` stays in its column), but

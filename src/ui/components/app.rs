@@ -68,7 +68,16 @@ pub fn App() -> Html {
                         std::hint::black_box(place(&model, &r.changes, FileId::new(k), 0, false));
                     }
                 }
-                worker::convert(job(), warm_dispatcher);
+                // The worker gets the example 40 times over (about 4,000 lines): enough for the
+                // browser to optimise the conversion's loops there, off the main thread.
+                let many: Vec<InputDoc> = EXAMPLES
+                    .iter()
+                    .map(|(n, t)| InputDoc::text(n, &t.repeat(40)))
+                    .collect();
+                worker::convert(
+                    Converted::job(u64::MAX, &many, &Options::default()),
+                    warm_dispatcher,
+                );
             })
             .forget();
             browser::on_hashchange(move || {

@@ -131,6 +131,27 @@ pub(crate) fn options_with_execcgi(
     )))
 }
 
+/// A `PythonOption …ConfigFile` (item `i`, naming `path`) as mod_wsgi takes it: `SetEnv env
+/// path` in its place, or nothing when `path` is the `default` the application reads anyway.
+/// Returns the splice and whether it was the default.
+pub(crate) fn config_file_setenv(
+    cfg: &HttpdConfig,
+    i: usize,
+    env: &str,
+    path: &str,
+    default: &str,
+) -> (Splice, bool) {
+    if norm_path(path) == default {
+        return (cfg.remove_item(i), true);
+    }
+    let line = line_like(
+        cfg,
+        i,
+        &format!("SetEnv {env} {}", crate::httpd::quote_arg(path, None)),
+    );
+    (cfg.replace_item(i, vec![line]), false)
+}
+
 /// Normalises a filesystem path for comparison: no trailing `/`, no surrounding blanks.
 pub(crate) fn norm_path(p: &str) -> &str {
     let t = p.trim();

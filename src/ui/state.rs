@@ -140,34 +140,40 @@ impl Converted {
 
     /// A conversion to run elsewhere (the page's worker, [`crate::ui::worker`]).
     pub fn job(revision: u64, inputs: &[InputDoc], options: &Options) -> Job {
-        let taking_part: Vec<&InputDoc> = inputs.iter().filter(|i| i.converts()).collect();
-        let core_inputs: Vec<Input> = taking_part.iter().map(|i| i.to_input()).collect();
+        let (result, core_inputs, texts) = Converted::taking_part(revision, inputs, options);
         Job {
-            result: Converted {
-                revision,
-                target: options.target,
-                from: options.from,
-                to: options.to,
-                report: Report::default(),
-                input_ids: taking_part.iter().map(|i| i.id).collect(),
-            },
+            result,
             request: crate::wire::encode_request(&core_inputs, options),
-            texts: taking_part.iter().map(|i| i.text.clone()).collect(),
+            texts,
         }
     }
 
     /// [`Converted::compute`] with every option.
     pub fn compute_with(revision: u64, inputs: &[InputDoc], options: &Options) -> Converted {
+        let (mut result, core_inputs, _) = Converted::taking_part(revision, inputs, options);
+        result.report = crate::migrate(&core_inputs, options);
+        result
+    }
+
+    /// The result of converting the inputs that take part, without its report yet; those inputs
+    /// as the core takes them, and their texts.
+    fn taking_part(
+        revision: u64,
+        inputs: &[InputDoc],
+        options: &Options,
+    ) -> (Converted, Vec<Input>, Vec<Rc<str>>) {
         let taking_part: Vec<&InputDoc> = inputs.iter().filter(|i| i.converts()).collect();
-        let core_inputs: Vec<Input> = taking_part.iter().map(|i| i.to_input()).collect();
-        Converted {
+        let result = Converted {
             revision,
             target: options.target,
             from: options.from,
             to: options.to,
-            report: crate::migrate(&core_inputs, options),
+            report: Report::default(),
             input_ids: taking_part.iter().map(|i| i.id).collect(),
-        }
+        };
+        let core_inputs = taking_part.iter().map(|i| i.to_input()).collect();
+        let texts = taking_part.iter().map(|i| i.text.clone()).collect();
+        (result, core_inputs, texts)
     }
 
     /// The name of report file `id`, as the admin knows it.

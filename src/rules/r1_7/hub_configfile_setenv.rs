@@ -37,14 +37,19 @@ pub(crate) fn run(
     path: &str,
     handler_changes: &[usize],
 ) {
-    if edit::norm_path(path) == DEFAULT_HUB_CONF {
-        let c = ctx.plan.change(&RULE, Severity::Info, edit::lines(cfg, i), vec![cfg.remove_item(i)],
-            "PythonOption ConfigFile named the default /etc/koji-hub/hub.conf, which the hub reads under mod_wsgi without being told.".into());
-        ctx.plan.depend_on_all(c, handler_changes);
+    let (splice, default) =
+        edit::config_file_setenv(cfg, i, "koji.hub.ConfigFile", path, DEFAULT_HUB_CONF);
+    let message = if default {
+        "PythonOption ConfigFile named the default /etc/koji-hub/hub.conf, which the hub reads under mod_wsgi without being told.".into()
     } else {
-        let c = ctx.plan.change(&RULE, Severity::Info, edit::lines(cfg, i),
-            vec![cfg.replace_item(i, vec![edit::line_like(cfg, i, &format!("SetEnv koji.hub.ConfigFile {}", crate::httpd::quote_arg(path, None)))])],
-            format!("hub.conf lives at {path}: under mod_wsgi the hub learns that from SetEnv koji.hub.ConfigFile."));
-        ctx.plan.depend_on_all(c, handler_changes);
-    }
+        format!("hub.conf lives at {path}: under mod_wsgi the hub learns that from SetEnv koji.hub.ConfigFile.")
+    };
+    let c = ctx.plan.change(
+        &RULE,
+        Severity::Info,
+        edit::lines(cfg, i),
+        vec![splice],
+        message,
+    );
+    ctx.plan.depend_on_all(c, handler_changes);
 }

@@ -11,7 +11,7 @@
 //! Where the logic is: [`run`] here (an existing pointer, mod_wsgi); the mod_python pointer is added by
 //! `rules::web_settings::write_web_conf` where the settings left.
 
-use crate::httpd::{quote_arg, HttpdConfig};
+use crate::httpd::HttpdConfig;
 use crate::koji::Release;
 use crate::report::{Guide, Severity};
 use crate::rules::context::Ctx;
@@ -38,18 +38,8 @@ pub(crate) fn run(
     path: &str,
     handler_changes: &[usize],
 ) {
-    let splice = if edit::norm_path(path) == DEFAULT_WEB_CONF {
-        cfg.remove_item(i)
-    } else {
-        cfg.replace_item(
-            i,
-            vec![edit::line_like(
-                cfg,
-                i,
-                &format!("SetEnv koji.web.ConfigFile {}", quote_arg(path, None)),
-            )],
-        )
-    };
+    let (splice, _) =
+        edit::config_file_setenv(cfg, i, "koji.web.ConfigFile", path, DEFAULT_WEB_CONF);
     let c = ctx.plan.change(&RULE, Severity::Info, edit::lines(cfg, i), vec![splice],
         "Under mod_wsgi, koji-web finds web.conf through SetEnv koji.web.ConfigFile (needed only for a path other than /etc/kojiweb/web.conf).".into());
     ctx.plan.depend_on_all(c, handler_changes);

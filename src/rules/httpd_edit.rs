@@ -133,23 +133,18 @@ pub(crate) fn options_with_execcgi(
 
 /// A `PythonOption …ConfigFile` (item `i`, naming `path`) as mod_wsgi takes it: `SetEnv env
 /// path` in its place, or nothing when `path` is the `default` the application reads anyway.
-/// Returns the splice and whether it was the default.
 pub(crate) fn config_file_setenv(
     cfg: &HttpdConfig,
     i: usize,
     env: &str,
     path: &str,
     default: &str,
-) -> (Splice, bool) {
+) -> Splice {
     if norm_path(path) == default {
-        return (cfg.remove_item(i), true);
+        return cfg.remove_item(i);
     }
-    let line = line_like(
-        cfg,
-        i,
-        &format!("SetEnv {env} {}", crate::httpd::quote_arg(path, None)),
-    );
-    (cfg.replace_item(i, vec![line]), false)
+    let words = ["SetEnv ", env, " ", &crate::httpd::quote_arg(path, None)].concat();
+    cfg.replace_item(i, vec![line_like(cfg, i, &words)])
 }
 
 /// Normalises a filesystem path for comparison: no trailing `/`, no surrounding blanks.

@@ -37,9 +37,8 @@ pub(crate) fn run(
     path: &str,
     handler_changes: &[usize],
 ) {
-    let (splice, default) =
-        edit::config_file_setenv(cfg, i, "koji.hub.ConfigFile", path, DEFAULT_HUB_CONF);
-    let message = if default {
+    let splice = edit::config_file_setenv(cfg, i, "koji.hub.ConfigFile", path, DEFAULT_HUB_CONF);
+    let message = if edit::norm_path(path) == DEFAULT_HUB_CONF {
         "PythonOption ConfigFile named the default /etc/koji-hub/hub.conf, which the hub reads under mod_wsgi without being told.".into()
     } else {
         format!("hub.conf lives at {path}: under mod_wsgi the hub learns that from SetEnv koji.hub.ConfigFile.")

@@ -38,8 +38,7 @@ pub(crate) fn run(
     path: &str,
     handler_changes: &[usize],
 ) {
-    let (splice, _) =
-        edit::config_file_setenv(cfg, i, "koji.web.ConfigFile", path, DEFAULT_WEB_CONF);
+    let splice = edit::config_file_setenv(cfg, i, "koji.web.ConfigFile", path, DEFAULT_WEB_CONF);
     let c = ctx.plan.change(&RULE, Severity::Info, edit::lines(cfg, i), vec![splice],
         "Under mod_wsgi, koji-web finds web.conf through SetEnv koji.web.ConfigFile (needed only for a path other than /etc/kojiweb/web.conf).".into());
     ctx.plan.depend_on_all(c, handler_changes);

@@ -68,13 +68,57 @@ pub(crate) enum App {
     Web,
 }
 
-/// The `<Directory>`/`<Location>` sections that configure `app` (item indices).
+/// The `<Directory>`/`<Location>` sections that configure `app` (item indices), leaving out
+/// contested ones (see [`contested`]).
 pub(crate) fn scopes(cfg: &HttpdConfig, app: App) -> Vec<usize> {
+    sections(cfg, if app == App::Hub { HUB } else { WEB })
+}
+
+/// The outermost sections of the nests whose application cannot be told from the file. A nest
+/// is a `<Directory>`/`<Location>` section with the ones inside it (Apache refuses such nesting,
+/// but the file may have it); it is contested when its sections name both koji-hub and koji-web,
+/// by path or by handler, such as `<Directory /usr/share/koji-hub>` holding
+/// `PythonHandler kojiweb.publisher`. The rules leave a contested nest alone, and the pipeline asks
+/// the admin to decide. Counting it as either application's would also break idempotence: once
+/// its handler is migrated away, only its path speaks on the next run.
+pub(crate) fn contested(cfg: &HttpdConfig) -> Vec<usize> {
+    sections(cfg, CONTESTED)
+}
+
+/// The sections that name `want` (`HUB` or `WEB`) outside contested nests, or (`CONTESTED`) the
+/// outermost sections of contested nests. One plain loop for both: the page pays for code.
+fn sections(cfg: &HttpdConfig, want: usize) -> Vec<usize> {
+    let claims = claims(cfg);
     let mut out = Vec::new();
+    for &(open, nest, flags) in &claims {
+        let in_contested = claims[nest].2 & CONTESTED != 0;
+        if flags & want != 0 && (want == CONTESTED || !in_contested) {
+            out.push(open);
+        }
+    }
+    out
+}
+
+/// Flags of a [`claims`] entry: the section's path or a `PythonHandler` directly inside it names
+/// koji-hub (`HUB`), koji-web (`WEB`); its nest names both (`CONTESTED`, on the nest's outermost
+/// section only, which also gathers what the whole nest names in the bits from 3 up).
+const HUB: usize = 1;
+const WEB: usize = 2;
+const CONTESTED: usize = 4;
+
+/// Every `<Directory>`/`<Location>` section (and their `Match` forms) in file order, as (item,
+/// index here of its nest's outermost section, flags). Tuples of the core's one sort key type:
+/// a struct of its own would cost the page another copy of `Vec`'s code.
+fn claims(cfg: &HttpdConfig) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    // For each section opening: the index in `out` of its nest's outermost section, if any.
+    let mut nest_of = vec![usize::MAX; cfg.items.len()];
     for (i, item) in cfg.items.iter().enumerate() {
         let ItemKind::SectionOpen { directive, .. } = &item.kind else {
             continue;
         };
+        let around = item.parent.map_or(usize::MAX, |p| nest_of[p]);
+        nest_of[i] = around;
         let is_container = ["Directory", "DirectoryMatch", "Location", "LocationMatch"]
             .iter()
             .any(|n| directive.is(n));
@@ -82,27 +126,38 @@ pub(crate) fn scopes(cfg: &HttpdConfig, app: App) -> Vec<usize> {
             continue;
         }
         let path = directive.arg(0).unwrap_or("").to_ascii_lowercase();
-        let handler_says = cfg.child_directives(i, "PythonHandler").any(|h| {
+        let mut flags = usize::from(path.contains("koji-hub")) * HUB
+            + usize::from(path.contains("koji-web/scripts")) * WEB;
+        for h in cfg.child_directives(i, "PythonHandler") {
             let v = cfg
                 .directive(h)
                 .and_then(|d| d.arg(0))
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            match app {
-                App::Hub => v.contains("kojixmlrpc"),
-                App::Web => {
-                    v.contains("kojiweb")
-                        || v.contains("wsgi_publisher")
-                        || v.contains("mod_python.publisher")
-                }
+            if v.contains("kojixmlrpc") {
+                flags |= HUB;
             }
-        });
-        let path_says = match app {
-            App::Hub => path.contains("koji-hub"),
-            App::Web => path.contains("koji-web/scripts"),
+            if v.contains("kojiweb")
+                || v.contains("wsgi_publisher")
+                || v.contains("mod_python.publisher")
+            {
+                flags |= WEB;
+            }
+        }
+        let nest = if around == usize::MAX {
+            out.len()
+        } else {
+            around
         };
-        if handler_says || path_says {
-            out.push(i);
+        nest_of[i] = nest;
+        out.push((i, nest, flags));
+    }
+    // What each nest names, gathered on its outermost section.
+    for k in 0..out.len() {
+        let (nest, names) = (out[k].1, out[k].2 & (HUB | WEB));
+        out[nest].2 |= names << 3;
+        if out[nest].2 >> 3 == HUB | WEB {
+            out[nest].2 |= CONTESTED;
         }
     }
     out
@@ -144,7 +199,7 @@ impl InsideAny {
 
 /// `app`'s PythonOptions: those inside its sections (`scopes`), and those outside any Koji
 /// section whose name is one of `app`'s options (a PythonOption in the other app's section is
-/// that app's).
+/// that app's, and one in a [`contested`] nest is nobody's).
 pub(crate) fn python_options(cfg: &HttpdConfig, app: App, scopes: &[usize]) -> Vec<usize> {
     let (other, names) = match app {
         App::Hub => (App::Web, HUB_PYTHON_OPTIONS),
@@ -152,8 +207,12 @@ pub(crate) fn python_options(cfg: &HttpdConfig, app: App, scopes: &[usize]) -> V
     };
     let mine = InsideAny::new(cfg, scopes);
     let theirs = InsideAny::new(cfg, &self::scopes(cfg, other));
+    let nobodys = InsideAny::new(cfg, &contested(cfg));
     cfg.find_all("PythonOption")
         .filter(|&i| {
+            if nobodys.contains(i) {
+                return false;
+            }
             if mine.contains(i) {
                 return true;
             }

@@ -217,3 +217,55 @@ fn removing_the_unterminated_last_line_keeps_the_empty_line_before_it() {
         check_migrate(&[Input::new("kojiweb.conf", text)], &options);
     }
 }
+
+/// A section that names koji-hub by its path and koji-web by its handler (found by the
+/// idempotence property in CI) counted as both applications': both swapped its handler (one
+/// change was dropped as a conflict), and once the handler was gone, the next run took the section
+/// for the hub's alone and migrated again. Now such a section is nobody's: it is left as it was,
+/// with an action note on its first line, and the rest of the file converts.
+#[test]
+fn a_section_naming_both_applications_is_left_alone() {
+    let contested = [
+        // The two inputs proptest minimised, the second with the sections nested.
+        "<Directory /usr/share/koji-hub>\n</Location>\n</Location>\n<Directory \"/usr/share/koji-web/scripts/\">\n</Directory>\nPythonHandler kojiweb.publisher\n</Directory>",
+        "<Directory \"/usr/share/koji-web/scripts/\">\n<Directory /usr/share/koji-hub>\nPythonHandler kojiweb.publisher\n</Directory>\n</Directory>",
+    ];
+    for text in contested {
+        for to in [koji_migrate::Release::V1_7, koji_migrate::Release::NEWEST] {
+            let options = Options {
+                to,
+                ..Options::default()
+            };
+            check_migrate(&[Input::new("kojiweb.conf", text)], &options);
+        }
+    }
+    let text = "<Directory /usr/share/koji-hub>\n\
+                \x20   SetHandler mod_python\n\
+                \x20   PythonHandler kojiweb.publisher\n\
+                \x20   PythonOption SiteName Koji\n\
+                </Directory>\n\
+                <Directory \"/usr/share/koji-web/scripts/\">\n\
+                \x20   SetHandler mod_python\n\
+                \x20   PythonHandler kojiweb.publisher\n\
+                </Directory>\n";
+    let report = check_migrate(&[Input::new("kojiweb.conf", text)], &Options::default());
+    let out = &report.files[0].text;
+    assert!(
+        out.starts_with(&text[..text.find("<Directory \"").unwrap_or(0)]),
+        "the contested section changed:\n{out}"
+    );
+    assert!(
+        !out[out.find("<Directory \"").unwrap_or(0)..].contains("mod_python"),
+        "{out}"
+    );
+    let note = report
+        .notes
+        .iter()
+        .find(|n| n.rule == "input-problem" && n.severity == koji_migrate::Severity::Action);
+    assert_eq!(
+        note.and_then(|n| n.lines).map(|l| l.first),
+        Some(1),
+        "{:#?}",
+        report.notes
+    );
+}

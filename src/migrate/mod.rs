@@ -149,17 +149,7 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
         };
         match &doc {
             Doc::Httpd(cfg) => {
-                for p in &cfg.problems {
-                    ctx.plan.note(
-                        &rules::r1_7::input_problem::RULE,
-                        Severity::Error,
-                        Some(p.line..p.line + 1),
-                        format!(
-                            "Apache would refuse this: {}. The region is left as it was.",
-                            p.kind
-                        ),
-                    );
-                }
+                rules::r1_7::input_problem::httpd_problems(cfg, ctx.plan);
                 rules::hub_httpd::migrate(cfg, &mut ctx);
                 rules::web_httpd::migrate(cfg, &mut ctx);
                 rules::r1_7::ifmodule_wsgi::run(cfg, &mut ctx);

@@ -224,7 +224,7 @@ fn case_sets() -> Vec<Vec<Input>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: support::proptest_cases(64), ..ProptestConfig::default() })]
 
     /// Any subset of rules skipped: the result is idempotent under the same choice, and the
     /// changes made are exactly the accepted ones.

@@ -137,7 +137,7 @@ fn all_modes() -> [Options; 3] {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: support::proptest_cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn printing_an_unedited_document_gives_the_input(text in any::<String>()) {

@@ -96,3 +96,13 @@ pub fn assert_idempotent(report: &Report, options: &Options, context: &str) {
         }
     }
 }
+
+/// How many cases a property test draws: `default`, or `PROPTEST_CASES` when set, so that
+/// `scripts/explore` can draw many more than a test run does (a literal `cases` in a
+/// `ProptestConfig` would ignore the variable).
+pub fn proptest_cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}

@@ -52,7 +52,7 @@ pub(crate) fn httpd_problems(cfg: &HttpdConfig, plan: &mut Plan) {
             &RULE,
             Severity::Action,
             Some(line..line + 1),
-            "koji-hub and koji-web both claim this section (by path, handler or a section inside): which one it serves is yours to say. Left as it was.".into(),
+            "Both koji-hub and koji-web claim this section (by path or handler): say which one it serves. Left as it was.".into(),
         );
     }
 }

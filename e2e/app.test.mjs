@@ -409,7 +409,7 @@ test('a 2 MB paste is diffed whole: its last line is reachable, a note jumps far
 
 test('a large paste skips the textarea: read-only lines, converted, editable on request', async () => {
   await page.getByRole('button', { name: 'New paste tab' }).click();
-  // 30,000 lines: over the page's 20,000-line threshold for the read-only view.
+  // 30,000 lines: over the page's 5,000-line threshold for the read-only view.
   const profile = (k) => `[hub${k}]\nserver = http://hub${k}.example.com/kojihub\npkgurl = http://hub${k}.example.com/packages\n`;
   const big = Array.from({ length: 10000 }, (_, k) => profile(k)).join('');
   // What a paste does: a ClipboardEvent carrying the text (the page takes it when it replaces

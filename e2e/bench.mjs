@@ -152,8 +152,12 @@ async function freshPage(context, origin) {
   return page;
 }
 
-// Empties the textarea and waits until the page shows its empty state again.
+// Empties the textarea (asking for it first when a long paste is shown read-only) and waits
+// until the page shows its empty state again.
 async function clear(page) {
+  const edit = page.getByRole('button', { name: 'Edit it here' });
+  if (await edit.count()) await edit.click();
+  await page.locator('#input-text').waitFor();
   await page.evaluate(() => {
     const el = document.querySelector('#input-text');
     el.value = '';
@@ -364,11 +368,12 @@ async function main() {
     const context = await browser.newContext({ viewport: VIEWPORT });
 
     // 1. Paste → diff rendered.
-    const sumUp = (label, r, goal) => {
-      for (const [kind, samples] of [['first paste', r.cold], ['again, same page', r.warm]]) {
+    // Goals (issue "The page at the browser's own speed"): [first paste, again].
+    const sumUp = (label, r, goals) => {
+      for (const [kind, samples, goal] of [['first paste', r.cold, goals[0]], ['again, same page', r.warm, goals[1]]]) {
         split(samples);
-        row(`1. ${label}, ${kind}: paste → painted`, samples, 'painted', '');
-        row(`1. ${label}, ${kind}: paste → painted, less the 150 ms pause where the page waited`, samples, 'minus', goal);
+        row(`1. ${label}, ${kind}: paste → painted`, samples, 'painted', goal);
+        row(`1. ${label}, ${kind}: paste → painted, less the 150 ms pause where the page waited`, samples, 'minus', '');
         row(`1. ${label}, ${kind}: conversion started → painted`, samples, 'work', '');
         row(`1. ${label}, ${kind}:   of which conversion (core; in the worker: request made, converted, bytes back)`, samples, 'conv', '');
         row(`1. ${label}, ${kind}:   of which Yew render (diff, DOM; report read back)`, samples, 'render', '');
@@ -378,17 +383,21 @@ async function main() {
       }
     };
     const stockRuns = await pasteRuns(context, origin, stock, 'table.diff tr.row.replace', null, RUNS);
-    sumUp('stock 1.6 kojiweb.conf', stockRuns, '≤ 16 ms');
+    sumUp('stock 1.6 kojiweb.conf', stockRuns, ['≤ 40 ms', '≤ 16 ms']);
     const h10 = await pasteRuns(context, origin, httpd10k, 'table.diff tr.row', null, RUNS);
-    sumUp('httpd-10k', h10, '≤ 250 ms');
+    sumUp('httpd-10k', h10, ['≤ 150 ms', '≤ 80 ms']);
     const i10 = await pasteRuns(context, origin, ini10k, 'table.diff tr.row', null, Math.min(RUNS, 5));
-    sumUp('ini-10k', i10, '≤ 250 ms');
+    sumUp('ini-10k', i10, ['≤ 150 ms', '≤ 80 ms']);
     const notes = [`paste handler (sync): stock ${ms(median(stockRuns.cold.map((s) => s.handler)))} ms, httpd-10k ${ms(median(h10.cold.map((s) => s.handler)))} ms`,
       `diff rows on the page: stock ${stockRuns.cold[0].rows}, httpd-10k ${h10.cold[0].rows}, ini-10k ${i10.cold[0].rows}`];
 
     // 2. Typing into the 10,000-line input, once its diff is on the page.
     let page = await freshPage(context, origin);
     await page.evaluate(pasteAndWait, { text: httpd10k, sel: 'table.diff tr.row', contains: null, timeout: 60000 });
+    // Pasted, a file this long is shown read-only: ask for the textarea, as an admin would.
+    const edit = page.getByRole('button', { name: 'Edit it here' });
+    if (await edit.count()) await edit.click();
+    await page.locator('#input-text').waitFor();
     const typing = await page.evaluate(typeKeys, { n: 40, plain: false });
     const floor = await page.evaluate(typeKeys, { n: 40, plain: true });
     row('2. httpd-10k: keystroke, the page\'s input listeners', typing, 'listeners', '≤ 4 ms');

@@ -10,10 +10,13 @@ use crate::{Choices, Input, Options, Release, Target, LAST_MOD_PYTHON};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Inputs longer than this many lines are shown read-only, drawn in part like the diff, until
-/// the admin asks to edit them: a browser's `<textarea>` takes about a second to take 100,000
-/// lines, and as long again on each keystroke (BENCHMARKS.md §5c).
-pub const LARGE_INPUT_LINES: usize = 20_000;
+/// Inputs longer than this many lines (opened, dropped, or pasted over the whole input) are
+/// shown read-only, drawn in part like the diff, until the admin asks to edit them. Chromium's
+/// `<textarea>` takes 100–180 ms to paint 10,000 lines and about a second for 100,000; read-only,
+/// a 10,000-line paste is painted with its diff in about 150 ms (BENCHMARKS.md §5.00). A config
+/// kept by hand is far shorter (Koji's stock ones are under 300 lines), so only generated or
+/// concatenated files meet "Edit it here".
+pub const LARGE_INPUT_LINES: usize = 5_000;
 
 /// One input tab: what the admin gave, as the page keeps it. A new input has id 0 until
 /// [`Action::Add`] numbers it.

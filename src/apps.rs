@@ -111,14 +111,14 @@ const CONTESTED: usize = 4;
 /// a struct of its own would cost the page another copy of `Vec`'s code.
 fn claims(cfg: &HttpdConfig) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
-    // For each section opening: the index in `out` of its nest's outermost section, if any.
-    let mut nest_of = vec![usize::MAX; cfg.items.len()];
+    // The nest being read: its outermost section's index in `out`, and the item after it. A
+    // section's items are one run, so no table by item is needed (such a table, filled on every
+    // call, cost the CLI a sixth of its time on a 100,000-line file).
+    let mut nest = (0, 0);
     for (i, item) in cfg.items.iter().enumerate() {
         let ItemKind::SectionOpen { directive, .. } = &item.kind else {
             continue;
         };
-        let around = item.parent.map_or(usize::MAX, |p| nest_of[p]);
-        nest_of[i] = around;
         let is_container = ["Directory", "DirectoryMatch", "Location", "LocationMatch"]
             .iter()
             .any(|n| directive.is(n));
@@ -144,13 +144,10 @@ fn claims(cfg: &HttpdConfig) -> Vec<(usize, usize, usize)> {
                 flags |= WEB;
             }
         }
-        let nest = if around == usize::MAX {
-            out.len()
-        } else {
-            around
-        };
-        nest_of[i] = nest;
-        out.push((i, nest, flags));
+        if i >= nest.1 {
+            nest = (out.len(), cfg.children(i).end);
+        }
+        out.push((i, nest.0, flags));
     }
     // What each nest names, gathered on its outermost section.
     for k in 0..out.len() {
@@ -232,6 +229,46 @@ pub(crate) fn python_options(cfg: &HttpdConfig, app: App, scopes: &[usize]) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first line of each item in `items`, for readable assertions.
+    fn lines(cfg: &HttpdConfig, items: &[usize]) -> Vec<usize> {
+        items
+            .iter()
+            .map(|&i| cfg.items[i].lines.start + 1)
+            .collect()
+    }
+
+    #[test]
+    fn a_nest_naming_both_applications_is_nobodys() {
+        let cfg = HttpdConfig::parse(
+            "<Directory /usr/share/koji-hub>\n\
+             PythonHandler kojixmlrpc\n\
+             </Directory>\n\
+             <Directory /usr/share/koji-hub>\n\
+             PythonHandler kojiweb.publisher\n\
+             </Directory>\n\
+             <Directory \"/usr/share/koji-web/scripts/\">\n\
+             <IfModule mod_python.c>\n\
+             <Directory /usr/share/koji-hub>\n\
+             </Directory>\n\
+             </IfModule>\n\
+             </Directory>\n\
+             <Location /koji>\n\
+             PythonHandler kojiweb.publisher\n\
+             </Location>\n\
+             <Directory /srv/other>\n\
+             <Location /x>\n\
+             </Location>\n\
+             </Directory>\n\
+             <Directory /usr/share/koji-web/scripts>\n",
+        );
+        // Line 1: the hub's; line 4: path and handler disagree; line 7: a koji-web directory
+        // holding (through an IfModule) a koji-hub one; line 13: koji-web's by its
+        // handler; line 16: nobody's, and not contested; line 20: unclosed, koji-web's.
+        assert_eq!(lines(&cfg, &scopes(&cfg, App::Hub)), [1]);
+        assert_eq!(lines(&cfg, &scopes(&cfg, App::Web)), [13, 20]);
+        assert_eq!(lines(&cfg, &contested(&cfg)), [4, 7]);
+    }
 
     #[test]
     fn inside_any_agrees_with_each_section() {

@@ -250,7 +250,7 @@ pub struct State {
     pub active_output: FileId,
     pub focus: Option<Focus>,
     pub unified: bool,
-    /// Every note drawn, past the first hundred per group (kept here, not in a hook: a
+    /// Every note drawn, past the first 40 per group (kept here, not in a hook: a
     /// component with hooks costs the page ~0.55 KB gzipped).
     pub all_notes: bool,
     /// The changes (by [`crate::Change::id`]) the admin rejected. Ids hold only for the same
@@ -320,7 +320,7 @@ pub enum Action {
     /// Highlight lines (from a note) and scroll to them.
     Focus(Focus),
     ToggleUnified,
-    /// Draw every note, not only the first hundred per group.
+    /// Draw every note, not only the first 40 per group.
     ShowAllNotes,
     /// Accept (true) or reject a change of the shown result. Accepting one also accepts the
     /// changes it needs.

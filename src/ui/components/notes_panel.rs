@@ -9,13 +9,15 @@ use yew::prelude::*;
 pub struct NotesPanelProps {
     pub result: Rc<Converted>,
     pub focus: Option<Focus>,
-    /// Every note, not only the first hundred per group.
+    /// Every note, not only the first 40 per group.
     pub all: bool,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// Notes drawn per group before "show all" (a huge input can have thousands).
-const NOTE_LIMIT: usize = 100;
+/// Notes drawn per group before "Show N more": a huge input can have thousands, and at 100 a
+/// group their list was three quarters of the page's DOM after a 10,000-line paste, and most of its
+/// layout (BENCHMARKS.md §5.000). A whole stock site (every file of 1.3 … 1.6 at once) has 33.
+const NOTE_LIMIT: usize = 40;
 
 const GROUPS: [(Severity, &str, &str); 4] = [
     (Severity::Error, "Errors", "input that was left as it was"),

@@ -13,7 +13,7 @@ use yew::prelude::*;
 /// Inputs longer than this many lines (opened, dropped, or pasted over the whole input) are
 /// shown read-only, drawn in part like the diff, until the admin asks to edit them. Chromium's
 /// `<textarea>` takes 100–180 ms to paint 10,000 lines and about a second for 100,000; read-only,
-/// a 10,000-line paste is painted with its diff in about 150 ms (BENCHMARKS.md §5.00). A config
+/// a 10,000-line paste is painted with its diff in about 145 ms (BENCHMARKS.md §5.000). A config
 /// kept by hand is far shorter (Koji's stock ones are under 300 lines), so only generated or
 /// concatenated files meet "Edit it here".
 pub const LARGE_INPUT_LINES: usize = 5_000;

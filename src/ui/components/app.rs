@@ -59,8 +59,7 @@ pub fn App() -> Html {
             Timeout::new(200, move || {
                 let inputs: Vec<InputDoc> =
                     EXAMPLES.iter().map(|(n, t)| InputDoc::text(n, t)).collect();
-                let job = || Converted::job(u64::MAX, &inputs, &Options::default());
-                let here = job();
+                let here = Converted::job(u64::MAX, &inputs, &Options::default());
                 let bytes = wire::convert(&here.request).unwrap_or_default();
                 if let Some(r) = here.finish(&bytes).map(|c| c.report) {
                     for (k, f) in r.files.iter().enumerate() {

@@ -124,7 +124,17 @@ pub fn use_virtual_rows(
             };
             let mut m = memory.borrow_mut();
             let rows = drawn_rows(&el);
-            let mut changed = rows.len() == end - first && measure(&rows, first, &mut m);
+            let unit = m.unit;
+            // Measured rows are already drawn at their heights, and the spacers stand for rows
+            // whose estimates did not change: drawing again (a whole second render and layout
+            // of a new list) is needed only when the unit of the estimates changed or the rows
+            // drawn no longer reach a scroll step past the view.
+            let measured = rows.len() == end - first && measure(&rows, first, &mut m);
+            let drawn: f32 = m.heights.get(first..end).map_or(0.0, |h| h.iter().sum());
+            let mut changed = measured
+                && (m.unit != unit
+                    || (end < m.heights.len()
+                        && before + f64::from(drawn) < m.top + m.view() + STEP));
             let view = f64::from(el.client_height());
             if (view - m.view).abs() > 1.0 {
                 m.view = view;

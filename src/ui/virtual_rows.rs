@@ -14,11 +14,6 @@ use std::ops::Range;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-/// Pixels drawn beyond the view on each side.
-const MARGIN: f64 = 1200.0;
-/// How far the view moves before the window is drawn again.
-const STEP: f64 = 600.0;
-
 /// What to draw now.
 pub struct Window {
     /// The scrolling element.
@@ -35,6 +30,9 @@ pub struct Window {
 struct Memory {
     /// The list the heights belong to.
     generation: u64,
+    /// Pixels drawn beyond the view on each side; the view moves half of it before the window
+    /// is drawn again.
+    margin: f64,
     /// Measured heights (0: not drawn yet).
     heights: Vec<f32>,
     /// The height of one plain line.
@@ -60,12 +58,14 @@ pub fn use_virtual_rows(
     count: usize,
     estimate: &dyn Fn(usize) -> f64,
     jump: Option<(u32, usize)>,
+    margin: f64,
 ) -> Window {
     let container = use_node_ref();
     let top_spacer = use_node_ref();
     let bottom_spacer = use_node_ref();
     let memory = use_mut_ref(|| Memory {
         generation: u64::MAX,
+        margin,
         heights: Vec::new(),
         unit: 18.0,
         top: 0.0,
@@ -134,7 +134,7 @@ pub fn use_virtual_rows(
             let mut changed = measured
                 && (m.unit != unit
                     || (end < m.heights.len()
-                        && before + f64::from(drawn) < m.top + m.view() + STEP));
+                        && before + f64::from(drawn) < m.top + m.view() + m.margin / 2.0));
             let view = f64::from(el.client_height());
             if (view - m.view).abs() > 1.0 {
                 m.view = view;
@@ -174,7 +174,9 @@ pub fn use_virtual_rows(
         let el: Element = e.target_unchecked_into();
         let y = f64::from(el.scroll_top());
         let mut m = memory.borrow_mut();
-        if m.jump_row.is_none() && ((y - m.top).abs() > STEP || (y == 0.0 && m.top != 0.0)) {
+        if m.jump_row.is_none()
+            && ((y - m.top).abs() > m.margin / 2.0 || (y == 0.0 && m.top != 0.0))
+        {
             m.top = y;
             drop(m);
             redraw.force_update();
@@ -204,10 +206,10 @@ impl Memory {
         let total = tops[count];
         let starts = &tops[..count];
         let first = starts
-            .partition_point(|&t| t <= self.top - MARGIN)
+            .partition_point(|&t| t <= self.top - self.margin)
             .saturating_sub(1);
         let end = starts
-            .partition_point(|&t| t < self.top + self.view() + MARGIN)
+            .partition_point(|&t| t < self.top + self.view() + self.margin)
             .max(first);
         (first, end, tops[first], total - tops[end])
     }

@@ -118,7 +118,7 @@ pub fn App() -> Html {
     let dragging = use_state(|| false);
     let read_only = read_only_lines(&state.inputs, state.active_input);
     let lines = read_only.unwrap_or(0);
-    let window = use_virtual_rows(u64::from(state.active_input), lines, &|_| 1.0, None);
+    let window = use_virtual_rows(u64::from(state.active_input), lines, &|_| 1.0, None, 400.0);
 
     let dispatch = state.dispatcher();
     let has_output = state

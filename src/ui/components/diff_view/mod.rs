@@ -111,7 +111,7 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         ^ ((props.file.index() as u64) << 2)
         ^ (u64::from(full) << 1)
         ^ u64::from(unified);
-    let window = use_virtual_rows(generation, laid.items.len(), &estimate, jump);
+    let window = use_virtual_rows(generation, laid.items.len(), &estimate, jump, 1200.0);
 
     let Some(file) = report.file(props.file) else {
         return html! {};

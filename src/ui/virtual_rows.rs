@@ -23,6 +23,8 @@ pub struct Window {
     /// The rows to draw.
     pub range: Range<usize>,
     pub onscroll: Callback<Event>,
+    /// For the scrolling element when its rows can take the focus (see [`Memory::margin`]).
+    pub onfocusin: Callback<FocusEvent>,
 }
 
 /// Remembered per table between draws (one cell, not several hooks: each hook type costs the
@@ -31,7 +33,9 @@ struct Memory {
     /// The list the heights belong to.
     generation: u64,
     /// Pixels drawn beyond the view on each side; the view moves half of it before the window
-    /// is drawn again.
+    /// is drawn again. A new list gets half the table's margin: its first paint is what a paste
+    /// waits for. It gets the whole margin once it is scrolled or the focus enters it, so that
+    /// Tab finds the next focusable row drawn.
     margin: f64,
     /// Measured heights (0: not drawn yet).
     heights: Vec<f32>,
@@ -81,6 +85,7 @@ pub fn use_virtual_rows(
         if m.generation != generation || m.heights.len() != count {
             m.generation = generation;
             m.heights = vec![0.0; count];
+            m.margin = margin / 2.0;
         }
         let mut tops = Vec::with_capacity(count + 1);
         let mut y = 0.0;
@@ -170,13 +175,27 @@ pub fn use_virtual_rows(
         });
     }
 
+    let onfocusin = {
+        let (memory, redraw) = (memory.clone(), redraw.clone());
+        Callback::from(move |_: FocusEvent| {
+            let mut m = memory.borrow_mut();
+            if m.margin < margin {
+                m.margin = margin;
+                drop(m);
+                redraw.force_update();
+            }
+        })
+    };
     let onscroll = Callback::from(move |e: Event| {
         let el: Element = e.target_unchecked_into();
         let y = f64::from(el.scroll_top());
         let mut m = memory.borrow_mut();
         if m.jump_row.is_none()
-            && ((y - m.top).abs() > m.margin / 2.0 || (y == 0.0 && m.top != 0.0))
+            && (m.margin < margin
+                || (y - m.top).abs() > m.margin / 2.0
+                || (y == 0.0 && m.top != 0.0))
         {
+            m.margin = margin;
             m.top = y;
             drop(m);
             redraw.force_update();
@@ -188,6 +207,7 @@ pub fn use_virtual_rows(
         bottom_spacer,
         range: first..end,
         onscroll,
+        onfocusin,
     }
 }
 

@@ -174,7 +174,7 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         format!("Changes from {name} to {output}")
     };
     html! {
-        <div class="diff-wrap" ref={window.container} onscroll={window.onscroll} tabindex="0" role="region" aria-label={label.clone()}>
+        <div class="diff-wrap" ref={window.container} onscroll={window.onscroll} onfocusin={window.onfocusin} tabindex="0" role="region" aria-label={label.clone()}>
             if new_file {
                 <p class="new-file-note">{format!("New file: {output}. The right column (or hovering a line) shows which input line each line comes from.")}</p>
             } else if laid.model.is_empty() {

@@ -85,7 +85,13 @@ pub fn use_virtual_rows(
         if m.generation != generation || m.heights.len() != count {
             m.generation = generation;
             m.heights = vec![0.0; count];
-            m.margin = margin / 2.0;
+            // Not while the focus is in the table (a change just toggled: Tab goes on from it).
+            if !container
+                .cast::<Element>()
+                .is_some_and(|el| el.matches(":focus-within").unwrap_or(false))
+            {
+                m.margin = margin / 2.0;
+            }
         }
         let mut tops = Vec::with_capacity(count + 1);
         let mut y = 0.0;

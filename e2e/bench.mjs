@@ -149,7 +149,25 @@ async function freshPage(context, origin) {
   // the machine's cores for a while after the warm-up).
   await page.waitForFunction(() => (window.__benchWarm === true || window.__benchWorkers === 0)
     && performance.now() > 1000, null, { polling: 20 });
+  page.cdp = await context.newCDPSession(page);
+  await page.cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   return page;
+}
+
+// Milliseconds of CPU time the page's main thread has used (Chromium's ThreadTime metric). Unlike
+// the wall-clock figures it does not count the time the thread waited for a core, so it stays
+// comparable between builds on a busy machine (it still rises a little with cache contention).
+async function threadMs(page) {
+  const { metrics } = await page.cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'ThreadTime').value * 1000;
+}
+
+// `pasteAndWait` with the main thread's CPU time from the paste to the painted frame (`cpu`).
+async function pasteMeasured(page, args) {
+  const before = await threadMs(page);
+  const sample = await page.evaluate(pasteAndWait, args);
+  sample.cpu = (await threadMs(page)) - before;
+  return sample;
 }
 
 // Empties the textarea (asking for it first when a long paste is shown read-only) and waits
@@ -174,7 +192,7 @@ async function coldRuns(context, origin, text, sel, runs, timeout = 60000) {
   const out = [];
   for (let i = 0; i < runs; i++) {
     const page = await freshPage(context, origin);
-    out.push(await page.evaluate(pasteAndWait, { text, sel, contains: null, timeout }));
+    out.push(await pasteMeasured(page, { text, sel, contains: null, timeout }));
     await page.close();
   }
   return out;
@@ -185,10 +203,10 @@ async function pasteRuns(context, origin, text, sel, contains, runs, timeout = 6
   const warm = [];
   for (let i = 0; i < runs; i++) {
     const page = await freshPage(context, origin);
-    cold.push(await page.evaluate(pasteAndWait, { text, sel, contains, timeout }));
+    cold.push(await pasteMeasured(page, { text, sel, contains, timeout }));
     if (i < Math.min(runs, 3)) {
       await clear(page);
-      warm.push(await page.evaluate(pasteAndWait, { text, sel, contains, timeout }));
+      warm.push(await pasteMeasured(page, { text, sel, contains, timeout }));
     }
     await page.close();
   }
@@ -380,6 +398,7 @@ async function main() {
         row(`1. ${label}, ${kind}:   of which wait for the frame (rAF)`, samples, 'vsync', '');
         row(`1. ${label}, ${kind}:   of which style, layout, paint`, samples, 'paint', '');
         row(`1. ${label}, ${kind}: longest main-thread task`, samples, 'longest', '');
+        row(`1. ${label}, ${kind}: main-thread CPU time, paste → painted (steadier under load)`, samples, 'cpu', '');
       }
     };
     const stockRuns = await pasteRuns(context, origin, stock, 'table.diff tr.row.replace', null, RUNS);
@@ -459,6 +478,7 @@ async function main() {
     row('3. httpd-100k:   of which conversion (core)', big, 'conv', '');
     row('3. httpd-100k:   of which Yew render', big, 'render', '');
     row('3. httpd-100k: longest main-thread task, paste → first rows', big, 'longest', '');
+    row('3. httpd-100k: main-thread CPU time, paste → first rows', big, 'cpu', '');
     const under = await coldRuns(context, origin, cl100k, '.outputs table.diff tr.row', 3, 180000);
     row(`3. client-100k (${(cl100k.length / 1024).toFixed(0)} KiB): paste → first diff rows painted`, under, 'painted', '≤ 1 s');
     split(under);

@@ -134,6 +134,11 @@ pub fn use_virtual_rows(
                 return;
             };
             let mut m = memory.borrow_mut();
+            // All rows drawn: their heights change nothing (a small diff is drawn once), and
+            // reading them would force a layout of its own before the frame's.
+            if (first, end) == (0, m.heights.len()) && m.jump_row.is_none() {
+                return;
+            }
             let rows = drawn_rows(&el);
             let unit = m.unit;
             // Measured rows are already drawn at their heights, and the spacers stand for rows
@@ -150,10 +155,6 @@ pub fn use_virtual_rows(
             if (view - m.view).abs() > 1.0 {
                 m.view = view;
                 changed = true;
-            }
-            // All rows drawn: new heights change nothing (a small diff is drawn once).
-            if (first, end) == (0, m.heights.len()) && m.jump_row.is_none() {
-                changed = false;
             }
             // A jump: once its row is drawn, scroll it to the upper third of the view; done once
             // the heights around it no longer change.

@@ -76,10 +76,10 @@ pub fn side_by_side(key: usize, result: &Converted, file: FileId, row: &Row, foc
     html! {
         <tr {key} {class} {title}>
             <td class="ln">{row.old.as_ref().map(|s| s.line.to_string())}</td>
-            <td class="mk" aria-label={if old_mark { "removed" } else { "" }}>{if old_mark { "−" } else { "" }}</td>
+            <td class="mk" aria-label={old_mark.then_some("removed")}>{old_mark.then_some("−")}</td>
             <td class="code old">{spans(row.old.as_ref())}</td>
             <td class="ln">{row.new.as_ref().map(|s| s.line.to_string())}</td>
-            <td class="mk" aria-label={if new_mark { "added" } else { "" }}>{if new_mark { "+" } else { "" }}</td>
+            <td class="mk" aria-label={new_mark.then_some("added")}>{new_mark.then_some("+")}</td>
             <td class="code new">{spans(row.new.as_ref())}</td>
         </tr>
     }

@@ -117,6 +117,11 @@ pub struct HttpdConfig {
     /// For each unclosed section (by item index, sorted): the index of the first item after it
     /// that is not inside it, found while parsing so [`Self::children`] need not search for it.
     unclosed_ends: Vec<(usize, usize, usize)>,
+    /// Every `<Directory>`/`<Location>` section and what it names ([`crate::apps`]), found once
+    /// after parsing: the rules ask for them about twenty times per document. Native only: the
+    /// page finds them on each call, as the field and its filling cost it ~190 B gzipped.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) claims: Vec<(usize, usize, usize)>,
 }
 
 impl HttpdConfig {
@@ -271,12 +276,20 @@ impl HttpdConfig {
             .filter_map(|(_, k, _)| slots[k].take())
             .collect();
         unclosed_ends.sort_unstable();
-        HttpdConfig {
+        let cfg = HttpdConfig {
             table,
             items,
             problems,
             unclosed_ends,
-        }
+            #[cfg(not(target_arch = "wasm32"))]
+            claims: Vec::new(),
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        let cfg = HttpdConfig {
+            claims: crate::apps::claims(&cfg),
+            ..cfg
+        };
+        cfg
     }
 
     /// The original text, byte for byte.

@@ -9,6 +9,8 @@
 //! side-by-side or unified view, and tests check that applying it to the old text gives the new.
 
 use crate::report::{Origin, OutputFile};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::text::line_count_bound;
 use crate::text::raw_lines;
 use serde::Serialize;
 use std::ops::Range;
@@ -469,10 +471,25 @@ fn origin_ops<'t>(
 ) -> Option<(Vec<&'t str>, Vec<&'t str>, Vec<Op>)> {
     // Split both texts the way the document did (its line table's lone-CR mode, recorded in
     // the output file), and only use the record if it has one origin per output line.
+    // Natively allocated once; the page grows them (its code would cost the page more).
+    #[cfg(not(target_arch = "wasm32"))]
+    let new_lines: Vec<&str> = {
+        let mut lines = Vec::with_capacity(origins.len());
+        lines.extend(raw_lines(new, cr));
+        lines
+    };
+    #[cfg(target_arch = "wasm32")]
     let new_lines: Vec<&str> = raw_lines(new, cr).collect();
     if new_lines.len() != origins.len() {
         return None;
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    let old_lines: Vec<&str> = {
+        let mut lines = Vec::with_capacity(line_count_bound(old));
+        lines.extend(raw_lines(old, cr));
+        lines
+    };
+    #[cfg(target_arch = "wasm32")]
     let old_lines: Vec<&str> = raw_lines(old, cr).collect();
     let mut ops = Vec::new();
     let (mut old_at, mut new_at) = (0usize, 0usize);

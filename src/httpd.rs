@@ -127,6 +127,10 @@ pub struct HttpdConfig {
 impl HttpdConfig {
     pub fn parse(text: impl Into<String>) -> Self {
         let table = LineTable::new(text.into(), false);
+        // At most one item per line: allocated once (natively; the page grows it).
+        #[cfg(not(target_arch = "wasm32"))]
+        let mut items: Vec<Item> = Vec::with_capacity(table.len());
+        #[cfg(target_arch = "wasm32")]
         let mut items: Vec<Item> = Vec::new();
         let mut problems = Vec::new();
         let mut open: Vec<usize> = Vec::new(); // stack of open section item indices

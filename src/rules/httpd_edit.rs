@@ -381,8 +381,10 @@ pub(crate) fn wsgi_directories(cfg: &HttpdConfig, app: App, ctx: &Ctx<'_>) -> Ve
         else {
             continue;
         };
+        // A close that closes this scope closes no other: no section is listed twice (a
+        // search of the list for it, per scope, was quadratic).
         let closes_it = matches!(cfg.items[close].kind, ItemKind::SectionClose { open: Some(o), .. } if o == scope);
-        if d.is("Directory") && closes_it && !out.iter().any(|&(_, c)| c == close) {
+        if d.is("Directory") && closes_it {
             out.push((scope, close));
         }
     }

@@ -89,7 +89,7 @@ pub(crate) fn contested(cfg: &HttpdConfig) -> Vec<usize> {
 /// outermost sections of contested nests. One plain loop for both: the page pays for code.
 fn sections(cfg: &HttpdConfig, want: usize) -> Vec<usize> {
     #[cfg(not(target_arch = "wasm32"))]
-    let claims = &cfg.claims;
+    let claims = cfg.claims.get_or_init(|| claims(cfg));
     #[cfg(target_arch = "wasm32")]
     let claims = &claims(cfg);
     let mut out = Vec::new();
@@ -111,8 +111,8 @@ const CONTESTED: usize = 4;
 
 /// Every `<Directory>`/`<Location>` section (and their `Match` forms) in file order, as (item,
 /// index here of its nest's outermost section, flags). Tuples of the core's one sort key type:
-/// a struct of its own would cost the page another copy of `Vec`'s code. Natively found once,
-/// by [`HttpdConfig::parse`], and kept in the document.
+/// a struct of its own would cost the page another copy of `Vec`'s code. Natively found once
+/// per document and kept in it.
 pub(crate) fn claims(cfg: &HttpdConfig) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
     // The nest being read: its outermost section's index in `out`, and the item after it. A

@@ -117,11 +117,12 @@ pub struct HttpdConfig {
     /// For each unclosed section (by item index, sorted): the index of the first item after it
     /// that is not inside it, found while parsing so [`Self::children`] need not search for it.
     unclosed_ends: Vec<(usize, usize, usize)>,
-    /// Every `<Directory>`/`<Location>` section and what it names ([`crate::apps`]), found once
-    /// after parsing: the rules ask for them about twenty times per document. Native only: the
-    /// page finds them on each call, as the field and its filling cost it ~190 B gzipped.
+    /// Every `<Directory>`/`<Location>` section and what it names, found by `apps` the first time
+    /// it is asked and kept for the next: the rules ask about twenty times per document. Native
+    /// only: the page finds them on each call, as the field and its filling cost it ~190 B
+    /// gzipped.
     #[cfg(not(target_arch = "wasm32"))]
-    pub(crate) claims: Vec<(usize, usize, usize)>,
+    pub(crate) claims: std::cell::OnceCell<Vec<(usize, usize, usize)>>,
 }
 
 impl HttpdConfig {
@@ -280,20 +281,14 @@ impl HttpdConfig {
             .filter_map(|(_, k, _)| slots[k].take())
             .collect();
         unclosed_ends.sort_unstable();
-        let cfg = HttpdConfig {
+        HttpdConfig {
             table,
             items,
             problems,
             unclosed_ends,
             #[cfg(not(target_arch = "wasm32"))]
-            claims: Vec::new(),
-        };
-        #[cfg(not(target_arch = "wasm32"))]
-        let cfg = HttpdConfig {
-            claims: crate::apps::claims(&cfg),
-            ..cfg
-        };
-        cfg
+            claims: std::cell::OnceCell::new(),
+        }
     }
 
     /// The original text, byte for byte.

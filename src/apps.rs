@@ -88,9 +88,12 @@ pub(crate) fn contested(cfg: &HttpdConfig) -> Vec<usize> {
 /// The sections that name `want` (`HUB` or `WEB`) outside contested nests, or (`CONTESTED`) the
 /// outermost sections of contested nests. One plain loop for both: the page pays for code.
 fn sections(cfg: &HttpdConfig, want: usize) -> Vec<usize> {
-    let claims = claims(cfg);
+    #[cfg(not(target_arch = "wasm32"))]
+    let claims = cfg.claims.get_or_init(|| claims(cfg));
+    #[cfg(target_arch = "wasm32")]
+    let claims = &claims(cfg);
     let mut out = Vec::new();
-    for &(open, nest, flags) in &claims {
+    for &(open, nest, flags) in claims {
         let in_contested = claims[nest].2 & CONTESTED != 0;
         if flags & want != 0 && (want == CONTESTED || !in_contested) {
             out.push(open);
@@ -108,8 +111,9 @@ const CONTESTED: usize = 4;
 
 /// Every `<Directory>`/`<Location>` section (and their `Match` forms) in file order, as (item,
 /// index here of its nest's outermost section, flags). Tuples of the core's one sort key type:
-/// a struct of its own would cost the page another copy of `Vec`'s code.
-fn claims(cfg: &HttpdConfig) -> Vec<(usize, usize, usize)> {
+/// a struct of its own would cost the page another copy of `Vec`'s code. Natively found once
+/// per document and kept in it.
+pub(crate) fn claims(cfg: &HttpdConfig) -> Vec<(usize, usize, usize)> {
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
     // The nest being read: its outermost section's index in `out`, and the item after it. A
     // section's items are one run, so no table by item is needed (such a table, filled on every

@@ -9,6 +9,8 @@
 //! side-by-side or unified view, and tests check that applying it to the old text gives the new.
 
 use crate::report::{Origin, OutputFile};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::text::line_count_bound;
 use crate::text::raw_lines;
 use serde::Serialize;
 use std::ops::Range;
@@ -279,59 +281,91 @@ impl DiffModel {
         old_label: &str,
         new_label: &str,
     ) -> String {
+        let mut out = String::new();
+        Self::write_unified_of_file(
+            file,
+            context,
+            old_label,
+            new_label,
+            &mut |piece| match piece {
+                UnifiedPiece::Text(text) => out.push_str(text),
+                UnifiedPiece::Line(mark, text) => {
+                    out.push(mark);
+                    out.push_str(text);
+                    out.push('\n');
+                }
+            },
+        );
+        out
+    }
+
+    /// [`DiffModel::unified_of_file`] handed to `emit` piece by piece as it is written, so that
+    /// a caller can stream it or change its lines (the CLI masks secrets) without the whole
+    /// text in memory: the diff is the concatenation of the pieces, a [`UnifiedPiece::Line`]
+    /// being its mark, its text and a line break.
+    pub fn write_unified_of_file(
+        file: &OutputFile,
+        context: usize,
+        old_label: &str,
+        new_label: &str,
+        emit: &mut dyn FnMut(UnifiedPiece),
+    ) {
         let old = file.original.as_deref().unwrap_or("");
         let Some((old_lines, new_lines, ops)) =
             origin_ops(old, &file.text, &file.origins, file.lone_cr_breaks)
         else {
-            return Self::of_file(file, context).unified(old_label, new_label);
+            let text = Self::of_file(file, context).unified(old_label, new_label);
+            emit(UnifiedPiece::Text(&text));
+            return;
         };
-        let mut out = String::new();
-        let line = |out: &mut String, mark: char, text: &str| {
-            out.push(mark);
-            out.push_str(strip_eol(text));
-            out.push('\n');
+        let line = |emit: &mut dyn FnMut(UnifiedPiece), mark: char, text: &str| {
+            emit(UnifiedPiece::Line(mark, strip_eol(text)));
         };
+        let mut started = false;
         for group in group_ops(ops, context) {
             let (Some(first), Some(last)) = (group.first(), group.last()) else {
                 continue;
             };
-            if out.is_empty() {
-                out = format!("--- {old_label}\n+++ {new_label}\n");
-            }
             let old_range = first.old_range().start..last.old_range().end;
             let new_range = first.new_range().start..last.new_range().end;
             // As `unified` numbers a hunk: an empty side by the line before it.
             let start = |r: &Range<usize>| if r.is_empty() { r.start } else { r.start + 1 };
-            out.push_str(&format!(
+            let mut header = if started {
+                String::new()
+            } else {
+                format!("--- {old_label}\n+++ {new_label}\n")
+            };
+            started = true;
+            header.push_str(&format!(
                 "@@ -{},{} +{},{} @@\n",
                 start(&old_range),
                 old_range.len(),
                 start(&new_range),
                 new_range.len()
             ));
+            emit(UnifiedPiece::Text(&header));
             let mut plus: Vec<&str> = Vec::new();
             for op in group {
                 let (old, new) = (op.old_range(), op.new_range());
                 if let Op::Equal { .. } = op {
                     for l in plus.drain(..) {
-                        line(&mut out, '+', l);
+                        line(emit, '+', l);
                     }
                     for l in &old_lines[old] {
-                        line(&mut out, ' ', l);
+                        line(emit, ' ', l);
                     }
                 } else {
                     // Every removed line before every added one, up to the next equal line.
                     for l in &old_lines[old] {
-                        line(&mut out, '-', l);
+                        line(emit, '-', l);
                     }
                     plus.extend(&new_lines[new]);
                 }
             }
             for l in plus {
-                line(&mut out, '+', l);
+                line(emit, '+', l);
             }
         }
-        out
     }
 
     fn from_groups(old_lines: &[&str], new_lines: &[&str], groups: Vec<Vec<Op>>) -> DiffModel {
@@ -416,6 +450,16 @@ impl DiffModel {
     }
 }
 
+/// A piece of [`DiffModel::write_unified_of_file`]'s output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnifiedPiece<'a> {
+    /// Text as it is: the file labels, a hunk's `@@` line (each ending in a line break), or the
+    /// whole diff of a file whose origins do not describe it.
+    Text(&'a str),
+    /// A line of a hunk: its mark (` `, `-` or `+`) and its text without the line break.
+    Line(char, &'a str),
+}
+
 /// The ops of a file's diff read from its origins (see [`DiffModel::of_file`]), with both
 /// texts' lines; `None` when the origins do not describe the file.
 #[allow(clippy::type_complexity)]
@@ -427,10 +471,25 @@ fn origin_ops<'t>(
 ) -> Option<(Vec<&'t str>, Vec<&'t str>, Vec<Op>)> {
     // Split both texts the way the document did (its line table's lone-CR mode, recorded in
     // the output file), and only use the record if it has one origin per output line.
+    // Natively allocated once; the page grows them (its code would cost the page more).
+    #[cfg(not(target_arch = "wasm32"))]
+    let new_lines: Vec<&str> = {
+        let mut lines = Vec::with_capacity(origins.len());
+        lines.extend(raw_lines(new, cr));
+        lines
+    };
+    #[cfg(target_arch = "wasm32")]
     let new_lines: Vec<&str> = raw_lines(new, cr).collect();
     if new_lines.len() != origins.len() {
         return None;
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    let old_lines: Vec<&str> = {
+        let mut lines = Vec::with_capacity(line_count_bound(old));
+        lines.extend(raw_lines(old, cr));
+        lines
+    };
+    #[cfg(target_arch = "wasm32")]
     let old_lines: Vec<&str> = raw_lines(old, cr).collect();
     let mut ops = Vec::new();
     let (mut old_at, mut new_at) = (0usize, 0usize);

@@ -28,9 +28,11 @@ fn main() {}
 mod cli {
     use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
     use clap::{CommandFactory, Parser};
-    use koji_migrate::diff::DiffModel;
+    use koji_migrate::diff::{DiffModel, UnifiedPiece};
     use koji_migrate::rules::{self, rule};
-    use koji_migrate::{migrate, Input, Lines, Note, Options, Release, Report, Severity, Target};
+    use koji_migrate::{
+        migrate, Guide, Input, Lines, Note, Options, Release, Report, Severity, Target,
+    };
     use std::io::{IsTerminal, Read, Write};
     use std::path::PathBuf;
     use std::process::ExitCode;
@@ -198,14 +200,62 @@ and explains every change. FILE may be - for standard input.";
         stdout
             .write_all(bytes)
             .and_then(|_| stdout.flush())
-            .or_else(|e| {
-                // A closed pipe (`| head`) is not an error worth a message.
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    Ok(())
-                } else {
-                    Err(format!("writing to standard output: {e}"))
+            .or_else(output_error)
+    }
+
+    /// A closed pipe (`| head`) is not an error worth a message.
+    fn output_error(e: std::io::Error) -> Result<(), String> {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Ok(())
+        } else {
+            Err(format!("writing to standard output: {e}"))
+        }
+    }
+
+    /// The printed report, written as it is made: text gathers in `buf` and goes out in pieces
+    /// of [`Out::CHUNK`] bytes, so that the report (15 MB for a 100,000-line file) is never
+    /// held whole. After an error, the rest is dropped and [`Out::finish`] reports it.
+    struct Out<W: Write> {
+        buf: String,
+        w: W,
+        error: Option<std::io::Error>,
+    }
+
+    impl<W: Write> Out<W> {
+        const CHUNK: usize = 1 << 16;
+
+        fn new(w: W) -> Self {
+            Out {
+                buf: String::with_capacity(Self::CHUNK + 4096),
+                w,
+                error: None,
+            }
+        }
+
+        /// Writes out what `buf` holds once it is a chunk.
+        fn spill(&mut self) {
+            if self.buf.len() >= Self::CHUNK {
+                self.write_buf();
+            }
+        }
+
+        fn write_buf(&mut self) {
+            if self.error.is_none() {
+                if let Err(e) = self.w.write_all(self.buf.as_bytes()) {
+                    self.error = Some(e);
                 }
-            })
+            }
+            self.buf.clear();
+        }
+
+        fn finish(mut self) -> Result<(), String> {
+            self.write_buf();
+            match self.error.take() {
+                Some(e) => Err(e),
+                None => self.w.flush(),
+            }
+            .or_else(output_error)
+        }
     }
 
     fn read_input(path: &std::path::Path) -> Result<Input, String> {
@@ -254,13 +304,14 @@ and explains every change. FILE may be - for standard input.";
             } else {
                 Renderer::plain()
             };
-            let mut text = diagnostics(&report, cli.show_secrets, &renderer, !colour);
-            text.push_str(&checklist(&report, cli.out.is_some()));
+            let mut out = Out::new(std::io::stdout().lock());
+            diagnostics(&report, cli.show_secrets, &renderer, !colour, &mut out);
+            checklist(&report, cli.out.is_some(), &mut out.buf);
             if cli.out.is_none() {
                 // Without --out: the notes, then the diffs.
-                text.push_str(&diffs(&report, cli.show_secrets));
+                diffs(&report, cli.show_secrets, &mut out);
             }
-            write_out(text.as_bytes())?;
+            out.finish()?;
         }
         Ok(if cli.check && report.needs_migration() {
             ExitCode::from(1)
@@ -270,11 +321,11 @@ and explains every change. FILE may be - for standard input.";
     }
 
     /// The manual steps after the notes (with `--out`, where README.txt holds them too).
-    fn checklist(report: &Report, out: bool) -> String {
+    fn checklist(report: &Report, out: bool, s: &mut String) {
         if report.steps.is_empty() {
-            return String::new();
+            return;
         }
-        let mut s = String::from("\nThen, by hand");
+        s.push_str("\nThen, by hand");
         s.push_str(if out {
             " (also in README.txt):\n"
         } else {
@@ -286,7 +337,6 @@ and explains every change. FILE may be - for standard input.";
                 s.push_str(&format!("       $ {line}\n"));
             }
         }
-        s
     }
 
     /// The file a note is about, by name, and its first line there.
@@ -377,7 +427,13 @@ and explains every change. FILE may be - for standard input.";
         /// A note's file (by name), the lines it is about and every line of that file: the input
         /// it is about, else the file it created.
         fn of(&mut self, n: &Note) -> Option<(&'r str, Lines, &[&'r str])> {
-            let split = |text: &'r str| text.lines().map(|l| l.trim_end_matches('\r')).collect();
+            // As `str::lines` splits (at `\n`, without it), with every `\r` at the end dropped;
+            // `raw_lines` finds the breaks faster.
+            let split = |text: &'r str| {
+                koji_migrate::text::raw_lines(text, false)
+                    .map(|l| l.strip_suffix('\n').unwrap_or(l).trim_end_matches('\r'))
+                    .collect()
+            };
             match (n.input, n.output) {
                 (Some(i), _) => {
                     let f = &self.report.files[i];
@@ -401,30 +457,33 @@ and explains every change. FILE may be - for standard input.";
     }
 
     /// The lines `first..=last` (1-based) of a file, only the first when there are more than
-    /// [`MAX_SHOWN_LINES`], their secret values masked unless `show_secrets`; `None` when the
-    /// file has no such lines.
-    fn shown_lines(all: &[&str], lines: Lines, show_secrets: bool) -> Option<String> {
+    /// [`MAX_SHOWN_LINES`], their secret values masked unless `show_secrets`, joined by line
+    /// breaks into `shown` (emptied first); `false` when the file has no such lines.
+    fn shown_lines(shown: &mut String, all: &[&str], lines: Lines, show_secrets: bool) -> bool {
+        shown.clear();
         if lines.first == 0 || lines.last < lines.first {
-            return None;
+            return false;
         }
         let mut count = lines.last - lines.first + 1;
         if count > MAX_SHOWN_LINES {
             count = 1;
         }
-        let shown = all.get(lines.first - 1..lines.first - 1 + count)?;
-        let shown: Vec<std::borrow::Cow<str>> = shown
-            .iter()
-            .map(|&l| {
-                if show_secrets || !koji_migrate::mask::may_mask(l) {
-                    l.into()
-                } else {
-                    // Printed output ends up in logs: secret values are masked (the files keep
-                    // them).
-                    koji_migrate::mask::mask_line(l).into()
-                }
-            })
-            .collect();
-        Some(shown.join("\n"))
+        let Some(lines) = all.get(lines.first - 1..lines.first - 1 + count) else {
+            return false;
+        };
+        for (k, &l) in lines.iter().enumerate() {
+            if k > 0 {
+                shown.push('\n');
+            }
+            if show_secrets || !koji_migrate::mask::may_mask(l) {
+                shown.push_str(l);
+            } else {
+                // Printed output ends up in logs: secret values are masked (the files keep
+                // them).
+                shown.push_str(&koji_migrate::mask::mask_line(l));
+            }
+        }
+        true
     }
 
     fn level(severity: Severity) -> Level<'static> {
@@ -439,15 +498,23 @@ and explains every change. FILE may be - for standard input.";
     /// Every note, most severe first, like a compiler's diagnostics: the message, the file and
     /// line, the line itself, the rule and its guide. A note without lines is one line,
     /// `severity: file: message [rule]`.
-    fn diagnostics(
+    fn diagnostics<W: Write>(
         report: &Report,
         show_secrets: bool,
         renderer: &Renderer,
         plain: bool,
-    ) -> String {
-        let mut s = String::new();
+        out: &mut Out<W>,
+    ) {
         let mut previous_multi_line: Option<bool> = None;
         let mut files = FileLines::new(report);
+        // The note line of each rule and guide, made once: tens of thousands of notes share a
+        // few dozen.
+        let mut note_lines: std::collections::HashMap<
+            (usize, usize, Guide),
+            String,
+            std::hash::BuildHasherDefault<QuickHasher>,
+        > = Default::default();
+        let mut source = String::new();
         for n in report.notes_by_severity() {
             let skipped = if n.change.is_some_and(|c| !report.changes[c].accepted) {
                 "(not made) "
@@ -455,26 +522,53 @@ and explains every change. FILE may be - for standard input.";
                 ""
             };
             let shown = files.of(n).and_then(|(name, lines, all)| {
-                Some((name, lines, shown_lines(all, lines, show_secrets)?))
+                shown_lines(&mut source, all, lines, show_secrets).then_some((name, lines))
             });
             let rendered = match shown {
-                Some((name, lines, source)) => {
+                Some((name, lines)) => {
+                    // A rule's id is one `&'static str`: its address and length name it.
+                    let rule = (n.rule.as_ptr() as usize, n.rule.len(), n.guide);
+                    let note = note_lines.entry(rule).or_insert_with(|| {
+                        format!("[{}] {}: {}", n.rule, n.guide.title(), n.guide.url())
+                    });
+                    if plain {
+                        // Written directly, the note has several lines: it stands apart.
+                        let mark = out.buf.len();
+                        if previous_multi_line.is_some() {
+                            out.buf.push('\n');
+                        }
+                        let title = [skipped, n.message.as_str()];
+                        let direct = if source.contains('\n') {
+                            write_plain_with_source_lines(
+                                &mut out.buf,
+                                n.severity,
+                                title,
+                                name,
+                                lines,
+                                &source,
+                                note,
+                            )
+                        } else {
+                            write_plain_with_source(
+                                &mut out.buf,
+                                n.severity,
+                                title,
+                                name,
+                                lines,
+                                &source,
+                                note,
+                            )
+                        };
+                        if direct {
+                            out.buf.push('\n');
+                            previous_multi_line = Some(true);
+                            out.spill();
+                            continue;
+                        }
+                        out.buf.truncate(mark);
+                    }
                     let title = format!("{skipped}{}", n.message);
-                    let note = format!("[{}] {}: {}", n.rule, n.guide.title(), n.guide.url());
-                    let fast = plain
-                        .then(|| {
-                            if source.contains('\n') {
-                                plain_with_source_lines(
-                                    n.severity, &title, name, lines, &source, &note,
-                                )
-                            } else {
-                                plain_with_source(n.severity, &title, name, lines, &source, &note)
-                            }
-                        })
-                        .flatten();
-                    fast.unwrap_or_else(|| {
-                        with_source(renderer, n.severity, &title, name, lines, &source, &note)
-                    })
+                    with_source(renderer, n.severity, &title, name, lines, &source, note)
                 }
                 None => {
                     let (file, line) = note_place(report, n);
@@ -493,13 +587,39 @@ and explains every change. FILE may be - for standard input.";
             // One-line notes follow each other; a diagnostic with its source stands apart.
             let multi_line = rendered.contains('\n');
             if previous_multi_line.is_some_and(|p| p || multi_line) {
-                s.push('\n');
+                out.buf.push('\n');
             }
             previous_multi_line = Some(multi_line);
-            s.push_str(&rendered);
-            s.push('\n');
+            out.buf.push_str(&rendered);
+            out.buf.push('\n');
+            out.spill();
         }
-        s
+    }
+
+    /// A hasher for a few small keys looked up tens of thousands of times (the std one, SipHash,
+    /// is made to resist chosen keys, which these are not): multiply and rotate, as rustc's
+    /// FxHasher does.
+    #[derive(Default)]
+    struct QuickHasher(u64);
+
+    impl std::hash::Hasher for QuickHasher {
+        fn write(&mut self, bytes: &[u8]) {
+            for &b in bytes {
+                self.write_u64(u64::from(b));
+            }
+        }
+
+        fn write_u64(&mut self, n: u64) {
+            self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+
+        fn write_usize(&mut self, n: usize) {
+            self.write_u64(n as u64);
+        }
+
+        fn finish(&self) -> u64 {
+            self.0
+        }
     }
 
     /// A note with the lines it is about, rendered by annotate-snippets: the message, the file
@@ -535,6 +655,13 @@ and explains every change. FILE may be - for standard input.";
     /// controls (which it replaces), no zero-width joiner (which it drops from titles), no line
     /// breaks (which it indents).
     fn prints_verbatim(text: &str) -> bool {
+        // Printable ASCII, nearly every text, is checked a byte at a time without branches.
+        if text
+            .bytes()
+            .fold(true, |ok, b| ok & (b.wrapping_sub(0x20) < 0x5f))
+        {
+            return true;
+        }
         !text.chars().any(|c| {
             c.is_control()
                 || matches!(c, '\u{200D}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -546,6 +673,7 @@ and explains every change. FILE may be - for standard input.";
     /// thousands of such notes. `None` where its output could differ from this (long or indented
     /// lines it would cut, text it would replace): the caller renders those with it.
     /// `plain_rendering_agrees_with_annotate_snippets` compares the two.
+    #[cfg(test)]
     fn plain_with_source(
         severity: Severity,
         title: &str,
@@ -554,77 +682,131 @@ and explains every change. FILE may be - for standard input.";
         source: &str,
         note: &str,
     ) -> Option<String> {
+        let mut out = String::new();
+        write_plain_with_source(&mut out, severity, ["", title], path, lines, source, note)
+            .then_some(out)
+    }
+
+    /// [`plain_with_source`] appended to `out`, the title in two pieces; `false` (and nothing
+    /// written) where the caller must render the note with annotate-snippets.
+    fn write_plain_with_source(
+        out: &mut String,
+        severity: Severity,
+        title: [&str; 2],
+        path: &str,
+        lines: Lines,
+        source: &str,
+        note: &str,
+    ) -> bool {
         let start = source.len() - source.trim_start().len();
         let end = source.trim_end().len();
-        let label = if lines.last > lines.first {
-            format!(" to line {}", lines.last)
-        } else {
-            String::new()
-        };
-        let line_number = lines.first.to_string();
+        let width = digits(lines.first);
         let simple = source.bytes().all(|b| (0x20..0x7f).contains(&b))
             && end == source.len()
             && start < end
             && start <= 20
-            && line_number.len() + source.len() <= 120
-            && prints_verbatim(title)
+            && width + source.len() <= 120
+            && title.iter().all(|t| prints_verbatim(t))
             && prints_verbatim(path)
             && prints_verbatim(note);
         if !simple {
-            return None;
+            return false;
         }
-        let margin = " ".repeat(line_number.len());
-        let mut out = plain_header(severity, title, path, &margin, lines.first, start + 1);
-        out.reserve(note.len() + 2 * source.len() + 64);
-        for piece in [
-            &line_number,
-            " | ",
-            source,
-            "\n",
-            &margin,
-            " | ",
-            &source[..start],
-        ] {
-            out.push_str(piece);
+        plain_header(out, severity, title, path, width, lines.first, start + 1);
+        push_number(out, lines.first, width);
+        out.push_str(" | ");
+        out.push_str(source);
+        out.push('\n');
+        push_repeated(out, ' ', width);
+        out.push_str(" | ");
+        out.push_str(&source[..start]);
+        push_repeated(out, '^', end - start);
+        if lines.last > lines.first {
+            out.push_str(" to line ");
+            push_number(out, lines.last, 0);
         }
-        out.extend(std::iter::repeat_n('^', end - start));
-        for piece in [&label, "\n", &margin, " |\n", &margin, " = note: ", note] {
-            out.push_str(piece);
+        out.push('\n');
+        push_repeated(out, ' ', width);
+        out.push_str(" |\n");
+        push_repeated(out, ' ', width);
+        out.push_str(" = note: ");
+        out.push_str(note);
+        true
+    }
+
+    /// How many decimal digits `n` has.
+    fn digits(n: usize) -> usize {
+        n.checked_ilog10().map_or(1, |d| d as usize + 1)
+    }
+
+    /// `n` in decimal, right-aligned to `width` columns.
+    fn push_number(out: &mut String, n: usize, width: usize) {
+        let mut buf = [b' '; 20];
+        let mut at = buf.len();
+        let mut rest = n;
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
         }
-        Some(out)
+        let digits = &buf[at..];
+        push_repeated(out, ' ', width.saturating_sub(digits.len()));
+        out.push_str(std::str::from_utf8(digits).unwrap_or_default());
+    }
+
+    /// `c` (ASCII) `count` times.
+    fn push_repeated(out: &mut String, c: char, count: usize) {
+        const SPACES: &str = "                                                                ";
+        const CARETS: &str = "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
+        const UNDERSCORES: &str =
+            "________________________________________________________________";
+        let run = match c {
+            ' ' => SPACES,
+            '^' => CARETS,
+            '_' => UNDERSCORES,
+            _ => {
+                out.extend(std::iter::repeat_n(c, count));
+                return;
+            }
+        };
+        let mut left = count;
+        while left > 0 {
+            let k = left.min(run.len());
+            out.push_str(&run[..k]);
+            left -= k;
+        }
     }
 
     /// The first lines of a note `Renderer::plain()` renders with its source: the title, the place
-    /// (`margin` is as wide as the gutter's line numbers), the gutter's empty first line.
+    /// (the margin is `width` blanks, as wide as the gutter's line numbers), the gutter's empty
+    /// first line.
     fn plain_header(
+        out: &mut String,
         severity: Severity,
-        title: &str,
+        title: [&str; 2],
         path: &str,
-        margin: &str,
+        width: usize,
         line: usize,
         column: usize,
-    ) -> String {
-        let (line, column) = (line.to_string(), column.to_string());
-        let mut out = String::with_capacity(title.len() + path.len() + 2 * margin.len() + 64);
-        for piece in [
-            severity.as_str(),
-            ": ",
-            title,
-            "\n",
-            margin,
-            "--> ",
-            path,
-            ":",
-            &line,
-            ":",
-            &column,
-            "\n",
-            margin,
-            " |\n",
-        ] {
-            out.push_str(piece);
-        }
-        out
+    ) {
+        out.push_str(severity.as_str());
+        out.push_str(": ");
+        out.push_str(title[0]);
+        out.push_str(title[1]);
+        out.push('\n');
+        push_repeated(out, ' ', width);
+        out.push_str("--> ");
+        out.push_str(path);
+        out.push(':');
+        push_number(out, line, 0);
+        out.push(':');
+        push_number(out, column, 0);
+        out.push('\n');
+        push_repeated(out, ' ', width);
+        out.push_str(" |\n");
     }
 
     /// What `Renderer::plain()` renders for a note with several shown lines, written directly
@@ -656,6 +838,7 @@ and explains every change. FILE may be - for standard input.";
     /// would cut (longer than its 140 columns less the gutter, or every kept line indented more
     /// than 26 columns), text it would replace. The caller renders those with it;
     /// `plain_multi_line_rendering_agrees_with_annotate_snippets` compares the two.
+    #[cfg(test)]
     fn plain_with_source_lines(
         severity: Severity,
         title: &str,
@@ -664,10 +847,45 @@ and explains every change. FILE may be - for standard input.";
         source: &str,
         note: &str,
     ) -> Option<String> {
+        let mut out = String::new();
+        write_plain_with_source_lines(&mut out, severity, ["", title], path, lines, source, note)
+            .then_some(out)
+    }
+
+    /// [`plain_with_source_lines`] appended to `out`, the title in two pieces; `false` (and
+    /// nothing written) where the caller must render the note with annotate-snippets.
+    fn write_plain_with_source_lines(
+        out: &mut String,
+        severity: Severity,
+        title: [&str; 2],
+        path: &str,
+        lines: Lines,
+        source: &str,
+        note: &str,
+    ) -> bool {
+        let mark = out.len();
+        let written = push_plain_with_source_lines(out, severity, title, path, lines, source, note);
+        if written.is_none() {
+            out.truncate(mark);
+        }
+        written.is_some()
+    }
+
+    /// The body of [`write_plain_with_source_lines`]: `None` where it must give up, possibly
+    /// after writing part of the note.
+    fn push_plain_with_source_lines(
+        out: &mut String,
+        severity: Severity,
+        title: [&str; 2],
+        path: &str,
+        lines: Lines,
+        source: &str,
+        note: &str,
+    ) -> Option<()> {
         if !source
             .bytes()
             .all(|b| b == b'\n' || (0x20..0x7f).contains(&b))
-            || !prints_verbatim(title)
+            || !title.iter().all(|t| prints_verbatim(t))
             || !prints_verbatim(path)
             || !prints_verbatim(note)
         {
@@ -715,40 +933,34 @@ and explains every change. FILE may be - for standard input.";
             return None;
         }
         // Every line number is right-aligned to the width of the last one.
-        let width = lines.first.checked_add(last)?.to_string().len();
+        let width = digits(lines.first.checked_add(last)?);
         let room = 140usize.checked_sub(width + 5)?;
 
-        let push_number = |out: &mut String, n: usize| {
-            let digits = n.to_string();
-            out.extend(std::iter::repeat_n(' ', width.saturating_sub(digits.len())));
-            out.push_str(&digits);
-        };
-        let margin = " ".repeat(width);
-        let mut out = plain_header(
+        plain_header(
+            out,
             severity,
             title,
             path,
-            &margin,
+            width,
             lines.first,
             indent(first_text) + 1,
         );
-        out.reserve(note.len() + 2 * source.len() + 128);
         let mut previous: Option<usize> = None;
         for &i in &kept {
             // Lines left out become one `...` line (the marker's `|` stays in its column), but
             // one line alone is shown rather than replaced.
             let gap = previous.map_or(1, |p| i - p);
             if gap > 2 {
-                for piece in ["...", &margin, "|\n"] {
-                    out.push_str(piece);
-                }
+                out.push_str("...");
+                push_repeated(out, ' ', width);
+                out.push_str("|\n");
             }
             let start = if gap == 2 { i - 1 } else { i };
             for (j, text) in (start..).zip(shown.get(start..=i)?) {
                 if text.len() > room {
                     return None;
                 }
-                push_number(&mut out, lines.first + j);
+                push_number(out, lines.first + j, width);
                 out.push_str(if j == 0 { " | /" } else { " | |" });
                 // An empty line has no blank after the marker's `|`.
                 if !text.is_empty() {
@@ -759,22 +971,23 @@ and explains every change. FILE may be - for standard input.";
             }
             previous = Some(i);
         }
-        for piece in [&margin, " | |"] {
-            out.push_str(piece);
-        }
-        out.extend(std::iter::repeat_n('_', last_text.trim_end().len()));
-        for piece in ["^\n", &margin, " |\n", &margin, " = note: ", note] {
-            out.push_str(piece);
-        }
+        push_repeated(out, ' ', width);
+        out.push_str(" | |");
+        push_repeated(out, '_', last_text.trim_end().len());
+        out.push_str("^\n");
+        push_repeated(out, ' ', width);
+        out.push_str(" |\n");
+        push_repeated(out, ' ', width);
+        out.push_str(" = note: ");
+        out.push_str(note);
         // The caller trims what the renderer returns the same way.
         out.truncate(out.trim_end().len());
-        Some(out)
+        Some(())
     }
 
     /// A unified diff of every changed file, each after an empty line; secret values masked
     /// unless `show_secrets`.
-    fn diffs(report: &Report, show_secrets: bool) -> String {
-        let mut s = String::new();
+    fn diffs<W: Write>(report: &Report, show_secrets: bool, out: &mut Out<W>) {
         for f in &report.files {
             if !f.changed {
                 continue;
@@ -787,31 +1000,69 @@ and explains every change. FILE may be - for standard input.";
                 Some(name) => format!("b/{name}"),
                 None => format!("b/{}", f.output),
             };
-            s.push('\n');
-            let diff = DiffModel::unified_of_file(f, 3, &old_label, &new_label);
-            if show_secrets {
-                s.push_str(&diff);
-            } else {
-                // Printed output ends up in logs: secret values are masked (the files keep them).
-                for line in diff.lines() {
-                    match line.split_at_checked(1) {
-                        Some((mark @ (" " | "-" | "+"), rest))
-                            if !line.starts_with("---") && !line.starts_with("+++") =>
-                        {
-                            s.push_str(mark);
-                            if koji_migrate::mask::may_mask(rest) {
-                                s.push_str(&koji_migrate::mask::mask_line(rest));
-                            } else {
-                                s.push_str(rest);
-                            }
-                        }
-                        _ => s.push_str(line),
-                    }
-                    s.push('\n');
+            out.buf.push('\n');
+            DiffModel::write_unified_of_file(f, 3, &old_label, &new_label, &mut |piece| {
+                push_diff_piece(&mut out.buf, piece, show_secrets);
+                out.spill();
+            });
+        }
+    }
+
+    /// A piece of a unified diff as printed: secret values masked unless `show_secrets`. The
+    /// diff reads as its lines (`str::lines`, which drops a `\r` before a line break) each
+    /// followed by a line break, a hunk's line masked after its mark; the file labels
+    /// (`---`, `+++`) and lines that look like them are printed as they are.
+    fn push_diff_piece(out: &mut String, piece: UnifiedPiece, show_secrets: bool) {
+        match piece {
+            UnifiedPiece::Text(text) if show_secrets => out.push_str(text),
+            UnifiedPiece::Line(mark, text) if show_secrets => {
+                out.push(mark);
+                out.push_str(text);
+                out.push('\n');
+            }
+            UnifiedPiece::Text(text) => {
+                for line in text.lines() {
+                    push_masked_diff_line(out, line);
                 }
             }
+            UnifiedPiece::Line(mark, text) => {
+                // The line as `str::lines` would read it back: a `\r` before the break goes.
+                let text = text.strip_suffix('\r').unwrap_or(text);
+                let label = match mark {
+                    '-' => text.starts_with("--"),
+                    '+' => text.starts_with("++"),
+                    _ => false,
+                };
+                if label || !koji_migrate::mask::may_mask(text) {
+                    out.push(mark);
+                    out.push_str(text);
+                } else {
+                    // Printed output ends up in logs: secret values are masked (the files
+                    // keep them).
+                    out.push(mark);
+                    out.push_str(&koji_migrate::mask::mask_line(text));
+                }
+                out.push('\n');
+            }
         }
-        s
+    }
+
+    /// One line of a unified diff (without its line break) as printed when secrets are masked.
+    fn push_masked_diff_line(out: &mut String, line: &str) {
+        match line.split_at_checked(1) {
+            Some((mark @ (" " | "-" | "+"), rest))
+                if !line.starts_with("---") && !line.starts_with("+++") =>
+            {
+                out.push_str(mark);
+                if koji_migrate::mask::may_mask(rest) {
+                    out.push_str(&koji_migrate::mask::mask_line(rest));
+                } else {
+                    out.push_str(rest);
+                }
+            }
+            _ => out.push_str(line),
+        }
+        out.push('\n');
     }
 
     #[cfg(test)]

@@ -23,7 +23,8 @@ pub struct Window {
     /// The rows to draw.
     pub range: Range<usize>,
     pub onscroll: Callback<Event>,
-    /// For the scrolling element when its rows can take the focus (see [`Memory::margin`]).
+    /// For the scrolling element when its rows can take the focus: the whole margin is drawn
+    /// from the moment the focus enters the table.
     pub onfocusin: Callback<FocusEvent>,
 }
 
@@ -55,7 +56,9 @@ struct Memory {
 
 /// The window of `count` rows to draw. `generation` names the list: when it changes, the
 /// measurements are dropped. `estimate(i)` is row `i`'s height in plain lines. `jump`, when its
-/// sequence number is new, scrolls row `jump.1` into the upper third of the view.
+/// sequence number is new, scrolls row `jump.1` into the upper third of the view. `margin` is
+/// how many pixels are drawn beyond the view on each side once the list is in use (half of it
+/// before: see `Memory::margin`).
 #[hook]
 pub fn use_virtual_rows(
     generation: u64,

@@ -145,3 +145,19 @@ fn a_100k_line_hub_conf_with_interpolation_migrates() {
         .text
         .contains("Opt99990 = /mnt/koji/99990 100%"));
 }
+
+#[test]
+fn twenty_five_thousand_kerberos_logins_migrate() {
+    // Each section is grouped once with its own AuthType lines (a search per line was quadratic).
+    let mut text = String::from("AuthType Kerberos\nKrbServiceName HTTP\n");
+    for i in 0..25_000 {
+        text.push_str(&format!(
+            "<Location /koji/login-{i}>\nAuthType Kerberos\nKrb5Keytab /etc/k{i}.keytab\n</Location>\n"
+        ));
+    }
+    let report = migrate(&[Input::new("httpd.conf", text)], &Options::default());
+    let out = &report.files[0].text;
+    assert_eq!(out.matches("AuthType GSSAPI").count(), 25_001);
+    assert!(out.contains("GssapiCredStore keytab:/etc/k24999.keytab"));
+    assert!(!out.contains("KrbServiceName"));
+}

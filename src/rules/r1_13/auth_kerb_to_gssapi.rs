@@ -57,19 +57,24 @@ pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
                 .is_some_and(|a| a.eq_ignore_ascii_case("Kerberos"))
         })
         .collect();
-    // One change per section (or the top level), whatever number of AuthType lines it holds.
-    let mut done: Vec<Option<usize>> = Vec::new();
+    if auth_types.is_empty() {
+        return;
+    }
+    // One change per section (or the top level), whatever number of AuthType lines it holds, in
+    // the order the sections first hold one. Grouped through a slot per section (by its index
+    // + 1, 0 for the top level), not a search per line, which was quadratic.
+    let mut group_of = vec![usize::MAX; cfg.items.len() + 1];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for &at in &auth_types {
-        let parent = cfg.items[at].parent;
-        if !done.contains(&parent) {
-            done.push(parent);
-            let here: Vec<usize> = auth_types
-                .iter()
-                .copied()
-                .filter(|&a| cfg.items[a].parent == parent)
-                .collect();
-            rewrite_section(cfg, &here, ctx);
+        let slot = &mut group_of[cfg.items[at].parent.map_or(0, |p| p + 1)];
+        if *slot == usize::MAX {
+            *slot = groups.len();
+            groups.push(Vec::new());
         }
+        groups[*slot].push(at);
+    }
+    for here in &groups {
+        rewrite_section(cfg, here, ctx);
     }
 }
 

@@ -289,15 +289,10 @@ impl std::fmt::Display for Lines {
     }
 }
 
-/// How notes are read: severity (most urgent first), input, first line, then position. The input
-/// is its bare index: one sort key type of plain integers (each other one is another sort in the
-/// page's wasm).
-type NoteOrder = (
-    std::cmp::Reverse<Severity>,
-    Option<usize>,
-    Option<usize>,
-    usize,
-);
+/// How notes are read: severity (most urgent first) and input in the first key, first line, then
+/// position, as plain `(usize, usize, usize)` keys: the type the core's other sorts use (each
+/// other one is another copy of the sort in the page's wasm, and slower to compare).
+type NoteOrder = (usize, usize, usize);
 
 /// One thing the admin must do by hand (see [`crate::checklist`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -449,21 +444,31 @@ impl Report {
 
     /// Notes ordered for reading: by severity (most urgent first), then file, then line.
     pub fn notes_by_severity(&self) -> Vec<&Note> {
-        // The position breaks ties, so the (smaller) unstable sort gives the stable order.
+        // The position breaks ties, so the (smaller) unstable sort gives the stable order. The
+        // first key is the severity's rank (Error first) times `stride`, plus the input's index
+        // + 1 (0 for none); the second the first line + 1 (0 for none).
+        let stride = self
+            .notes
+            .iter()
+            .filter_map(|n| n.input)
+            .map(|f| f.index() + 1)
+            .max()
+            .unwrap_or(0)
+            + 1;
         let mut order: Vec<NoteOrder> = self
             .notes
             .iter()
             .enumerate()
             .map(|(k, n)| {
                 (
-                    std::cmp::Reverse(n.severity),
-                    n.input.map(FileId::index),
-                    n.lines.map(|l| l.first),
+                    (Severity::Error as usize - n.severity as usize) * stride
+                        + n.input.map_or(0, |f| f.index() + 1),
+                    n.lines.map_or(0, |l| l.first + 1),
                     k,
                 )
             })
             .collect();
         order.sort_unstable();
-        order.into_iter().map(|o| &self.notes[o.3]).collect()
+        order.into_iter().map(|o| &self.notes[o.2]).collect()
     }
 }

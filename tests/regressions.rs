@@ -269,3 +269,32 @@ fn a_section_naming_both_applications_is_left_alone() {
         report.notes
     );
 }
+
+#[test]
+fn notes_are_read_by_severity_then_input_then_line_then_position() {
+    let all = stock();
+    let mut seen = 0;
+    let mut releases: Vec<&str> = all.iter().map(|(r, _, _)| r.as_str()).collect();
+    releases.dedup();
+    for release in releases {
+        let inputs: Vec<Input> = all
+            .iter()
+            .filter(|(r, _, _)| r == release)
+            .map(|(_, name, text)| Input::new(name.clone(), text.clone()))
+            .collect();
+        let report = koji_migrate::migrate(&inputs, &Options::default());
+        let mut want: Vec<&koji_migrate::Note> = report.notes.iter().collect();
+        want.sort_by_key(|n| {
+            (
+                std::cmp::Reverse(n.severity),
+                n.input.map(|f| f.index()),
+                n.lines.map(|l| l.first),
+            )
+        });
+        let got = report.notes_by_severity();
+        assert!(got.iter().zip(&want).all(|(a, b)| std::ptr::eq(*a, *b)));
+        assert_eq!(got.len(), want.len());
+        seen += got.len();
+    }
+    assert!(seen > 20, "{seen} notes");
+}

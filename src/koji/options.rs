@@ -193,6 +193,11 @@ fn cmp_name(table: &str, key: &str) -> Ordering {
 
 /// The span of `table` (sorted by lower-cased name, then release) for `name` at `release`.
 fn find<T>(table: &'static [Span<T>], name: &str, release: Release) -> Option<&'static Span<T>> {
+    spans_for(table, name).iter().find(|s| s.holds(release))
+}
+
+/// The spans of `table` (sorted by lower-cased name, then release) for `name`, at any release.
+fn spans_for<T>(table: &'static [Span<T>], name: &str) -> &'static [Span<T>] {
     let lowered;
     let key = if name
         .bytes()
@@ -204,11 +209,12 @@ fn find<T>(table: &'static [Span<T>], name: &str, release: Release) -> Option<&'
         name
     };
     let from = table.partition_point(|s| cmp_name(s.name(), key) == Ordering::Less);
-    table
-        .get(from..)?
+    let rest = table.get(from..).unwrap_or(&[]);
+    let len = rest
         .iter()
         .take_while(|s| cmp_name(s.name(), key) == Ordering::Equal)
-        .find(|s| s.holds(release))
+        .count();
+    rest.get(..len).unwrap_or(&[])
 }
 
 /// kojid's resource limits: from 1.7 it takes any key that, upper-cased, starts with `RLIMIT_`
@@ -283,38 +289,11 @@ pub fn interpolation(component: Component, release: Release) -> Interpolation {
 }
 
 /// The latest release up to `before_or_at` in which `component` reads `name`
-/// ([`Acceptance::Accepted`]), e.g. to say "last accepted in 1.15".
-#[cfg(target_arch = "wasm32")]
+/// ([`Acceptance::Accepted`]), e.g. to say "last accepted in 1.15". The name is looked up once,
+/// not at every release tried (14 M instructions at 100,000 lines when it was).
 pub fn last_accepted(component: Component, name: &str, before_or_at: Release) -> Option<Release> {
-    Release::all()
-        .rev()
-        .filter(|&r| r <= before_or_at)
-        .find(|&r| option_type(component, r, name).is_some())
-}
-
-/// Natively `option_type` at each release with the name looked up once: a client config's
-/// names were looked up again at every release tried (14 M instructions at 100,000 lines). The
-/// page keeps the plain form above (this one cost it 73 B gzipped).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn last_accepted(component: Component, name: &str, before_or_at: Release) -> Option<Release> {
-    let table = data::OPTIONS.get(component.index())?;
-    let lowered;
-    let key = if name
-        .bytes()
-        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
-        lowered = crate::ini::option_name(name);
-        lowered.as_str()
-    } else {
-        name
-    };
-    // `find`'s spans for the name, at any release.
-    let from = table.partition_point(|s| cmp_name(s.name(), key) == Ordering::Less);
-    let spans = table.get(from..).unwrap_or(&[]);
-    let spans = &spans[..spans
-        .iter()
-        .take_while(|s| cmp_name(s.name(), key) == Ordering::Equal)
-        .count()];
+    // The name looked up once, at any release.
+    let spans = spans_for(data::OPTIONS.get(component.index())?, name);
     Release::all()
         .rev()
         .filter(|&r| r <= before_or_at)

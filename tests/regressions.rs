@@ -35,21 +35,28 @@ fn stock() -> Vec<(String, String, String)> {
     out
 }
 
+/// The stock configs as one site per release: each release's files as the inputs of one call.
+fn stock_sites(all: &[(String, String, String)]) -> Vec<Vec<Input>> {
+    let mut releases: Vec<&str> = all.iter().map(|(r, _, _)| r.as_str()).collect();
+    releases.dedup();
+    releases
+        .into_iter()
+        .map(|release| {
+            all.iter()
+                .filter(|(r, _, _)| r == release)
+                .map(|(_, name, text)| Input::new(name.clone(), text.clone()))
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
 fn stock_configs_satisfy_every_fuzz_property() {
     for (_, _, text) in stock() {
         check_httpd_roundtrip(&text);
         check_ini_roundtrip(&text);
     }
-    let all = stock();
-    let mut releases: Vec<&str> = all.iter().map(|(r, _, _)| r.as_str()).collect();
-    releases.dedup();
-    for release in releases {
-        let inputs: Vec<Input> = all
-            .iter()
-            .filter(|(r, _, _)| r == release)
-            .map(|(_, name, text)| Input::new(name.clone(), text.clone()))
-            .collect();
+    for inputs in stock_sites(&stock()) {
         for target in [Target::ModWsgi, Target::ModPython] {
             for keep_pkgurl in [false, true] {
                 let options = Options {
@@ -272,16 +279,8 @@ fn a_section_naming_both_applications_is_left_alone() {
 
 #[test]
 fn notes_are_read_by_severity_then_input_then_line_then_position() {
-    let all = stock();
     let mut seen = 0;
-    let mut releases: Vec<&str> = all.iter().map(|(r, _, _)| r.as_str()).collect();
-    releases.dedup();
-    for release in releases {
-        let inputs: Vec<Input> = all
-            .iter()
-            .filter(|(r, _, _)| r == release)
-            .map(|(_, name, text)| Input::new(name.clone(), text.clone()))
-            .collect();
+    for inputs in stock_sites(&stock()) {
         let report = koji_migrate::migrate(&inputs, &Options::default());
         let mut want: Vec<&koji_migrate::Note> = report.notes.iter().collect();
         want.sort_by_key(|n| {

@@ -51,9 +51,7 @@ impl std::hash::Hasher for QuickHasher {
         // Eight bytes a step, then the rest one by one.
         let mut chunks = bytes.chunks_exact(8);
         for chunk in chunks.by_ref() {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
+            self.write_u64(crate::text::word_of(chunk));
         }
         for &b in chunks.remainder() {
             self.write_u64(u64::from(b));

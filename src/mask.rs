@@ -15,13 +15,7 @@ pub const MASK: &str = "********";
 /// `token` (any case, [`is_secret_key`]), and a URL with credentials holds `@`. Most lines do
 /// not, and this test costs no allocation.
 pub fn may_mask(line: &str) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    // The high bit of each byte of `word` equal to `c`, exactly.
-    let equal = |word: u64, c: u8| {
-        let x = word ^ (ONES * u64::from(c));
-        !(((x & LOW7) + LOW7) | x | LOW7)
-    };
+    use crate::text::{bytes_equal as equal, word_of};
     let b = line.as_bytes();
     // Whether a secret's name or an `@` starts at `i`.
     let starts_at = |i: usize| {
@@ -39,10 +33,8 @@ pub fn may_mask(line: &str) -> bool {
     // (the CLI asks this of every line it prints, a few megabytes).
     let mut chunks = b.chunks_exact(8);
     for (k, chunk) in chunks.by_ref().enumerate() {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(bytes);
-        let lower = word | (ONES * 0x20);
+        let word = word_of(chunk);
+        let lower = word | u64::from_le_bytes([0x20; 8]);
         let mut candidates =
             equal(lower, b's') | equal(lower, b'p') | equal(lower, b't') | equal(word, b'@');
         while candidates != 0 {

@@ -135,22 +135,31 @@ impl LineTable {
     }
 }
 
+/// Eight bytes of `chunk` (a `chunks_exact(8)` piece) as one little-endian word, for the
+/// CLI's scans that look at a word at a time.
+pub(crate) fn word_of(chunk: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(chunk);
+    u64::from_le_bytes(bytes)
+}
+
+/// The high bit of each byte of `word` that equals `byte`, and no other bit.
+pub(crate) fn bytes_equal(word: u64, byte: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = word ^ (ONES * u64::from(byte));
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
 /// As many as the lines [`raw_lines`] finds in `text` (at least, unless lone `\r`s end some),
 /// counted in one quick pass, so that a table of 100,000 lines is allocated once rather than
 /// grown by copying. Natively only (the page grows its tables: the code would cost it more).
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn line_count_bound(text: &str) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let mut chunks = text.as_bytes().chunks_exact(8);
     let mut breaks = 0;
     for chunk in chunks.by_ref() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        // Exactly the `\n` bytes get their high bit set in `hits`.
-        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b'\n'));
-        let hits = !(((x & LOW7) + LOW7) | x | LOW7);
-        breaks += hits.count_ones() as usize;
+        breaks += bytes_equal(word_of(chunk), b'\n').count_ones() as usize;
     }
     breaks += chunks.remainder().iter().filter(|&&b| b == b'\n').count();
     // A file whose lines end in a lone `\r` has more lines than this: the table grows then.
@@ -165,19 +174,12 @@ pub(crate) fn line_count_bound(text: &str) -> usize {
 /// of its own.
 #[cfg(not(target_arch = "wasm32"))]
 fn find_break(text: &str, lone_cr_breaks: bool) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let other = if lone_cr_breaks { b'\r' } else { b'\n' };
-    // The high bit of each zero byte of `x`, and maybe of bytes above one: the lowest flag is
-    // the first zero.
-    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & (ONES << 7);
     let bytes = text.as_bytes();
     let mut chunks = bytes.chunks_exact(8);
     for (k, chunk) in chunks.by_ref().enumerate() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        let found =
-            zeros(word ^ (ONES * u64::from(b'\n'))) | zeros(word ^ (ONES * u64::from(other)));
+        let word = word_of(chunk);
+        let found = bytes_equal(word, b'\n') | bytes_equal(word, other);
         if found != 0 {
             return Some(k * 8 + found.trailing_zeros() as usize / 8);
         }

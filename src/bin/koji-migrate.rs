@@ -538,28 +538,8 @@ and explains every change. FILE may be - for standard input.";
                             out.buf.push('\n');
                         }
                         let title = [skipped, n.message.as_str()];
-                        let direct = if source.contains('\n') {
-                            write_plain_with_source_lines(
-                                &mut out.buf,
-                                n.severity,
-                                title,
-                                name,
-                                lines,
-                                &source,
-                                note,
-                            )
-                        } else {
-                            write_plain_with_source(
-                                &mut out.buf,
-                                n.severity,
-                                title,
-                                name,
-                                lines,
-                                &source,
-                                note,
-                            )
-                        };
-                        if direct {
+                        if write_plain(&mut out.buf, n.severity, title, name, lines, &source, note)
+                        {
                             out.buf.push('\n');
                             previous_multi_line = Some(true);
                             out.spill();
@@ -668,13 +648,30 @@ and explains every change. FILE may be - for standard input.";
         })
     }
 
-    /// What `Renderer::plain()` renders for a note with one shown line, written directly: the
-    /// renderer costs about 40 times as much, and a report about a long file holds tens of
-    /// thousands of such notes. `None` where its output could differ from this (long or indented
-    /// lines it would cut, text it would replace): the caller renders those with it.
-    /// `plain_rendering_agrees_with_annotate_snippets` compares the two.
+    /// A note as `Renderer::plain()` renders it, written directly and appended to `out` (the
+    /// title in two pieces), by [`write_plain_with_source`] for one shown line and
+    /// [`write_plain_with_source_lines`] for several; `false` (and nothing written) where the
+    /// caller must render it with annotate-snippets.
+    fn write_plain(
+        out: &mut String,
+        severity: Severity,
+        title: [&str; 2],
+        path: &str,
+        lines: Lines,
+        source: &str,
+        note: &str,
+    ) -> bool {
+        if source.contains('\n') {
+            write_plain_with_source_lines(out, severity, title, path, lines, source, note)
+        } else {
+            write_plain_with_source(out, severity, title, path, lines, source, note)
+        }
+    }
+
+    /// [`write_plain`] into a string of its own, the title in one piece: what the tests compare
+    /// with annotate-snippets.
     #[cfg(test)]
-    fn plain_with_source(
+    fn plain(
         severity: Severity,
         title: &str,
         path: &str,
@@ -683,12 +680,14 @@ and explains every change. FILE may be - for standard input.";
         note: &str,
     ) -> Option<String> {
         let mut out = String::new();
-        write_plain_with_source(&mut out, severity, ["", title], path, lines, source, note)
-            .then_some(out)
+        write_plain(&mut out, severity, ["", title], path, lines, source, note).then_some(out)
     }
 
-    /// [`plain_with_source`] appended to `out`, the title in two pieces; `false` (and nothing
-    /// written) where the caller must render the note with annotate-snippets.
+    /// What `Renderer::plain()` renders for a note with one shown line, written directly: the
+    /// renderer costs about 40 times as much, and a report about a long file holds tens of
+    /// thousands of such notes. `false` (and nothing written) where its output could differ from
+    /// this (long or indented lines it would cut, text it would replace): the caller renders
+    /// those with it. `plain_rendering_agrees_with_annotate_snippets` compares the two.
     fn write_plain_with_source(
         out: &mut String,
         severity: Severity,
@@ -810,7 +809,7 @@ and explains every change. FILE may be - for standard input.";
     }
 
     /// What `Renderer::plain()` renders for a note with several shown lines, written directly
-    /// like [`plain_with_source`] does for one: the renderer took about a fifth of all the
+    /// like [`write_plain_with_source`] does for one: the renderer took about a fifth of all the
     /// instructions of a 100,000-line file for its two thousand such notes. The layout, for the
     /// marker from the first line's text to the last line's end:
     ///
@@ -832,28 +831,12 @@ and explains every change. FILE may be - for standard input.";
     /// lone bracket, brace or parenthesis, or a `//` comment. One hidden line between two shown ones is shown
     /// instead of a `...` line. Line numbers are right-aligned to the last one's width.
     ///
-    /// `None` where the output could differ from this: characters other than printable ASCII in
+    /// `false` (and nothing written) where the output could differ from this: characters other than printable ASCII in
     /// the lines (tabs, control characters and wide characters change widths or are replaced), a
     /// blank first or last line (the marker would start or end elsewhere), lines the renderer
     /// would cut (longer than its 140 columns less the gutter, or every kept line indented more
     /// than 26 columns), text it would replace. The caller renders those with it;
     /// `plain_multi_line_rendering_agrees_with_annotate_snippets` compares the two.
-    #[cfg(test)]
-    fn plain_with_source_lines(
-        severity: Severity,
-        title: &str,
-        path: &str,
-        lines: Lines,
-        source: &str,
-        note: &str,
-    ) -> Option<String> {
-        let mut out = String::new();
-        write_plain_with_source_lines(&mut out, severity, ["", title], path, lines, source, note)
-            .then_some(out)
-    }
-
-    /// [`plain_with_source_lines`] appended to `out`, the title in two pieces; `false` (and
-    /// nothing written) where the caller must render the note with annotate-snippets.
     fn write_plain_with_source_lines(
         out: &mut String,
         severity: Severity,
@@ -1122,9 +1105,9 @@ and explains every change. FILE may be - for standard input.";
                                     let slow = with_source(
                                         &renderer, severity, title, path, lines, source, note,
                                     );
-                                    if let Some(fast) = plain_with_source(
-                                        severity, title, path, lines, source, note,
-                                    ) {
+                                    if let Some(fast) =
+                                        plain(severity, title, path, lines, source, note)
+                                    {
                                         assert_eq!(fast, slow, "{source:?} {lines:?} {title:?}");
                                         compared += 1;
                                     }
@@ -1320,7 +1303,7 @@ and explains every change. FILE may be - for standard input.";
                     (titles[case % 2], paths[0])
                 };
                 let slow = with_source(&renderer, severity, title, path, lines, source, note);
-                match plain_with_source_lines(severity, title, path, lines, source, note) {
+                match plain(severity, title, path, lines, source, note) {
                     Some(fast) => {
                         assert_eq!(fast, slow, "{source:?} {lines:?}");
                         compared[*family as usize] += 1;

@@ -142,16 +142,27 @@ test('pasting the stock 1.6 kojiweb.conf shows the diff and the notes', async ()
   await outputTab(/^kojiweb\.conf /).click();
 });
 
-test('the conversion runs in a worker, and on the page where workers are refused', async () => {
-  // The page above: one worker, which answered the warm-up and the paste, and never failed.
-  await until(async () => assert.ok((await page.evaluate(() => window.__worker.answers)) >= 2));
-  assert.deepEqual(await page.evaluate(() => ({ ...window.__worker, answers: 0 })),
-    { started: 1, answers: 0, failures: 0 });
+test('large inputs are converted in a worker, small ones on the page, and all where workers are refused', async () => {
+  // The page above: one worker, which answered the warm-up and never failed. The stock file is
+  // small: the page converted it itself (app.rs, IN_PLACE_BYTES), so the worker has no more.
+  await until(async () => assert.ok((await page.evaluate(() => window.__worker.answers)) >= 1));
+  const before = await page.evaluate(() => ({ ...window.__worker }));
+  assert.deepEqual({ ...before, answers: 0 }, { started: 1, answers: 0, failures: 0 });
+  // A large input (over 64 KiB) goes to the worker, in a page of its own.
+  const large = await openPage('');
+  await until(async () => assert.ok((await large.evaluate(() => window.__worker.answers)) >= 1));
+  const text = readFileSync(stockWeb, 'utf8');
+  await large.getByLabel(/Contents of/).fill(text.repeat(Math.ceil(70000 / text.length)));
+  await large.locator('table.diff.split tr.row.replace').first().waitFor();
+  const after = await large.evaluate(() => ({ ...window.__worker }));
+  assert.deepEqual({ ...after, answers: 0 }, { started: 1, answers: 0, failures: 0 });
+  assert.ok(after.answers >= 2, `the worker answered ${after.answers} time(s)`);
+  await large.close();
   // A browser without workers (or a stricter policy): the same result, converted on the page.
   const bare = await context.newPage();
   await bare.addInitScript(() => { window.Worker = undefined; });
   await openPage('', bare);
-  await bare.getByLabel(/Contents of/).fill(readFileSync(stockWeb, 'utf8'));
+  await bare.getByLabel(/Contents of/).fill(text.repeat(Math.ceil(70000 / text.length)));
   await bare.locator('table.diff.split tr.row.replace').first().waitFor();
   assert.match(await bare.locator('#output-view').innerText(), /wsgi-script/);
   assert.ok(await bare.locator('.notes li.note').count() >= 5);

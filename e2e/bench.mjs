@@ -300,15 +300,18 @@ function scrollSummary(r) {
 // rows are in the DOM (the report read back, Yew's render: the diff model, the virtual DOM, the
 // DOM), then the wait for the next frame (requestAnimationFrame: up to 16.7 ms at 60 Hz, idle),
 // then that frame's style, layout, paint. `minus`: paste → painted without the 150 ms typing pause,
-// where the page waited for it (before it converted pastes at once).
+// where the page waited for it (before it converted pastes at once). A small input is converted
+// on the page, inside the paste's own handler (app.rs, IN_PLACE_BYTES): no callback, no worker;
+// its conversion is then not told apart from the render, which runs from the paste.
 function split(samples) {
   for (const s of samples) {
     const waited = Number.isFinite(s.fired);
-    s.start = waited ? s.fired : s.posted;
+    const inPlace = !waited && !Number.isFinite(s.posted);
+    s.start = waited ? s.fired : inPlace ? 0 : s.posted;
     s.work = s.painted - s.start;
     s.minus = s.painted - (waited ? DEBOUNCE : 0);
     s.conv = s.converted - s.start;
-    s.render = s.dom - s.converted;
+    s.render = s.dom - (inPlace ? 0 : s.converted);
     s.vsync = s.frame - s.dom;
     s.paint = s.painted - s.frame;
   }

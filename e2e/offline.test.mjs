@@ -64,18 +64,19 @@ async function foreignResources(page) {
 const otherRequests = (urls) => urls.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')
   && u.split('#')[0] !== singleUrl);
 
-/// The conversions ran in the page's worker (a blob: worker, made by the page from its own text):
-/// it answered the warm-up and the paste, and never failed.
+/// The page's worker (a blob: worker, made by the page from its own text) converted: it answered
+/// the warm-up (the example site, 40 times over) with a report, and never failed. The stock file
+/// itself is small, and converted on the page (app.rs, IN_PLACE_BYTES).
 async function assertConvertedInWorker(page) {
   const end = Date.now() + TIMEOUT;
   let seen;
   do {
     seen = await page.evaluate(() => window.__worker);
-    if (seen.answers >= 2) break;
+    if (seen.answers >= 1) break;
     await new Promise((r) => setTimeout(r, 50));
   } while (Date.now() < end);
   assert.deepEqual(seen, { started: 1, answers: seen.answers, failures: 0 });
-  assert.ok(seen.answers >= 2, `the worker answered ${seen.answers} time(s)`);
+  assert.ok(seen.answers >= 1, `the worker answered ${seen.answers} time(s)`);
 }
 
 test('the single file\'s Content-Security-Policy lets nothing in from off the page', () => {

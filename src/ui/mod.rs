@@ -5,7 +5,8 @@
 //! - [`components`]: one component per file; they render props and send actions, nothing more.
 //!   Typing is converted 150 ms after the last keystroke, any other change at once (a
 //!   `gloo-timers` timeout that each change cancels), in a Web Worker ([`worker`]), so typing and
-//!   scrolling never wait for a conversion.
+//!   scrolling never wait for a conversion; small inputs, which convert faster than the worker
+//!   answers, on the page.
 //! - [`browser`]: downloads (`blob:` URLs), the clipboard, reading dropped files. Nothing leaves
 //!   the page: no request goes to any other origin, nothing is stored.
 //! - [`zip`]: "download all" as a stored ZIP (its README.txt is [`crate::checklist::readme`]).

@@ -108,9 +108,14 @@ pub fn convert(job: Job, dispatch: UseReducerDispatcher<State>) {
     });
     // Outside the borrow: delivering renders the page, which may convert again.
     if let Some((job, dispatch)) = here {
-        let report = crate::wire::convert(&job.request).ok();
-        deliver(job, report, &dispatch);
+        convert_here(job, &dispatch);
     }
+}
+
+/// Runs `job` on the main thread and dispatches its result.
+pub fn convert_here(job: Job, dispatch: &UseReducerDispatcher<State>) {
+    let report = crate::wire::convert(&job.request).ok();
+    deliver(job, report, dispatch);
 }
 
 /// The worker's answer to the running job: delivered, or (no answer) converted here instead.

@@ -24,6 +24,13 @@ use yew::prelude::*;
 /// How long the page waits after the last keystroke before converting what was typed.
 const DEBOUNCE_MS: u32 = 150;
 
+/// Inputs of up to this many bytes in all are converted on the main thread, in the task that
+/// changed them: a stock config converts in under a millisecond, less than the worker's round
+/// trip, and the page then draws once (the result) rather than twice (the pending state, then
+/// the result). Larger inputs go to the worker ([`worker`]), so that typing never waits; at this
+/// size a conversion takes a few milliseconds (BENCHMARKS.md §5.00000).
+const IN_PLACE_BYTES: usize = 64 * 1024;
+
 #[component]
 pub fn App() -> Html {
     // On a phone, two columns of code do not fit: start with the unified view there.
@@ -100,16 +107,33 @@ pub fn App() -> Html {
     });
 
     // Convert typing after a pause, anything else at once; each change cancels the pending
-    // conversion (dropping the timeout).
+    // conversion (dropping the timeout). Small inputs are converted right here: see
+    // [`IN_PLACE_BYTES`].
     {
         let dispatcher = state.dispatcher();
         let inputs = state.inputs.clone();
         let options = state.options();
-        let delay = if state.typing { DEBOUNCE_MS } else { 0 };
+        let typing = state.typing;
         use_effect_with(state.revision, move |&revision| {
-            let timeout = Timeout::new(delay, move || {
-                worker::convert(Converted::job(revision, &inputs, &options), dispatcher);
-            });
+            let convert = move || {
+                let size: usize = inputs
+                    .iter()
+                    .filter(|i| i.converts())
+                    .map(|i| i.text.len())
+                    .sum();
+                let job = Converted::job(revision, &inputs, &options);
+                if size <= IN_PLACE_BYTES {
+                    worker::convert_here(job, &dispatcher);
+                } else {
+                    worker::convert(job, dispatcher);
+                }
+            };
+            let timeout = if typing {
+                Some(Timeout::new(DEBOUNCE_MS, convert))
+            } else {
+                convert();
+                None
+            };
             move || drop(timeout)
         });
     }

@@ -259,6 +259,8 @@ pub struct State {
     /// The revision of the last change to the inputs or options: a result at or after it has the
     /// change ids `rejected` refers to.
     pub inputs_revision: u64,
+    /// The example's result while the page's warm-up draws it outside the document (see `App`).
+    pub warm_up: Option<Rc<Converted>>,
 }
 
 impl Default for State {
@@ -280,6 +282,7 @@ impl Default for State {
             all_notes: false,
             rejected: Vec::new(),
             inputs_revision: 0,
+            warm_up: None,
         }
     }
 }
@@ -326,6 +329,8 @@ pub enum Action {
     /// changes it needs.
     Choose(ChangeId, bool),
     AcceptAll,
+    /// Draw (or stop drawing) a result outside the document, to warm the page up.
+    WarmUp(Option<Rc<Converted>>),
 }
 
 impl State {
@@ -391,6 +396,7 @@ impl Reducible for State {
                 | Action::SelectOutput(_)
                 | Action::Focus(_)
                 | Action::ToggleUnified
+                | Action::WarmUp(_)
         );
         if changes_result {
             s.typing = matches!(action, Action::Edit(.., true) | Action::Rename(..));
@@ -535,6 +541,7 @@ impl Reducible for State {
                 }
             }
             Action::AcceptAll => s.rejected.clear(),
+            Action::WarmUp(w) => s.warm_up = w,
         }
         if changes_result {
             s.revision += 1;

@@ -8,7 +8,8 @@ use crate::report::{
 };
 use crate::rules::context::Doc;
 use crate::rules::{self, Draft, NewFile, Plan};
-use crate::text::{apply, LineOrigin};
+use crate::text::{apply, LineOrigin, Splice};
+use std::borrow::Cow;
 
 pub(super) fn build_report(
     inputs: &[Input],
@@ -41,6 +42,13 @@ pub(super) fn build_report(
     }
 
     let mut report = Report::default();
+    // Tens of thousands of notes for a long file: allocated once, not grown by copying.
+    report.changes.reserve_exact(total);
+    report.notes.reserve_exact(
+        plans.iter().map(|p| p.notes.len()).sum::<usize>()
+            + global.notes.len()
+            + verdicts.iter().filter(|v| v.is_some()).count(),
+    );
     let mut taken = Names::default();
     for (i, input) in inputs.iter().enumerate() {
         let id = FileId::new(i);
@@ -53,14 +61,7 @@ pub(super) fn build_report(
                 owner[s] = Some(c);
             }
         }
-        let mut position = vec![None; plan.splices.len()];
-        let mut kept = Vec::new();
-        for (s, splice) in plan.splices.iter().enumerate() {
-            if owner[s].is_none_or(|c| accepted(i, c)) {
-                position[s] = Some(kept.len());
-                kept.push(splice.clone());
-            }
-        }
+        let (kept, position) = kept_splices(plan, &owner, |c| accepted(i, c));
         let applied = apply(table, &kept);
         let written_by = |c: usize| -> Option<Lines> {
             let (mut lo, mut hi) = (usize::MAX, 0);
@@ -201,6 +202,32 @@ pub(super) fn build_report(
         });
     }
     report
+}
+
+/// The splices of `plan` to apply: those of no change or of an accepted change (`owner` says
+/// whose each is), and where each went among them. Nearly always all of them, then borrowed:
+/// a long file has tens of thousands of splices, each owning its lines.
+fn kept_splices<'p>(
+    plan: &'p Plan,
+    owner: &[Option<usize>],
+    accepted: impl Fn(usize) -> bool,
+) -> (Cow<'p, [Splice]>, Vec<Option<usize>>) {
+    let kept = |s: usize| owner[s].is_none_or(&accepted);
+    if (0..plan.splices.len()).all(kept) {
+        return (
+            Cow::Borrowed(&plan.splices),
+            (0..plan.splices.len()).map(Some).collect(),
+        );
+    }
+    let mut position = vec![None; plan.splices.len()];
+    let mut chosen = Vec::new();
+    for (s, splice) in plan.splices.iter().enumerate() {
+        if kept(s) {
+            position[s] = Some(chosen.len());
+            chosen.push(splice.clone());
+        }
+    }
+    (Cow::Owned(chosen), position)
 }
 
 /// The note for `draft`; `change` is (report-wide id, accepted, output lines it wrote).

@@ -458,18 +458,18 @@ and explains every change. FILE may be - for standard input.";
 
     /// The lines `first..=last` (1-based) of a file, only the first when there are more than
     /// [`MAX_SHOWN_LINES`], their secret values masked unless `show_secrets`, joined by line
-    /// breaks into `shown` (emptied first); `false` when the file has no such lines.
-    fn shown_lines(shown: &mut String, all: &[&str], lines: Lines, show_secrets: bool) -> bool {
+    /// breaks into `shown` (emptied first); how many, 0 when the file has no such lines.
+    fn shown_lines(shown: &mut String, all: &[&str], lines: Lines, show_secrets: bool) -> usize {
         shown.clear();
         if lines.first == 0 || lines.last < lines.first {
-            return false;
+            return 0;
         }
         let mut count = lines.last - lines.first + 1;
         if count > MAX_SHOWN_LINES {
             count = 1;
         }
         let Some(lines) = all.get(lines.first - 1..lines.first - 1 + count) else {
-            return false;
+            return 0;
         };
         for (k, &l) in lines.iter().enumerate() {
             if k > 0 {
@@ -483,7 +483,7 @@ and explains every change. FILE may be - for standard input.";
                 shown.push_str(&koji_migrate::mask::mask_line(l));
             }
         }
-        true
+        count
     }
 
     fn level(severity: Severity) -> Level<'static> {
@@ -522,10 +522,11 @@ and explains every change. FILE may be - for standard input.";
                 ""
             };
             let shown = files.of(n).and_then(|(name, lines, all)| {
-                shown_lines(&mut source, all, lines, show_secrets).then_some((name, lines))
+                let count = shown_lines(&mut source, all, lines, show_secrets);
+                (count > 0).then_some((name, lines, count > 1))
             });
             let rendered = match shown {
-                Some((name, lines)) => {
+                Some((name, lines, several)) => {
                     // A rule's id is one `&'static str`: its address and length name it.
                     let rule = (n.rule.as_ptr() as usize, n.rule.len(), n.guide);
                     let note = note_lines.entry(rule).or_insert_with(|| {
@@ -538,8 +539,13 @@ and explains every change. FILE may be - for standard input.";
                             out.buf.push('\n');
                         }
                         let title = [skipped, n.message.as_str()];
-                        if write_plain(&mut out.buf, n.severity, title, name, lines, &source, note)
-                        {
+                        let shown = Shown {
+                            path: name,
+                            lines,
+                            source: &source,
+                            several,
+                        };
+                        if write_plain(&mut out.buf, n.severity, title, shown, note) {
                             out.buf.push('\n');
                             previous_multi_line = Some(true);
                             out.spill();
@@ -656,16 +662,32 @@ and explains every change. FILE may be - for standard input.";
         out: &mut String,
         severity: Severity,
         title: [&str; 2],
-        path: &str,
-        lines: Lines,
-        source: &str,
+        shown: Shown,
         note: &str,
     ) -> bool {
-        if source.contains('\n') {
+        let Shown {
+            path,
+            lines,
+            source,
+            several,
+        } = shown;
+        if several {
             write_plain_with_source_lines(out, severity, title, path, lines, source, note)
         } else {
             write_plain_with_source(out, severity, title, path, lines, source, note)
         }
+    }
+
+    /// What a note shows of its file: the file's name, the lines it is about, their text as
+    /// shown (joined by line breaks), and whether that is several lines (which
+    /// [`shown_lines`] counted: searching the text for a break again cost more than writing
+    /// most notes).
+    #[derive(Clone, Copy)]
+    struct Shown<'a> {
+        path: &'a str,
+        lines: Lines,
+        source: &'a str,
+        several: bool,
     }
 
     /// [`write_plain`] into a string of its own, the title in one piece: what the tests compare
@@ -680,7 +702,13 @@ and explains every change. FILE may be - for standard input.";
         note: &str,
     ) -> Option<String> {
         let mut out = String::new();
-        write_plain(&mut out, severity, ["", title], path, lines, source, note).then_some(out)
+        let shown = Shown {
+            path,
+            lines,
+            source,
+            several: source.contains('\n'),
+        };
+        write_plain(&mut out, severity, ["", title], shown, note).then_some(out)
     }
 
     /// What `Renderer::plain()` renders for a note with one shown line, written directly: the
@@ -753,7 +781,8 @@ and explains every change. FILE may be - for standard input.";
         }
         let digits = &buf[at..];
         push_repeated(out, ' ', width.saturating_sub(digits.len()));
-        out.push_str(std::str::from_utf8(digits).unwrap_or_default());
+        // Pushed as characters: checking the digits as UTF-8 cost more than writing them.
+        out.extend(digits.iter().map(|&d| char::from(d)));
     }
 
     /// `c` (ASCII) `count` times.

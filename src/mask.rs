@@ -88,7 +88,7 @@ pub fn mask_line(line: &str) -> String {
         let is_option = directive.eq_ignore_ascii_case("PythonOption")
             || directive.eq_ignore_ascii_case("SetEnv");
         if is_option && is_secret_key(name) && words.next().is_some() {
-            return format!("{indent}{directive} {name} {MASK}");
+            return [indent, directive, " ", name, " ", MASK].concat();
         }
     }
     // ini: NAME = VALUE or NAME: VALUE (comments are not settings).
@@ -96,7 +96,7 @@ pub fn mask_line(line: &str) -> String {
         if let Some(sep) = trimmed.find(['=', ':']) {
             let key = trimmed[..sep].trim();
             if !key.is_empty() && !key.contains(char::is_whitespace) && is_secret_key(key) {
-                return format!("{indent}{}{} {MASK}", &trimmed[..sep], &trimmed[sep..=sep]);
+                return [indent, &trimmed[..=sep], " ", MASK].concat();
             }
         }
     }
@@ -118,7 +118,7 @@ pub fn mask_line(line: &str) -> String {
             && !value.is_empty()
             && !value.starts_with(['=', ':'])
         {
-            return format!("{indent}{name} {MASK}");
+            return [indent, name, " ", MASK].concat();
         }
     }
     // URLs with credentials anywhere in the line.

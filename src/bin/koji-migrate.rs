@@ -903,7 +903,15 @@ and explains every change. FILE may be - for standard input.";
         {
             return None;
         }
-        let shown: Vec<&str> = source.split('\n').collect();
+        // A break at the end would make the last line blank.
+        if source.ends_with('\n') {
+            return None;
+        }
+        // The lines as `split('\n')` gives them, the breaks found a word at a time (`raw_lines`):
+        // a note shows up to 200 lines.
+        let shown: Vec<&str> = koji_migrate::text::raw_lines(source, false)
+            .map(|l| l.strip_suffix('\n').unwrap_or(l))
+            .collect();
         let count = shown.len();
         let (&first_text, &last_text) = (shown.first()?, shown.last()?);
         let blank = |l: &str| l.bytes().all(|b| b == b' ');

@@ -98,12 +98,15 @@ pub(crate) fn write_web_conf(
                 .to_ascii_lowercase()
         })
         .collect();
-    let mut effective: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Each with its rank, found once per setting (ranking climbs the enclosing sections).
+    let mut effective: std::collections::HashMap<&str, (u8, usize)> =
+        std::collections::HashMap::new();
     for (&i, name) in legacy.iter().zip(&lowered) {
         if cfg.directive(i).and_then(|d| d.arg(0)).is_some() {
-            let e = effective.entry(name.as_str()).or_insert(i);
-            if (option_rank(cfg, i), i) >= (option_rank(cfg, *e), *e) {
-                *e = i;
+            let ranked = (option_rank(cfg, i), i);
+            let e = effective.entry(name.as_str()).or_insert(ranked);
+            if ranked >= *e {
+                *e = ranked;
             }
         }
     }
@@ -111,7 +114,7 @@ pub(crate) fn write_web_conf(
     let url_of = |which: UrlOption| {
         effective
             .get(which.name().to_ascii_lowercase().as_str())
-            .copied()
+            .map(|&(_, i)| i)
     };
     let urls: Vec<(UrlOption, usize)> = UrlOption::ALL
         .iter()
@@ -134,7 +137,10 @@ pub(crate) fn write_web_conf(
     };
     let first_url_item = urls.iter().map(|&(_, i)| i).min();
     let mut secret_seen = false;
-    let mut splices = Vec::new();
+    // One line and one removal per setting at least: thousands in a long file, so allocated
+    // once rather than grown by copying.
+    let mut splices = Vec::with_capacity(items.len());
+    file.lines.reserve(items.len());
     let mut span: Option<std::ops::Range<usize>> = None;
     let mut first_moved: Option<usize> = None;
 
@@ -190,11 +196,10 @@ pub(crate) fn write_web_conf(
                 None => notes.push((&web_libpath::RULE, Severity::Warning, lines.clone(), at..at,
                     "No directory could be read from this PythonPath; if koji-web's library is not in /usr/share/koji-web/lib, set LibPath in web.conf.".into())),
             }
-        } else if effective
+        } else if let Some(&(_, e)) = effective
             .get(d.arg(0).unwrap_or("").to_ascii_lowercase().as_str())
-            .is_some_and(|&e| e != i)
+            .filter(|&&(_, e)| e != i)
         {
-            let e = effective[d.arg(0).unwrap_or("").to_ascii_lowercase().as_str()];
             notes.push((&web_options_to_web_conf::RULE, Severity::Warning, lines.clone(), at..at, format!(
                 "{} is set more than once; mod_python used the one on line {}, so only that value goes to web.conf.",
                 d.arg(0).unwrap_or(""), cfg.items[e].lines.start + 1)));

@@ -98,15 +98,15 @@ pub(crate) fn write_web_conf(
                 .to_ascii_lowercase()
         })
         .collect();
-    // Each with its rank, found once per setting (ranking climbs the enclosing sections).
-    let mut effective: std::collections::HashMap<&str, (u8, usize)> =
-        std::collections::HashMap::new();
-    for (&i, name) in legacy.iter().zip(&lowered) {
+    // The map holds the effective one's place in `legacy`, where `ranks` holds its rank:
+    // found once per setting (ranking climbs the enclosing sections), not at each comparison.
+    let ranks: Vec<u8> = legacy.iter().map(|&i| option_rank(cfg, i)).collect();
+    let mut effective: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (p, (&i, name)) in legacy.iter().zip(&lowered).enumerate() {
         if cfg.directive(i).and_then(|d| d.arg(0)).is_some() {
-            let ranked = (option_rank(cfg, i), i);
-            let e = effective.entry(name.as_str()).or_insert(ranked);
-            if ranked >= *e {
-                *e = ranked;
+            let e = effective.entry(name.as_str()).or_insert(p);
+            if (ranks[p], i) >= (ranks[*e], legacy[*e]) {
+                *e = p;
             }
         }
     }
@@ -114,7 +114,7 @@ pub(crate) fn write_web_conf(
     let url_of = |which: UrlOption| {
         effective
             .get(which.name().to_ascii_lowercase().as_str())
-            .map(|&(_, i)| i)
+            .map(|&p| legacy[p])
     };
     let urls: Vec<(UrlOption, usize)> = UrlOption::ALL
         .iter()
@@ -196,9 +196,10 @@ pub(crate) fn write_web_conf(
                 None => notes.push((&web_libpath::RULE, Severity::Warning, lines.clone(), at..at,
                     "No directory could be read from this PythonPath; if koji-web's library is not in /usr/share/koji-web/lib, set LibPath in web.conf.".into())),
             }
-        } else if let Some(&(_, e)) = effective
+        } else if let Some(e) = effective
             .get(d.arg(0).unwrap_or("").to_ascii_lowercase().as_str())
-            .filter(|&&(_, e)| e != i)
+            .map(|&p| legacy[p])
+            .filter(|&e| e != i)
         {
             notes.push((&web_options_to_web_conf::RULE, Severity::Warning, lines.clone(), at..at, format!(
                 "{} is set more than once; mod_python used the one on line {}, so only that value goes to web.conf.",

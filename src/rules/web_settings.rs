@@ -98,15 +98,34 @@ pub(crate) fn write_web_conf(
                 .to_ascii_lowercase()
         })
         .collect();
-    // The map holds the effective one's place in `legacy`, where `ranks` holds its rank:
-    // found once per setting (ranking climbs the enclosing sections), not at each comparison.
-    let ranks: Vec<u8> = legacy.iter().map(|&i| option_rank(cfg, i)).collect();
     let mut effective: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (p, (&i, name)) in legacy.iter().zip(&lowered).enumerate() {
+    // Natively each setting is ranked once (ranking climbs the enclosing sections), not at each
+    // comparison; the map then holds the effective one's place in `legacy`. The page ranks at
+    // each comparison: the cache cost it 270 B.
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut ranks: Vec<u8> = Vec::with_capacity(legacy.len());
+        for &i in legacy {
+            ranks.push(option_rank(cfg, i));
+        }
+        for (p, (&i, name)) in legacy.iter().zip(&lowered).enumerate() {
+            if cfg.directive(i).and_then(|d| d.arg(0)).is_some() {
+                let e = effective.entry(name.as_str()).or_insert(p);
+                if (ranks[p], i) >= (ranks[*e], legacy[*e]) {
+                    *e = p;
+                }
+            }
+        }
+        for p in effective.values_mut() {
+            *p = legacy[*p];
+        }
+    }
+    #[cfg(target_arch = "wasm32")]
+    for (&i, name) in legacy.iter().zip(&lowered) {
         if cfg.directive(i).and_then(|d| d.arg(0)).is_some() {
-            let e = effective.entry(name.as_str()).or_insert(p);
-            if (ranks[p], i) >= (ranks[*e], legacy[*e]) {
-                *e = p;
+            let e = effective.entry(name.as_str()).or_insert(i);
+            if (option_rank(cfg, i), i) >= (option_rank(cfg, *e), *e) {
+                *e = i;
             }
         }
     }
@@ -114,7 +133,7 @@ pub(crate) fn write_web_conf(
     let url_of = |which: UrlOption| {
         effective
             .get(which.name().to_ascii_lowercase().as_str())
-            .map(|&p| legacy[p])
+            .copied()
     };
     let urls: Vec<(UrlOption, usize)> = UrlOption::ALL
         .iter()
@@ -137,10 +156,7 @@ pub(crate) fn write_web_conf(
     };
     let first_url_item = urls.iter().map(|&(_, i)| i).min();
     let mut secret_seen = false;
-    // One line and one removal per setting at least: thousands in a long file, so allocated
-    // once rather than grown by copying.
-    let mut splices = Vec::with_capacity(items.len());
-    file.lines.reserve(items.len());
+    let mut splices = Vec::new();
     let mut span: Option<std::ops::Range<usize>> = None;
     let mut first_moved: Option<usize> = None;
 
@@ -196,10 +212,9 @@ pub(crate) fn write_web_conf(
                 None => notes.push((&web_libpath::RULE, Severity::Warning, lines.clone(), at..at,
                     "No directory could be read from this PythonPath; if koji-web's library is not in /usr/share/koji-web/lib, set LibPath in web.conf.".into())),
             }
-        } else if let Some(e) = effective
+        } else if let Some(&e) = effective
             .get(d.arg(0).unwrap_or("").to_ascii_lowercase().as_str())
-            .map(|&p| legacy[p])
-            .filter(|&e| e != i)
+            .filter(|&&e| e != i)
         {
             notes.push((&web_options_to_web_conf::RULE, Severity::Warning, lines.clone(), at..at, format!(
                 "{} is set more than once; mod_python used the one on line {}, so only that value goes to web.conf.",

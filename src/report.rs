@@ -491,7 +491,7 @@ impl Report {
             .map(|(k, n)| {
                 let (group, line, k) = key(k, n);
                 let fits = group < 1 << 16 && line < 1 << 24 && k < 1 << 24;
-                fits.then(|| (group as u64) << 48 | (line as u64) << 24 | k as u64)
+                fits.then_some((group as u64) << 48 | (line as u64) << 24 | k as u64)
             })
             .collect::<Option<Vec<u64>>>()?;
         order.sort_unstable();

@@ -289,7 +289,7 @@ impl DiffModel {
             new_label,
             &mut |piece| match piece {
                 UnifiedPiece::Text(text) => out.push_str(text),
-                UnifiedPiece::Line(mark, text) => {
+                UnifiedPiece::Line(mark, text, _) => {
                     out.push(mark);
                     out.push_str(text);
                     out.push('\n');
@@ -318,8 +318,8 @@ impl DiffModel {
             emit(UnifiedPiece::Text(&text));
             return;
         };
-        let line = |emit: &mut dyn FnMut(UnifiedPiece), mark: char, text: &str| {
-            emit(UnifiedPiece::Line(mark, strip_eol(text)));
+        let line = |emit: &mut dyn FnMut(UnifiedPiece), mark: char, text: &str, old| {
+            emit(UnifiedPiece::Line(mark, strip_eol(text), old));
         };
         let mut started = false;
         for group in group_ops(ops, context) {
@@ -349,21 +349,21 @@ impl DiffModel {
                 let (old, new) = (op.old_range(), op.new_range());
                 if let Op::Equal { .. } = op {
                     for l in plus.drain(..) {
-                        line(emit, '+', l);
+                        line(emit, '+', l, None);
                     }
-                    for l in &old_lines[old] {
-                        line(emit, ' ', l);
+                    for (k, l) in old_lines[old.clone()].iter().enumerate() {
+                        line(emit, ' ', l, Some(old.start + k));
                     }
                 } else {
                     // Every removed line before every added one, up to the next equal line.
-                    for l in &old_lines[old] {
-                        line(emit, '-', l);
+                    for (k, l) in old_lines[old.clone()].iter().enumerate() {
+                        line(emit, '-', l, Some(old.start + k));
                     }
                     plus.extend(&new_lines[new]);
                 }
             }
             for l in plus {
-                line(emit, '+', l);
+                line(emit, '+', l, None);
             }
         }
     }
@@ -456,8 +456,10 @@ pub enum UnifiedPiece<'a> {
     /// Text as it is: the file labels, a hunk's `@@` line (each ending in a line break), or the
     /// whole diff of a file whose origins do not describe it.
     Text(&'a str),
-    /// A line of a hunk: its mark (` `, `-` or `+`) and its text without the line break.
-    Line(char, &'a str),
+    /// A line of a hunk: its mark (` `, `-` or `+`), its text without the line break, and for
+    /// a kept or removed line its index in the old text (0-based, its lines split as the
+    /// file's table split them), by which a caller can remember what it found in the line.
+    Line(char, &'a str, Option<usize>),
 }
 
 /// The ops of a file's diff read from its origins (see [`DiffModel::of_file`]), with both

@@ -12,39 +12,67 @@ use crate::rules::{is_secret_key, redact_url};
 pub const MASK: &str = "********";
 
 /// Whether [`mask_line`] may change `line`: every secret's name holds `secret`, `pass` or
-/// `token` (any case, [`is_secret_key`]), and a URL with credentials holds `@`. Most lines do
-/// not, and this test costs no allocation.
+/// `token` (any case, [`is_secret_key`]), and a URL with credentials holds `@` and `://`. Most
+/// lines do not, and this test costs no allocation: the CLI asks it of every line it prints, a
+/// few megabytes.
 pub fn may_mask(line: &str) -> bool {
-    use crate::text::{bytes_equal as equal, word_of};
     let b = line.as_bytes();
-    // Whether a secret's name or an `@` starts at `i`.
+    // Whether a secret's name starts at `i`, or an `@` of a line that has a URL.
     let starts_at = |i: usize| {
-        let name: &[u8] = match b[i] | 0x20 {
-            b's' => b"secret",
-            b'p' => b"pass",
-            b't' => b"token",
-            _ => return b[i] == b'@',
+        let name: &[u8] = match b[i] {
+            b'@' => return line.contains("://"),
+            c => match c | 0x20 {
+                b's' => b"secret",
+                b'p' => b"pass",
+                b't' => b"token",
+                _ => return false,
+            },
         };
         b[i..]
             .get(..name.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(name))
     };
-    // Eight bytes at a time: only where one is `s`, `p`, `t` (any case) or `@` is looked at
-    // (the CLI asks this of every line it prints, a few megabytes).
-    let mut chunks = b.chunks_exact(8);
-    for (k, chunk) in chunks.by_ref().enumerate() {
-        let word = word_of(chunk);
-        let lower = word | u64::from_le_bytes([0x20; 8]);
-        let mut candidates =
-            equal(lower, b's') | equal(lower, b'p') | equal(lower, b't') | equal(word, b'@');
-        while candidates != 0 {
-            if starts_at(k * 8 + candidates.trailing_zeros() as usize / 8) {
-                return true;
-            }
-            candidates &= candidates - 1;
+    // Sixteen places at a time (with the byte after them), looked at one by one only in the
+    // rare window where one may start a name; the last window ends at the line's end (some
+    // places are looked at twice), a shorter line is padded with zero bytes.
+    let Some(last_start) = b.len().checked_sub(WINDOW) else {
+        let mut padded = [0; WINDOW];
+        padded[..b.len()].copy_from_slice(b);
+        return may_start_a_name(&padded) && (0..b.len()).any(starts_at);
+    };
+    let mut start = 0;
+    loop {
+        let at = start.min(last_start);
+        let window = b[at..at + WINDOW].try_into().unwrap_or(&[0; WINDOW]);
+        if may_start_a_name(window) && (at..at + WINDOW - 1).any(starts_at) {
+            return true;
         }
+        if at == last_start {
+            // The last byte starts no pair, but it may be an `@`.
+            return starts_at(b.len() - 1);
+        }
+        start += WINDOW - 1;
     }
-    (b.len() - chunks.remainder().len()..b.len()).any(starts_at)
+}
+
+/// The bytes [`may_start_a_name`] reads: sixteen places and the byte after them.
+const WINDOW: usize = 17;
+
+/// Whether one of the first 16 bytes of `window` starts `se`, `pa` or `to` (any case: the
+/// first two letters of a secret's name) or is an `@`. A test of single letters would stop at
+/// most places of a printed line, which holds many `s`, `p` and `t`. Written as one
+/// branch-free loop over fixed widths, which the compiler turns into a few vector compares.
+fn may_start_a_name(window: &[u8; WINDOW]) -> bool {
+    let mut any = 0u8;
+    for j in 0..WINDOW - 1 {
+        let (a, n) = (window[j] | 0x20, window[j + 1] | 0x20);
+        let hit = (a == b's') & (n == b'e')
+            | (a == b'p') & (n == b'a')
+            | (a == b't') & (n == b'o')
+            | (window[j] == b'@');
+        any |= u8::from(hit);
+    }
+    any != 0
 }
 
 /// `line` with any secret value in it replaced by [`MASK`].
@@ -60,7 +88,7 @@ pub fn mask_line(line: &str) -> String {
         let is_option = directive.eq_ignore_ascii_case("PythonOption")
             || directive.eq_ignore_ascii_case("SetEnv");
         if is_option && is_secret_key(name) && words.next().is_some() {
-            return format!("{indent}{directive} {name} {MASK}");
+            return [indent, directive, " ", name, " ", MASK].concat();
         }
     }
     // ini: NAME = VALUE or NAME: VALUE (comments are not settings).
@@ -68,7 +96,7 @@ pub fn mask_line(line: &str) -> String {
         if let Some(sep) = trimmed.find(['=', ':']) {
             let key = trimmed[..sep].trim();
             if !key.is_empty() && !key.contains(char::is_whitespace) && is_secret_key(key) {
-                return format!("{indent}{}{} {MASK}", &trimmed[..sep], &trimmed[sep..=sep]);
+                return [indent, &trimmed[..=sep], " ", MASK].concat();
             }
         }
     }
@@ -90,7 +118,7 @@ pub fn mask_line(line: &str) -> String {
             && !value.is_empty()
             && !value.starts_with(['=', ':'])
         {
-            return format!("{indent}{name} {MASK}");
+            return [indent, name, " ", MASK].concat();
         }
     }
     // URLs with credentials anywhere in the line.
@@ -148,15 +176,15 @@ mod tests {
         assert_eq!(mask_line("# DBPass hunter2"), "# DBPass hunter2");
     }
 
-    /// The word-at-a-time `may_mask` says what a byte-by-byte scan says, for a name or `@` at
-    /// every place of lines up to 40 bytes, cut short or not, among bytes one bit away from
-    /// them.
+    /// The window-at-a-time `may_mask` says what a byte-by-byte scan says, for a name or `@`
+    /// (in lines with a URL or without) at every place of lines up to 40 bytes (across the
+    /// windows' edges), cut short or not, among bytes one bit away from them.
     #[test]
     fn may_mask_agrees_with_a_byte_scan() {
         let scan = |line: &str| {
             let b = line.as_bytes();
             (0..b.len()).any(|i| {
-                b[i] == b'@'
+                (b[i] == b'@' && line.contains("://"))
                     || [&b"secret"[..], b"pass", b"token"].iter().any(|name| {
                         b[i..]
                             .get(..name.len())
@@ -165,7 +193,9 @@ mod tests {
             })
         };
         let mut checked = 0;
-        for fill in ["x", "S", "r", "\u{53}E", "`", "P\u{e9}", "\u{f3}"] {
+        for fill in [
+            "x", "S", "r", "\u{53}E", "`", "P\u{e9}", "\u{f3}", "://", "a:/",
+        ] {
             for word in [
                 "secret", "SeCrEt", "secre", "pass", "pAsS", "pas", "token", "TOKEN", "toke", "@",
             ] {
@@ -176,6 +206,8 @@ mod tests {
                             pad.split_at(pad.char_indices().nth(at).map_or(pad.len(), |(k, _)| k));
                         let line = format!("{head}{word}{tail}");
                         assert_eq!(may_mask(&line), scan(&line), "{line:?}");
+                        // The CLI remembers a line's answer for the line without its `\r`s.
+                        assert_eq!(may_mask(&format!("{line}\r\r")), may_mask(&line));
                         assert_eq!(may_mask(head), scan(head), "{head:?}");
                         checked += 1;
                     }
@@ -200,7 +232,17 @@ mod tests {
         ] {
             assert!(may_mask(line), "{line}");
         }
-        for line in ["KojiHubURL = http://hub/kojihub", "    PythonDebug On", ""] {
+        // An `@` matters only in a line with a URL (credentials): a mail address or a
+        // Kerberos principal alone is not masked.
+        for line in [
+            "KojiHubURL = http://hub/kojihub",
+            "    PythonDebug On",
+            "",
+            "ServerAdmin root@example.com",
+            "    PythonOption WebPrincipal koji/web@EXAMPLE.COM",
+            "principal = user@EXAMPLE.COM",
+            "@",
+        ] {
             assert!(!may_mask(line), "{line}");
             assert_eq!(mask_line(line), line);
         }

@@ -136,7 +136,8 @@ impl LineTable {
 }
 
 /// Eight bytes of `chunk` (a `chunks_exact(8)` piece) as one little-endian word, for the
-/// CLI's scans that look at a word at a time.
+/// CLI's scans that look at a word at a time (all native only).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn word_of(chunk: &[u8]) -> u64 {
     let mut bytes = [0u8; 8];
     bytes.copy_from_slice(chunk);
@@ -144,6 +145,7 @@ pub(crate) fn word_of(chunk: &[u8]) -> u64 {
 }
 
 /// The high bit of each byte of `word` that equals `byte`, and no other bit.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn bytes_equal(word: u64, byte: u8) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;

@@ -305,11 +305,13 @@ and explains every change. FILE may be - for standard input.";
                 Renderer::plain()
             };
             let mut out = Out::new(std::io::stdout().lock());
-            diagnostics(&report, cli.show_secrets, &renderer, !colour, &mut out);
+            // Secrets are masked unless shown: which input lines may hold one, found once.
+            let mut secrets = (!cli.show_secrets).then(|| SecretLines::new(&report));
+            diagnostics(&report, secrets.as_mut(), &renderer, !colour, &mut out);
             checklist(&report, cli.out.is_some(), &mut out.buf);
             if cli.out.is_none() {
                 // Without --out: the notes, then the diffs.
-                diffs(&report, cli.show_secrets, &mut out);
+                diffs(&report, secrets.as_mut(), &mut out);
             }
             out.finish()?;
         }
@@ -424,9 +426,9 @@ and explains every change. FILE may be - for standard input.";
             }
         }
 
-        /// A note's file (by name), the lines it is about and every line of that file: the input
-        /// it is about, else the file it created.
-        fn of(&mut self, n: &Note) -> Option<(&'r str, Lines, &[&'r str])> {
+        /// A note's file (by name), the lines it is about, every line of that file, and the
+        /// file's index if it is an input: the input it is about, else the file it created.
+        fn of(&mut self, n: &Note) -> Option<(&'r str, Lines, &[&'r str], Option<usize>)> {
             // As `str::lines` splits (at `\n`, without it), with every `\r` at the end dropped;
             // `raw_lines` finds the breaks faster.
             let split = |text: &'r str| {
@@ -443,39 +445,89 @@ and explains every change. FILE may be - for standard input.";
                         name,
                         lines,
                         self.inputs[i.index()].get_or_insert_with(|| split(text)),
+                        Some(i.index()),
                     ))
                 }
                 (None, Some(o)) => {
                     let f = &self.report.files[o];
                     let lines = n.output_lines?;
                     let all = self.outputs[o.index()].get_or_insert_with(|| split(&f.text));
-                    Some((f.output.as_str(), lines, all))
+                    Some((f.output.as_str(), lines, all, None))
                 }
                 (None, None) => None,
             }
         }
     }
 
+    /// Whether each line of each input may hold a secret ([`koji_migrate::mask::may_mask`]),
+    /// found when the line is first printed: the notes and the diff print most changed lines,
+    /// and the diff the lines around them, two or three times. Only for inputs whose lines
+    /// end at `\n` alone: the diff splits the others at a lone `\r` too, so that its line
+    /// numbers are not the notes'.
+    struct SecretLines(Vec<Option<Known>>);
+
+    /// What is known of each line of a file (by 0-based index): `None` until asked.
+    type Known = Vec<Option<bool>>;
+
+    impl SecretLines {
+        fn new(report: &Report) -> Self {
+            SecretLines(
+                report
+                    .files
+                    .iter()
+                    .map(|f| (!f.lone_cr_breaks).then(Vec::new))
+                    .collect(),
+            )
+        }
+
+        /// What is known of the lines of file `file`'s input, if they are remembered.
+        fn of(&mut self, file: usize) -> Option<&mut Known> {
+            self.0.get_mut(file)?.as_mut()
+        }
+    }
+
+    /// Whether line `k` of a file, `text` (with or without the `\r`s before its break, which
+    /// hold no secret), may hold a secret: remembered in `known` once found.
+    fn may_mask_line(known: &mut Known, k: usize, text: &str) -> bool {
+        if let Some(&Some(answer)) = known.get(k) {
+            return answer;
+        }
+        if known.len() <= k {
+            // Grown by doubling: the lines are asked about roughly in order.
+            known.resize((k + 1).max(2 * known.len()), None);
+        }
+        let answer = koji_migrate::mask::may_mask(text);
+        known[k] = Some(answer);
+        answer
+    }
+
     /// The lines `first..=last` (1-based) of a file, only the first when there are more than
-    /// [`MAX_SHOWN_LINES`], their secret values masked unless `show_secrets`, joined by line
-    /// breaks into `shown` (emptied first); `false` when the file has no such lines.
-    fn shown_lines(shown: &mut String, all: &[&str], lines: Lines, show_secrets: bool) -> bool {
+    /// [`MAX_SHOWN_LINES`], those that `may_mask` (given each line's 0-based index) lets
+    /// through masked, joined by line breaks into `shown` (emptied first); how many, 0 when the
+    /// file has no such lines.
+    fn shown_lines(
+        shown: &mut String,
+        all: &[&str],
+        lines: Lines,
+        mut may_mask: impl FnMut(usize, &str) -> bool,
+    ) -> usize {
         shown.clear();
         if lines.first == 0 || lines.last < lines.first {
-            return false;
+            return 0;
         }
         let mut count = lines.last - lines.first + 1;
         if count > MAX_SHOWN_LINES {
             count = 1;
         }
-        let Some(lines) = all.get(lines.first - 1..lines.first - 1 + count) else {
-            return false;
+        let first = lines.first - 1;
+        let Some(lines) = all.get(first..first + count) else {
+            return 0;
         };
         for (k, &l) in lines.iter().enumerate() {
             if k > 0 {
                 shown.push('\n');
             }
-            if show_secrets || !koji_migrate::mask::may_mask(l) {
+            if !may_mask(first + k, l) {
                 shown.push_str(l);
             } else {
                 // Printed output ends up in logs: secret values are masked (the files keep
@@ -483,7 +535,7 @@ and explains every change. FILE may be - for standard input.";
                 shown.push_str(&koji_migrate::mask::mask_line(l));
             }
         }
-        true
+        count
     }
 
     fn level(severity: Severity) -> Level<'static> {
@@ -500,7 +552,7 @@ and explains every change. FILE may be - for standard input.";
     /// `severity: file: message [rule]`.
     fn diagnostics<W: Write>(
         report: &Report,
-        show_secrets: bool,
+        mut secrets: Option<&mut SecretLines>,
         renderer: &Renderer,
         plain: bool,
         out: &mut Out<W>,
@@ -521,11 +573,19 @@ and explains every change. FILE may be - for standard input.";
             } else {
                 ""
             };
-            let shown = files.of(n).and_then(|(name, lines, all)| {
-                shown_lines(&mut source, all, lines, show_secrets).then_some((name, lines))
+            let shown = files.of(n).and_then(|(name, lines, all, input)| {
+                let masked = secrets.as_deref_mut();
+                let mut known = masked.map(|s| input.and_then(|i| s.of(i)));
+                let may_mask = |k: usize, l: &str| match &mut known {
+                    None => false,
+                    Some(Some(known)) => may_mask_line(known, k, l),
+                    Some(None) => koji_migrate::mask::may_mask(l),
+                };
+                let count = shown_lines(&mut source, all, lines, may_mask);
+                (count > 0).then_some((name, lines, count > 1))
             });
             let rendered = match shown {
-                Some((name, lines)) => {
+                Some((name, lines, several)) => {
                     // A rule's id is one `&'static str`: its address and length name it.
                     let rule = (n.rule.as_ptr() as usize, n.rule.len(), n.guide);
                     let note = note_lines.entry(rule).or_insert_with(|| {
@@ -538,8 +598,13 @@ and explains every change. FILE may be - for standard input.";
                             out.buf.push('\n');
                         }
                         let title = [skipped, n.message.as_str()];
-                        if write_plain(&mut out.buf, n.severity, title, name, lines, &source, note)
-                        {
+                        let shown = Shown {
+                            path: name,
+                            lines,
+                            source: &source,
+                            several,
+                        };
+                        if write_plain(&mut out.buf, n.severity, title, shown, note) {
                             out.buf.push('\n');
                             previous_multi_line = Some(true);
                             out.spill();
@@ -656,16 +721,32 @@ and explains every change. FILE may be - for standard input.";
         out: &mut String,
         severity: Severity,
         title: [&str; 2],
-        path: &str,
-        lines: Lines,
-        source: &str,
+        shown: Shown,
         note: &str,
     ) -> bool {
-        if source.contains('\n') {
+        let Shown {
+            path,
+            lines,
+            source,
+            several,
+        } = shown;
+        if several {
             write_plain_with_source_lines(out, severity, title, path, lines, source, note)
         } else {
             write_plain_with_source(out, severity, title, path, lines, source, note)
         }
+    }
+
+    /// What a note shows of its file: the file's name, the lines it is about, their text as
+    /// shown (joined by line breaks), and whether that is several lines (which
+    /// [`shown_lines`] counted: searching the text for a break again cost more than writing
+    /// most notes).
+    #[derive(Clone, Copy)]
+    struct Shown<'a> {
+        path: &'a str,
+        lines: Lines,
+        source: &'a str,
+        several: bool,
     }
 
     /// [`write_plain`] into a string of its own, the title in one piece: what the tests compare
@@ -680,7 +761,13 @@ and explains every change. FILE may be - for standard input.";
         note: &str,
     ) -> Option<String> {
         let mut out = String::new();
-        write_plain(&mut out, severity, ["", title], path, lines, source, note).then_some(out)
+        let shown = Shown {
+            path,
+            lines,
+            source,
+            several: source.contains('\n'),
+        };
+        write_plain(&mut out, severity, ["", title], shown, note).then_some(out)
     }
 
     /// What `Renderer::plain()` renders for a note with one shown line, written directly: the
@@ -753,7 +840,8 @@ and explains every change. FILE may be - for standard input.";
         }
         let digits = &buf[at..];
         push_repeated(out, ' ', width.saturating_sub(digits.len()));
-        out.push_str(std::str::from_utf8(digits).unwrap_or_default());
+        // Pushed as characters: checking the digits as UTF-8 cost more than writing them.
+        out.extend(digits.iter().map(|&d| char::from(d)));
     }
 
     /// `c` (ASCII) `count` times.
@@ -874,7 +962,15 @@ and explains every change. FILE may be - for standard input.";
         {
             return None;
         }
-        let shown: Vec<&str> = source.split('\n').collect();
+        // A break at the end would make the last line blank.
+        if source.ends_with('\n') {
+            return None;
+        }
+        // The lines as `split('\n')` gives them, the breaks found a word at a time (`raw_lines`):
+        // a note shows up to 200 lines.
+        let shown: Vec<&str> = koji_migrate::text::raw_lines(source, false)
+            .map(|l| l.strip_suffix('\n').unwrap_or(l))
+            .collect();
         let count = shown.len();
         let (&first_text, &last_text) = (shown.first()?, shown.last()?);
         let blank = |l: &str| l.bytes().all(|b| b == b' ');
@@ -969,9 +1065,9 @@ and explains every change. FILE may be - for standard input.";
     }
 
     /// A unified diff of every changed file, each after an empty line; secret values masked
-    /// unless `show_secrets`.
-    fn diffs<W: Write>(report: &Report, show_secrets: bool, out: &mut Out<W>) {
-        for f in &report.files {
+    /// when `secrets` is given.
+    fn diffs<W: Write>(report: &Report, mut secrets: Option<&mut SecretLines>, out: &mut Out<W>) {
+        for (i, f) in report.files.iter().enumerate() {
             if !f.changed {
                 continue;
             }
@@ -984,31 +1080,48 @@ and explains every change. FILE may be - for standard input.";
                 None => format!("b/{}", f.output),
             };
             out.buf.push('\n');
+            let mut known = secrets.as_deref_mut().map(|s| s.of(i));
             DiffModel::write_unified_of_file(f, 3, &old_label, &new_label, &mut |piece| {
-                push_diff_piece(&mut out.buf, piece, show_secrets);
+                let may_mask = known.as_mut().map(|known| {
+                    move |old: Option<usize>, text: &str| match (known.as_deref_mut(), old) {
+                        (Some(known), Some(k)) => may_mask_line(known, k, text),
+                        _ => koji_migrate::mask::may_mask(text),
+                    }
+                });
+                push_diff_piece(&mut out.buf, piece, may_mask);
                 out.spill();
             });
         }
     }
 
-    /// A piece of a unified diff as printed: secret values masked unless `show_secrets`. The
-    /// diff reads as its lines (`str::lines`, which drops a `\r` before a line break) each
-    /// followed by a line break, a hunk's line masked after its mark; the file labels
+    /// A piece of a unified diff as printed: secret values masked when `may_mask` is given
+    /// (which says, from a hunk's line and its index in the old text, whether it may hold
+    /// one). The diff reads as its lines (`str::lines`, which drops a `\r` before a line break)
+    /// each followed by a line break, a hunk's line masked after its mark; the file labels
     /// (`---`, `+++`) and lines that look like them are printed as they are.
-    fn push_diff_piece(out: &mut String, piece: UnifiedPiece, show_secrets: bool) {
-        match piece {
-            UnifiedPiece::Text(text) if show_secrets => out.push_str(text),
-            UnifiedPiece::Line(mark, text) if show_secrets => {
-                out.push(mark);
-                out.push_str(text);
-                out.push('\n');
+    fn push_diff_piece(
+        out: &mut String,
+        piece: UnifiedPiece,
+        may_mask: Option<impl FnMut(Option<usize>, &str) -> bool>,
+    ) {
+        let Some(mut may_mask) = may_mask else {
+            match piece {
+                UnifiedPiece::Text(text) => out.push_str(text),
+                UnifiedPiece::Line(mark, text, _) => {
+                    out.push(mark);
+                    out.push_str(text);
+                    out.push('\n');
+                }
             }
+            return;
+        };
+        match piece {
             UnifiedPiece::Text(text) => {
                 for line in text.lines() {
                     push_masked_diff_line(out, line);
                 }
             }
-            UnifiedPiece::Line(mark, text) => {
+            UnifiedPiece::Line(mark, text, old) => {
                 // The line as `str::lines` would read it back: a `\r` before the break goes.
                 let text = text.strip_suffix('\r').unwrap_or(text);
                 let label = match mark {
@@ -1016,7 +1129,7 @@ and explains every change. FILE may be - for standard input.";
                     '+' => text.starts_with("++"),
                     _ => false,
                 };
-                if label || !koji_migrate::mask::may_mask(text) {
+                if label || !may_mask(old, text) {
                     out.push(mark);
                     out.push_str(text);
                 } else {

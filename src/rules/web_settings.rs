@@ -99,6 +99,28 @@ pub(crate) fn write_web_conf(
         })
         .collect();
     let mut effective: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Natively each setting is ranked once (ranking climbs the enclosing sections), not at each
+    // comparison; the map then holds the effective one's place in `legacy`. The page ranks at
+    // each comparison: the cache cost it 270 B.
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut ranks: Vec<u8> = Vec::with_capacity(legacy.len());
+        for &i in legacy {
+            ranks.push(option_rank(cfg, i));
+        }
+        for (p, (&i, name)) in legacy.iter().zip(&lowered).enumerate() {
+            if cfg.directive(i).and_then(|d| d.arg(0)).is_some() {
+                let e = effective.entry(name.as_str()).or_insert(p);
+                if (ranks[p], i) >= (ranks[*e], legacy[*e]) {
+                    *e = p;
+                }
+            }
+        }
+        for p in effective.values_mut() {
+            *p = legacy[*p];
+        }
+    }
+    #[cfg(target_arch = "wasm32")]
     for (&i, name) in legacy.iter().zip(&lowered) {
         if cfg.directive(i).and_then(|d| d.arg(0)).is_some() {
             let e = effective.entry(name.as_str()).or_insert(i);
@@ -190,11 +212,10 @@ pub(crate) fn write_web_conf(
                 None => notes.push((&web_libpath::RULE, Severity::Warning, lines.clone(), at..at,
                     "No directory could be read from this PythonPath; if koji-web's library is not in /usr/share/koji-web/lib, set LibPath in web.conf.".into())),
             }
-        } else if effective
+        } else if let Some(&e) = effective
             .get(d.arg(0).unwrap_or("").to_ascii_lowercase().as_str())
-            .is_some_and(|&e| e != i)
+            .filter(|&&e| e != i)
         {
-            let e = effective[d.arg(0).unwrap_or("").to_ascii_lowercase().as_str()];
             notes.push((&web_options_to_web_conf::RULE, Severity::Warning, lines.clone(), at..at, format!(
                 "{} is set more than once; mod_python used the one on line {}, so only that value goes to web.conf.",
                 d.arg(0).unwrap_or(""), cfg.items[e].lines.start + 1)));

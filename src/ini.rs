@@ -169,17 +169,27 @@ impl IniDocument {
         let table = LineTable::new(text.into(), true);
         let mut kinds = Vec::with_capacity(table.len());
         let mut sections: Vec<SectionHeader> = Vec::new();
-        let mut options: Vec<IniOption> = Vec::new();
-        // Pieces of the current option's value (Python's list before the join).
-        let mut pieces: Vec<String> = Vec::new();
+        // At most one option a line: allocated once rather than grown by copying (pages not
+        // written to are not touched).
+        let mut options: Vec<IniOption> = Vec::with_capacity(table.len());
+        // Pieces of the current option's value (Python's list before the join), borrowed from
+        // the table until the value is built.
+        let mut pieces: Vec<&str> = Vec::new();
         let mut current_option: Option<usize> = None;
         let mut indent_level = usize::MAX;
 
         let finish =
-            |options: &mut Vec<IniOption>, pieces: &mut Vec<String>, current: Option<usize>| {
+            |options: &mut Vec<IniOption>, pieces: &mut Vec<&str>, current: Option<usize>| {
                 if let Some(o) = current {
-                    let joined = pieces.join("\n");
-                    options[o].value = joined.trim_end_matches(is_py_space).to_string();
+                    options[o].value = match pieces.as_slice() {
+                        // Most values are one line: copied once, nothing joined.
+                        [one] => one.trim_end_matches(is_py_space).to_string(),
+                        _ => {
+                            let mut joined = pieces.join("\n");
+                            joined.truncate(joined.trim_end_matches(is_py_space).len());
+                            joined
+                        }
+                    };
                 }
                 pieces.clear();
             };
@@ -194,7 +204,7 @@ impl IniDocument {
                 match current_option {
                     Some(o) => {
                         if !is_comment {
-                            pieces.push(String::new());
+                            pieces.push("");
                         }
                         kinds.push(LineKind::Continuation(o));
                     }
@@ -209,7 +219,7 @@ impl IniDocument {
             let cur_indent = line.chars().take_while(|c| is_py_space(*c)).count();
             if let Some(o) = current_option {
                 if cur_indent > indent_level {
-                    pieces.push(stripped.to_string());
+                    pieces.push(stripped);
                     options[o].lines.end = i + 1;
                     kinds.push(LineKind::Continuation(o));
                     continue;
@@ -234,7 +244,7 @@ impl IniDocument {
                     value: String::new(),
                     lines: i..i + 1,
                 });
-                pieces.push(value.to_string());
+                pieces.push(value);
                 current_option = Some(options.len() - 1);
                 kinds.push(LineKind::OptionStart(options.len() - 1));
             } else {

@@ -225,6 +225,16 @@ pub(crate) fn bytes_equal(word: u64, byte: u8) -> u64 {
     !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
+/// The high bit of each byte of `word` below `n` (at most 0x80), exact for the first such byte
+/// (the lowest address); bytes after it may be flagged too (the subtraction's borrow), so a
+/// caller takes `trailing_zeros` of the result, never its count.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn first_byte_below(word: u64, n: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH
+}
+
 /// As many as the lines [`raw_lines`] finds in `text` (at least, unless lone `\r`s end some),
 /// counted in one quick pass, so that a table of 100,000 lines is allocated once rather than
 /// grown by copying. Natively only (the page grows its tables: the code would cost it more).

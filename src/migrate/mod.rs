@@ -40,18 +40,23 @@ impl Input {
 
     /// An input from raw bytes: decoded as UTF-8, lossily if need be (and then flagged).
     pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Self {
-        Self::from_decoded(name.into(), crate::decode::decode(bytes))
+        let d = crate::decode::decode(bytes);
+        Input {
+            name: name.into(),
+            text: d.text,
+            kind: None,
+            invalid_utf8_line: d.invalid_utf8_line,
+            nul_line: d.nul_line,
+        }
     }
 
     /// [`Input::from_bytes`] of bytes the caller gives away: valid UTF-8 becomes the text
-    /// without a copy (the CLI's files).
+    /// without a copy (the CLI's files; native only).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_byte_vec(name: impl Into<String>, bytes: Vec<u8>) -> Self {
-        Self::from_decoded(name.into(), crate::decode::decode_vec(bytes))
-    }
-
-    fn from_decoded(name: String, d: crate::decode::Decoded) -> Self {
+        let d = crate::decode::decode_vec(bytes);
         Input {
-            name,
+            name: name.into(),
             text: d.text,
             kind: None,
             invalid_utf8_line: d.invalid_utf8_line,

@@ -62,17 +62,47 @@ pub(crate) enum Parsed {
 /// [`detect`], also returning the document it parsed to decide.
 pub(crate) fn detect_and_parse(text: &str, name_hint: Option<&str>) -> (Detection, Parsed) {
     let hint = name_hint.and_then(kind_from_name);
-    let looks_ini = text.lines().any(|l| {
-        let t = l.trim();
-        t.starts_with('[') && t.ends_with(']') && t.len() > 2
-    });
-    if looks_ini {
+    if looks_ini(text) {
         let doc = IniDocument::parse(text);
         return (detect_ini(&doc, hint), Parsed::Ini(doc));
     }
     let cfg = HttpdConfig::parse(text);
     let verdict = httpd_verdict(text, &cfg, hint);
     (verdict, Parsed::Httpd(cfg))
+}
+
+/// Whether a line of `text`, trimmed, is `[…]` with something inside: an ini section header.
+#[cfg(any(target_arch = "wasm32", test))]
+fn looks_ini_by_lines(text: &str) -> bool {
+    text.lines().any(|l| {
+        let t = l.trim();
+        t.starts_with('[') && t.ends_with(']') && t.len() > 2
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn looks_ini(text: &str) -> bool {
+    looks_ini_by_lines(text)
+}
+
+/// [`looks_ini_by_lines`], natively: only a line holding a `[` can be a header, so the `[`s
+/// are searched (memchr), and only their lines are trimmed (`str::trim`, Unicode's blanks)
+/// and checked. Splitting and trimming every line of a 100,000-line httpd file cost 5 % of
+/// the CLI's instructions. The page splits the lines (this form cost it ~270 B).
+#[cfg(not(target_arch = "wasm32"))]
+fn looks_ini(text: &str) -> bool {
+    let mut from = 0;
+    while let Some(k) = text[from..].find('[') {
+        let at = from + k;
+        let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+        let t = text[start..end].trim();
+        if t.starts_with('[') && t.ends_with(']') && t.len() > 2 {
+            return true;
+        }
+        from = end;
+    }
+    false
 }
 
 fn httpd_verdict(text: &str, cfg: &HttpdConfig, hint: Option<FileKind>) -> Detection {
@@ -178,7 +208,9 @@ fn looks_like_httpd(cfg: &HttpdConfig) -> bool {
 }
 
 /// Whether an httpd config configures koji-hub and/or koji-web, judged from directives only.
-pub(crate) fn httpd_roles(cfg: &HttpdConfig) -> (bool, bool) {
+/// The page's form, and the native one's test: every argument of every directive lowered.
+#[cfg(any(target_arch = "wasm32", test))]
+fn httpd_roles_by_lowering(cfg: &HttpdConfig) -> (bool, bool) {
     let (mut hub, mut web) = (false, false);
     for item in &cfg.items {
         let d = match &item.kind {
@@ -205,6 +237,54 @@ pub(crate) fn httpd_roles(cfg: &HttpdConfig) -> (bool, bool) {
             let name = args.first().map(String::as_str).unwrap_or("");
             hub |= name == "koji.hub.configfile";
             web |= name == "koji.web.configfile";
+        }
+    }
+    (hub, web)
+}
+
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn httpd_roles(cfg: &HttpdConfig) -> (bool, bool) {
+    httpd_roles_by_lowering(cfg)
+}
+
+/// [`httpd_roles_by_lowering`], natively lowering only the arguments it searches (the page
+/// keeps the other form: this one cost it ~250 B gzipped).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn httpd_roles(cfg: &HttpdConfig) -> (bool, bool) {
+    let (mut hub, mut web) = (false, false);
+    for item in &cfg.items {
+        let d = match &item.kind {
+            ItemKind::Directive(d) | ItemKind::SectionOpen { directive: d, .. } => d,
+            _ => continue,
+        };
+        // Arguments lower-cased only where they are searched: lowering every directive's
+        // allocated a `String` per word of the file. The names compared with the first
+        // argument are lower-case ASCII: ignoring ASCII case is comparing it lower-cased.
+        let lowered = || -> Vec<String> {
+            d.args
+                .iter()
+                .map(|a| a.value.to_ascii_lowercase())
+                .collect()
+        };
+        let any_arg = |args: &[String], needles: &[&str]| {
+            args.iter().any(|a| needles.iter().any(|n| a.contains(n)))
+        };
+        let first = d.arg(0).unwrap_or("");
+        let first_is = |names: &[&str]| names.iter().any(|n| first.eq_ignore_ascii_case(n));
+        if d.is("Alias") || d.is("ScriptAlias") || d.is("Directory") || d.is("DirectoryMatch") {
+            let args = lowered();
+            hub |= any_arg(&args, &["koji-hub", "kojixmlrpc", "kojiapp.py"]);
+            web |= any_arg(&args, &["koji-web/scripts", "wsgi_publisher"]);
+        } else if d.is("PythonHandler") {
+            let args = lowered();
+            hub |= any_arg(&args, &["kojixmlrpc"]);
+            web |= any_arg(&args, &["kojiweb", "wsgi_publisher"]);
+        } else if d.is("PythonOption") {
+            web |= first_is(WEB_PYTHON_OPTIONS);
+            hub |= first_is(HUB_PYTHON_OPTIONS);
+        } else if d.is("SetEnv") {
+            hub |= first_is(&["koji.hub.configfile"]);
+            web |= first_is(&["koji.web.configfile"]);
         }
     }
     (hub, web)
@@ -328,6 +408,71 @@ mod tests {
             .kind,
             FileKind::WebHttpd
         );
+    }
+
+    /// `looks_ini` answers as trimming every line did, around ASCII and Unicode blanks, short
+    /// and empty headers, line ends, and other `[`s before.
+    #[test]
+    fn looks_ini_agrees_with_trimming_every_line() {
+        let pieces = [
+            "", " ", "\t", "\u{b}", "\u{c}", "\r", "\u{85}", "\u{a0}", "\u{3000}", "\u{1c}", "[",
+            "]", "x", "[]", "[a]", "é", "#",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for end in ["", "\n", "\r\n", "\r"] {
+                        for before in ["", "Alias /a\n", "x [y] [\n"] {
+                            let text = format!("{before}{a}{b}{c}{end}{b}\n");
+                            assert_eq!(looks_ini(&text), looks_ini_by_lines(&text), "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `httpd_roles` reads the roles as lowering every argument did, for the words that
+    /// decide them in every case, in each directive that can hold them.
+    #[test]
+    fn httpd_roles_agree_with_lowering_every_argument() {
+        let words = [
+            "/usr/share/KOJI-HUB",
+            "/x/Koji-Web/Scripts/",
+            "KojiXMLRPC",
+            "kojiapp.py",
+            "WSGI_Publisher",
+            "kojiweb.publisher",
+            "KojiHubURL",
+            "DBName",
+            "SiteName",
+            "Koji.Hub.ConfigFile",
+            "koji.web.configfile",
+            "other",
+        ];
+        let directives = [
+            "Alias",
+            "ScriptAlias",
+            "Directory",
+            "DirectoryMatch",
+            "PythonHandler",
+            "PythonOption",
+            "SetEnv",
+            "pythonoption",
+            "Other",
+        ];
+        for d in directives {
+            for a in words {
+                for b in words {
+                    let cfg = HttpdConfig::parse(format!("{d} {a} {b}\n<{d} {b}>\n</{d}>\n"));
+                    assert_eq!(
+                        httpd_roles(&cfg),
+                        httpd_roles_by_lowering(&cfg),
+                        "{d} {a} {b}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -53,26 +53,7 @@ impl LineTable {
     /// Splits `text` at `\n` and `\r\n`; with `lone_cr_breaks` also at a lone `\r` (as Python's
     /// universal-newline reading does for ini files).
     pub fn new(text: String, lone_cr_breaks: bool) -> Self {
-        #[cfg(not(target_arch = "wasm32"))]
-        let mut spans = Vec::with_capacity(line_count_bound(&text));
-        #[cfg(target_arch = "wasm32")]
-        let mut spans = Vec::new();
-        let mut start = 0;
-        for raw in raw_lines(&text, lone_cr_breaks) {
-            let eol = if raw.ends_with("\r\n") {
-                2
-            } else if raw.ends_with('\n') || (lone_cr_breaks && raw.ends_with('\r')) {
-                1
-            } else {
-                0
-            };
-            spans.push(LineSpan {
-                start,
-                content_end: start + raw.len() - eol,
-                end: start + raw.len(),
-            });
-            start += raw.len();
-        }
+        let spans = line_spans(&text, lone_cr_breaks);
         LineTable {
             text,
             spans,
@@ -135,6 +116,99 @@ impl LineTable {
     }
 }
 
+/// The spans of `text`'s lines, as [`raw_lines`] splits them: the page's form, and the
+/// native one's test.
+#[cfg(any(target_arch = "wasm32", test))]
+fn line_spans_by_raw_lines(text: &str, lone_cr_breaks: bool) -> Vec<LineSpan> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for raw in raw_lines(text, lone_cr_breaks) {
+        let eol = if raw.ends_with("\r\n") {
+            2
+        } else if raw.ends_with('\n') || (lone_cr_breaks && raw.ends_with('\r')) {
+            1
+        } else {
+            0
+        };
+        spans.push(LineSpan {
+            start,
+            content_end: start + raw.len() - eol,
+            end: start + raw.len(),
+        });
+        start += raw.len();
+    }
+    spans
+}
+
+#[cfg(target_arch = "wasm32")]
+fn line_spans(text: &str, lone_cr_breaks: bool) -> Vec<LineSpan> {
+    line_spans_by_raw_lines(text, lone_cr_breaks)
+}
+
+/// The spans of `text`'s lines in one pass over its words, each line break taken from the bits
+/// of its word: [`raw_lines`] set up a search for every line, then the line's end was tested
+/// again. Natively only, with the table allocated once from [`line_count_bound`]; the page
+/// keeps [`line_spans_by_raw_lines`] (less code).
+#[cfg(not(target_arch = "wasm32"))]
+fn line_spans(text: &str, lone_cr_breaks: bool) -> Vec<LineSpan> {
+    if lone_cr_breaks {
+        line_spans_in::<true>(text.as_bytes())
+    } else {
+        line_spans_in::<false>(text.as_bytes())
+    }
+}
+
+/// [`line_spans`], a copy for each mode: the loop over the words tests no flag.
+#[cfg(not(target_arch = "wasm32"))]
+fn line_spans_in<const LONE_CR: bool>(bytes: &[u8]) -> Vec<LineSpan> {
+    let mut spans = Vec::with_capacity(line_count_bound_of(bytes));
+    let mut start = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for (k, chunk) in chunks.by_ref().enumerate() {
+        let word = word_of(chunk);
+        let mut found = bytes_equal(word, b'\n');
+        if LONE_CR {
+            found |= bytes_equal(word, b'\r');
+        }
+        while found != 0 {
+            let p = k * 8 + found.trailing_zeros() as usize / 8;
+            line_break(bytes, p, &mut start, &mut spans);
+            found &= found - 1;
+        }
+    }
+    let tail = bytes.len() - chunks.remainder().len();
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        if b == b'\n' || (LONE_CR && b == b'\r') {
+            line_break(bytes, tail + k, &mut start, &mut spans);
+        }
+    }
+    if start < bytes.len() {
+        spans.push(LineSpan {
+            start,
+            content_end: bytes.len(),
+            end: bytes.len(),
+        });
+    }
+    spans
+}
+
+/// The line from `start` ends at the `\n` or `\r` at `p`: its span, unless the `\r` is the first
+/// half of a `\r\n` (its `\n` ends the line).
+#[cfg(not(target_arch = "wasm32"))]
+fn line_break(bytes: &[u8], p: usize, start: &mut usize, spans: &mut Vec<LineSpan>) {
+    let content_end = match bytes[p] {
+        b'\n' if p > *start && bytes[p - 1] == b'\r' => p - 1,
+        b'\r' if bytes.get(p + 1) == Some(&b'\n') => return,
+        _ => p,
+    };
+    spans.push(LineSpan {
+        start: *start,
+        content_end,
+        end: p + 1,
+    });
+    *start = p + 1;
+}
+
 /// Eight bytes of `chunk` (a `chunks_exact(8)` piece) as one little-endian word, for the
 /// CLI's scans that look at a word at a time (all native only).
 #[cfg(not(target_arch = "wasm32"))]
@@ -153,12 +227,27 @@ pub(crate) fn bytes_equal(word: u64, byte: u8) -> u64 {
     !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
+/// The high bit of each byte of `word` below `n` (at most 0x80), exact for the first such byte
+/// (the lowest address); bytes after it may be flagged too (the subtraction's borrow), so a
+/// caller takes `trailing_zeros` of the result, never its count.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn first_byte_below(word: u64, n: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH
+}
+
 /// As many as the lines [`raw_lines`] finds in `text` (at least, unless lone `\r`s end some),
 /// counted in one quick pass, so that a table of 100,000 lines is allocated once rather than
 /// grown by copying. Natively only (the page grows its tables: the code would cost it more).
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn line_count_bound(text: &str) -> usize {
-    let mut chunks = text.as_bytes().chunks_exact(8);
+    line_count_bound_of(text.as_bytes())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn line_count_bound_of(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(8);
     let mut breaks = 0;
     for chunk in chunks.by_ref() {
         breaks += bytes_equal(word_of(chunk), b'\n').count_ones() as usize;
@@ -396,13 +485,110 @@ pub fn is_py_space(c: char) -> bool {
 }
 
 /// Python's `str.strip()`.
+#[cfg(target_arch = "wasm32")]
 pub fn py_strip(s: &str) -> &str {
     s.trim_matches(is_py_space)
+}
+
+/// Python's `str.strip()`. Natively the ASCII blanks at either end are skipped byte by byte,
+/// and characters decoded only from a non-ASCII byte on: `trim_matches` decoded every
+/// character, and an ini file strips each of its lines (11 M instructions for 100,000 lines).
+/// The page keeps `trim_matches` (this form, inlined at its callers, cost it ~590 B gzipped).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn py_strip(s: &str) -> &str {
+    // `is_py_space` on ASCII: `\t`..`\r`, the four separators and the space.
+    let ascii_space = |b: u8| matches!(b, b'\t'..=b'\r' | 0x1c..=b' ');
+    // Every byte skipped is ASCII, so both cuts fall on character boundaries.
+    let start = s.bytes().position(|b| !ascii_space(b)).unwrap_or(s.len());
+    let s = &s[start..];
+    let s = if s.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+        s.trim_start_matches(is_py_space)
+    } else {
+        s
+    };
+    let end = s
+        .bytes()
+        .rposition(|b| !ascii_space(b))
+        .map_or(0, |k| k + 1);
+    let s = &s[..end];
+    if s.as_bytes().last().is_some_and(|b| !b.is_ascii()) {
+        s.trim_end_matches(is_py_space)
+    } else {
+        s
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The native one-pass line split gives the spans `raw_lines` gives, for every line end
+    /// (none, `\n`, `\r\n`, a lone `\r`, `\r\r\n`, …) at every place of texts across a word
+    /// boundary, in both modes.
+    #[test]
+    fn line_spans_agree_with_raw_lines() {
+        let pieces = [
+            "", "a", "bc", "defgh", "\n", "\r", "\r\n", "\n\r", "\r\r\n", "\u{e9}",
+        ];
+        let mut checked = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        for pad in ["", "xxxxxxx", "yyyyy"] {
+                            let text = format!("{pad}{a}{b}{c}{d}{b}{a}");
+                            for cr in [false, true] {
+                                assert_eq!(
+                                    line_spans(&text, cr),
+                                    line_spans_by_raw_lines(&text, cr),
+                                    "{text:?} {cr}"
+                                );
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 50_000);
+    }
+
+    /// `py_strip` strips as `trim_matches(is_py_space)` does, around ASCII and Unicode blanks
+    /// (Python's separators U+001C..U+001F too) and other non-ASCII characters.
+    #[test]
+    fn py_strip_agrees_with_trim_matches() {
+        let pieces = [
+            "",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\u{b}",
+            "\u{c}",
+            "\u{1c}",
+            "\u{1f}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{2028}",
+            "\u{3000}",
+            "x",
+            "\u{1b}",
+            "!",
+            "\u{e9}",
+            "\u{1F600}",
+            "= ",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let s = format!("{a}{b}{c}{d}{a}");
+                        assert_eq!(py_strip(&s), s.trim_matches(is_py_space), "{s:?}");
+                    }
+                }
+            }
+        }
+    }
 
     /// The native word-at-a-time search and count agree with `str::find` and a plain count,
     /// for a line break (or none) at every place of texts up to 40 bytes, and around it bytes

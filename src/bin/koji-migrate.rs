@@ -269,7 +269,7 @@ and explains every change. FILE may be - for standard input.";
         } else {
             std::fs::read(path).map_err(|e| format!("{name}: {e}"))?
         };
-        Ok(Input::from_bytes(name, &bytes))
+        Ok(Input::from_byte_vec(name, bytes))
     }
 
     fn run(cli: &Cli, options: &Options) -> Result<ExitCode, String> {
@@ -279,6 +279,8 @@ and explains every change. FILE may be - for standard input.";
             .map(|f| read_input(f))
             .collect::<Result<Vec<_>, _>>()?;
         let report = migrate(&inputs, options);
+        // The report holds what is printed: the inputs' memory is free for the printing.
+        drop(inputs);
         if let Some(dir) = &cli.out {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             for f in &report.files {

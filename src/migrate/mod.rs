@@ -49,6 +49,20 @@ impl Input {
             nul_line: d.nul_line,
         }
     }
+
+    /// [`Input::from_bytes`] of bytes the caller gives away: valid UTF-8 becomes the text
+    /// without a copy (the CLI's files; native only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_byte_vec(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+        let d = crate::decode::decode_vec(bytes);
+        Input {
+            name: name.into(),
+            text: d.text,
+            kind: None,
+            invalid_utf8_line: d.invalid_utf8_line,
+            nul_line: d.nul_line,
+        }
+    }
 }
 
 /// Migrates `inputs` to Koji 1.7. Never fails and never panics: problems become notes.

@@ -40,23 +40,19 @@ impl Input {
 
     /// An input from raw bytes: decoded as UTF-8, lossily if need be (and then flagged).
     pub fn from_bytes(name: impl Into<String>, bytes: &[u8]) -> Self {
-        let d = crate::decode::decode(bytes);
-        Input {
-            name: name.into(),
-            text: d.text,
-            kind: None,
-            invalid_utf8_line: d.invalid_utf8_line,
-            nul_line: d.nul_line,
-        }
+        Input::decoded(name.into(), crate::decode::decode(bytes))
     }
 
     /// [`Input::from_bytes`] of bytes the caller gives away: valid UTF-8 becomes the text
     /// without a copy (the CLI's files; native only).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_byte_vec(name: impl Into<String>, bytes: Vec<u8>) -> Self {
-        let d = crate::decode::decode_vec(bytes);
+        Input::decoded(name.into(), crate::decode::decode_vec(bytes))
+    }
+
+    fn decoded(name: String, d: crate::decode::Decoded) -> Self {
         Input {
-            name: name.into(),
+            name,
             text: d.text,
             kind: None,
             invalid_utf8_line: d.invalid_utf8_line,

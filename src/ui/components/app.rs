@@ -200,8 +200,10 @@ pub fn App() -> Html {
                 }
             </section>
         </main>
-        if let (Some(result), Some(host)) = (state.warm_up.clone(), detached_element()) {
-            {create_portal(result_panels(result, (FileId::new(0), None, false, false), &dispatch), host)}
+        if let Some(result) = state.warm_up.clone() {
+            if let Some(host) = detached_element() {
+                {create_portal(result_panels(result, (FileId::new(0), None, false, false), &dispatch), host)}
+            }
         }
         <footer class="bottom">
             <p>{"koji-migrate — follows Koji's migration guides and release notes. Works offline."}</p>
@@ -210,8 +212,8 @@ pub fn App() -> Html {
     }
 }
 
-/// A result's panels: the output files with their diff, then the notes and the manual steps;
-/// `view`: the file shown, the lines focused, the unified view, every note.
+/// A result's panels: the output files with their diff, then the notes and the manual steps,
+/// with the file shown, the lines focused, the unified view or not, and every note or not.
 fn result_panels(
     result: Rc<Converted>,
     (active, focus, unified, all): (FileId, Option<Focus>, bool, bool),

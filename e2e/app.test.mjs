@@ -170,6 +170,33 @@ test('large inputs are converted in a worker, small ones on the page, and all wh
   await bare.close();
 });
 
+test('a small input converted on the page stays when the worker answers late for a larger one', async () => {
+  const p = await openPage('');
+  // The warm-up's answer first: the next one is the large input's.
+  await until(async () => assert.ok((await p.evaluate(() => window.__worker.answers)) >= 1));
+  const before = await p.evaluate(() => window.__worker.answers);
+  const text = readFileSync(stockWeb, 'utf8');
+  // A large input (posted to the worker, which takes tens of milliseconds on it), then, one task
+  // later, the stock file over it (converted at once, on the page): the worker answers last.
+  await p.locator('#input-text').evaluate(async (el, [large, small]) => {
+    const set = (value) => {
+      el.value = value;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    };
+    set(large);
+    await new Promise((r) => setTimeout(r, 0));
+    set(small);
+  }, [text.repeat(300), text]);
+  await until(async () => assert.ok((await p.evaluate(() => window.__worker.answers)) > before));
+  // The late answer was dropped: the page shows the stock file's result, the worker's own.
+  await p.locator('section.outputs[aria-busy="false"] table.diff tr.row.replace').first().waitFor();
+  const status = await p.locator('p.visually-hidden[role="status"]').textContent();
+  const notes = Number(/(\d+) notes/.exec(status)?.[1]);
+  assert.ok(notes > 0 && notes < 100, `the stock file's notes, not the large input's: ${status}`);
+  assert.equal(await p.evaluate(() => window.__worker.failures), 0);
+  await p.close();
+});
+
 test('clicking a note highlights its lines', async () => {
   await page.locator('.notes details.info').evaluate((d) => { d.open = true; });
   await page.locator('.notes li.note', { hasText: 'KojiFilesURL' }).locator('button.note-place').click();

@@ -26,18 +26,21 @@ export async function waitForServer(url, ms = 10000) {
   throw new Error(`server at ${url} did not start`);
 }
 
-/// An init script (run before the page's own scripts): counts what the page's conversion worker
-/// answers, in `window.__worker` = { started, answers, failures }, by wrapping the `Worker`
-/// constructor the page calls. An answer is a report's bytes; a failure is the worker's `null`.
+/// An init script (run before the page's own scripts): counts the requests the page posts to its
+/// conversion worker and what the worker answers, in `window.__worker` = { started, posted,
+/// answers, failures }, by wrapping the `Worker` constructor the page calls. An answer is a
+/// report's bytes; a failure is the worker's `null`.
 export function countWorkerAnswers() {
   const Native = window.Worker;
-  const seen = { started: 0, answers: 0, failures: 0 };
+  const seen = { started: 0, posted: 0, answers: 0, failures: 0 };
   window.__worker = seen;
   if (!Native) return;
   window.Worker = class extends Native {
     constructor(...args) {
       super(...args);
       seen.started += 1;
+      const post = this.postMessage.bind(this);
+      this.postMessage = (...message) => { seen.posted += 1; return post(...message); };
       this.addEventListener('message', (e) => {
         if (e.data) seen.answers += 1; else seen.failures += 1;
       });

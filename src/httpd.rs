@@ -546,28 +546,9 @@ fn split_directive(body: &str, args: &mut Vec<Arg>) -> (Directive, bool) {
                 rest = &rest[1 + end + 1..];
                 continue;
             }
-            let mut value = String::new();
-            let mut chars = rest[1..].char_indices();
-            let mut consumed = None;
-            while let Some((k, c)) = chars.next() {
-                if c == '\\' {
-                    // Apache drops a backslash only where it escapes the quote character.
-                    match rest[1 + k + 1..].chars().next() {
-                        Some(next) if next == first => {
-                            chars.next();
-                            value.push(next);
-                        }
-                        _ => value.push('\\'),
-                    }
-                } else if c == first {
-                    consumed = Some(1 + k + 1);
-                    break;
-                } else {
-                    value.push(c);
-                }
-            }
+            let (value, consumed) = unescape_quoted(&rest[1..], first);
             match consumed {
-                Some(n) => rest = &rest[n..],
+                Some(n) => rest = &rest[1 + n..],
                 None => {
                     ok = false;
                     rest = "";
@@ -588,6 +569,30 @@ fn split_directive(body: &str, args: &mut Vec<Arg>) -> (Directive, bool) {
     }
     let args = take_args(args);
     (Directive { name, args }, ok)
+}
+
+/// A quoted argument's value from `after_quote` (the text after its opening `quote`), with the
+/// bytes it takes up to and with its closing quote; `None` for those when it is never closed.
+/// Apache drops a backslash only where it escapes the quote character.
+fn unescape_quoted(after_quote: &str, quote: char) -> (String, Option<usize>) {
+    let mut value = String::new();
+    let mut chars = after_quote.char_indices();
+    while let Some((k, c)) = chars.next() {
+        if c == '\\' {
+            match after_quote[k + 1..].chars().next() {
+                Some(next) if next == quote => {
+                    chars.next();
+                    value.push(next);
+                }
+                _ => value.push('\\'),
+            }
+        } else if c == quote {
+            return (value, Some(k + 1));
+        } else {
+            value.push(c);
+        }
+    }
+    (value, None)
 }
 
 /// Writes an argument back, quoting it when it needs quotes (or when `prefer` asks for a quote).
@@ -630,28 +635,9 @@ mod tests {
                     rest = &rest[1 + end + 1..];
                     continue;
                 }
-                let mut value = String::new();
-                let mut chars = rest[1..].char_indices();
-                let mut consumed = None;
-                while let Some((k, c)) = chars.next() {
-                    if c == '\\' {
-                        // Apache drops a backslash only where it escapes the quote character.
-                        match rest[1 + k + 1..].chars().next() {
-                            Some(next) if next == first => {
-                                chars.next();
-                                value.push(next);
-                            }
-                            _ => value.push('\\'),
-                        }
-                    } else if c == first {
-                        consumed = Some(1 + k + 1);
-                        break;
-                    } else {
-                        value.push(c);
-                    }
-                }
+                let (value, consumed) = unescape_quoted(&rest[1..], first);
                 match consumed {
-                    Some(n) => rest = &rest[n..],
+                    Some(n) => rest = &rest[1 + n..],
                     None => {
                         ok = false;
                         rest = "";

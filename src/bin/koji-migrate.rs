@@ -726,16 +726,10 @@ and explains every change. FILE may be - for standard input.";
         shown: Shown,
         note: &str,
     ) -> bool {
-        let Shown {
-            path,
-            lines,
-            source,
-            several,
-        } = shown;
-        if several {
-            write_plain_with_source_lines(out, severity, title, path, lines, source, note)
+        if shown.several {
+            write_plain_with_source_lines(out, severity, title, shown, note)
         } else {
-            write_plain_with_source(out, severity, title, path, lines, source, note)
+            write_plain_with_source(out, severity, title, shown, note)
         }
     }
 
@@ -781,11 +775,15 @@ and explains every change. FILE may be - for standard input.";
         out: &mut String,
         severity: Severity,
         title: [&str; 2],
-        path: &str,
-        lines: Lines,
-        source: &str,
+        shown: Shown,
         note: &str,
     ) -> bool {
+        let Shown {
+            path,
+            lines,
+            source,
+            ..
+        } = shown;
         let start = source.len() - source.trim_start().len();
         let end = source.trim_end().len();
         let width = digits(lines.first);
@@ -931,13 +929,11 @@ and explains every change. FILE may be - for standard input.";
         out: &mut String,
         severity: Severity,
         title: [&str; 2],
-        path: &str,
-        lines: Lines,
-        source: &str,
+        shown: Shown,
         note: &str,
     ) -> bool {
         let mark = out.len();
-        let written = push_plain_with_source_lines(out, severity, title, path, lines, source, note);
+        let written = push_plain_with_source_lines(out, severity, title, shown, note);
         if written.is_none() {
             out.truncate(mark);
         }
@@ -950,11 +946,15 @@ and explains every change. FILE may be - for standard input.";
         out: &mut String,
         severity: Severity,
         title: [&str; 2],
-        path: &str,
-        lines: Lines,
-        source: &str,
+        shown: Shown,
         note: &str,
     ) -> Option<()> {
+        let Shown {
+            path,
+            lines,
+            source,
+            ..
+        } = shown;
         if !source
             .bytes()
             .all(|b| b == b'\n' || (0x20..0x7f).contains(&b))

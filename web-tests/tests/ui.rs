@@ -327,10 +327,16 @@ async fn app_converts_the_example_after_the_debounce() {
 }
 
 fn web_httpd() -> Rc<Converted> {
+    web_httpd_with("")
+}
+
+/// The koji-web site of [`web_httpd`], with `near` (lines) just above its changes.
+fn web_httpd_with(near: &str) -> Rc<Converted> {
     let mut text = String::from("# site header\n");
     for k in 0..12 {
         text.push_str(&format!("# filler comment {k}\n"));
     }
+    text.push_str(near);
     text.push_str(concat!(
         "Alias /koji \"/usr/share/koji-web/scripts/\"\n",
         "<Directory \"/usr/share/koji-web/scripts/\">\n",
@@ -346,11 +352,15 @@ fn web_httpd() -> Rc<Converted> {
 }
 
 fn mount_diff(unified: bool) -> web_sys::Element {
+    mount_diff_of(web_httpd(), unified)
+}
+
+fn mount_diff_of(result: Rc<Converted>, unified: bool) -> web_sys::Element {
     use koji_migrate::ui::components::diff_view::{DiffView, DiffViewProps};
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let props = DiffViewProps {
-        result: web_httpd(),
+        result,
         file: koji_migrate::FileId::new(0),
         focus: None,
         unified,
@@ -402,6 +412,35 @@ async fn unified_view_lists_removed_lines_before_added_ones() {
     }
     assert!(marks.contains('−') && marks.contains('+'));
     root.remove();
+}
+
+/// The rows are written as HTML and parsed by the browser: every character of a line must come
+/// back as itself, markup and a lone carriage return included, in both views.
+#[wasm_bindgen_test]
+async fn rows_show_markup_characters_as_text() {
+    let line = "# <b>not bold</b> &amp; \"quoted\" 'single' a\rb";
+    for unified in [false, true] {
+        let root = mount_diff_of(web_httpd_with(&format!("{line}\n")), unified);
+        until("drawn", || count(&root, "tr.row") > 0).await;
+        assert_eq!(
+            count(&root, "td.code b"),
+            0,
+            "markup in a line became an element"
+        );
+        let codes = root.query_selector_all("td.code").unwrap();
+        let shown: Vec<String> = (0..codes.length())
+            .filter_map(|k| codes.get(k))
+            .map(|n| n.text_content().unwrap_or_default())
+            .collect();
+        assert!(
+            shown.iter().any(|s| s == line),
+            "{line:?} not among the rows (unified: {unified}): {shown:?}"
+        );
+        // The changed words are marked, and a new line says where it comes from.
+        assert!(count(&root, "tr.row mark") > 0);
+        assert!(count(&root, "tr.row[title^=\"from kojiweb.conf line \"]") > 0);
+        root.remove();
+    }
 }
 
 #[wasm_bindgen_test]

@@ -10,9 +10,10 @@
 //! only those in view are drawn ([`crate::ui::virtual_rows`]).
 
 mod change_box;
+mod parsed;
 mod rows;
 
-use crate::diff::DiffModel;
+use crate::diff::{DiffModel, Row};
 use crate::placement::{place, Item};
 use crate::report::{ChangeId, FileId};
 use crate::ui::state::{Converted, Focus};
@@ -92,17 +93,24 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         Item::Change(_) => 2.9,
         _ => 1.0,
     };
-    let focus = props.focus;
-    let jump = focus.and_then(|f| {
-        let at = laid.items.iter().position(|item| match *item {
-            Item::Row { hunk, row } => rows::focused(focus, row_of(hunk, row), None),
+    // A diff row, and which side of it a unified line shows.
+    let as_row = |item: &Item| -> Option<(&Row, Option<bool>)> {
+        match *item {
+            Item::Row { hunk, row } => Some((row_of(hunk, row), None)),
             Item::Line {
                 hunk,
                 row,
                 new_side,
-            } => rows::focused(focus, row_of(hunk, row), Some(new_side)),
-            _ => false,
-        })?;
+            } => Some((row_of(hunk, row), Some(new_side))),
+            _ => None,
+        }
+    };
+    let focus = props.focus;
+    let jump = focus.and_then(|f| {
+        let at = laid
+            .items
+            .iter()
+            .position(|item| as_row(item).is_some_and(|(r, side)| rows::focused(focus, r, side)))?;
         Some((f.seq, at))
     });
     // The list changes with the result, the file and the view: each names a new generation,
@@ -112,6 +120,7 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         ^ (u64::from(full) << 1)
         ^ u64::from(unified);
     let window = use_virtual_rows(generation, laid.items.len(), &estimate, jump, 1200.0);
+    let parsed = use_mut_ref(parsed::ParsedRows::default);
 
     let Some(file) = report.file(props.file) else {
         return html! {};
@@ -129,6 +138,32 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
         let expanded = expanded.clone();
         Callback::from(move |_| expanded.set(true))
     };
+    let mut parsed = parsed.borrow_mut();
+    parsed.update(
+        generation,
+        window.range.clone(),
+        |i| {
+            let (r, side) = as_row(&laid.items[i])?;
+            Some(rows::focused(focus, r, side))
+        },
+        |out, i| {
+            let Some((r, side)) = as_row(&laid.items[i]) else {
+                return;
+            };
+            let focused = rows::focused(focus, r, side);
+            match side {
+                None => rows::side_by_side(out, &props.result, props.file, r, focused),
+                Some(new_side) => rows::unified(
+                    out,
+                    &props.result,
+                    props.file,
+                    r,
+                    (new_side, new_file),
+                    focused,
+                ),
+            }
+        },
+    );
     // Keyed by item: as the window moves, a row still drawn keeps its DOM, so a focused
     // checkbox stays focused and stays its change's (unkeyed, rows are patched with their
     // neighbours' content and the focus is lost).
@@ -138,32 +173,7 @@ pub fn DiffView(props: &DiffViewProps) -> Html {
             Item::Change(c) => report.change(c).map_or_else(Html::default, |c| {
                 change_box::change_box(i, &props.result, c, cols, &props.on_choose)
             }),
-            Item::Row { hunk, row } => {
-                let r = row_of(hunk, row);
-                rows::side_by_side(
-                    i,
-                    &props.result,
-                    props.file,
-                    r,
-                    rows::focused(focus, r, None),
-                )
-            }
-            Item::Line {
-                hunk,
-                row,
-                new_side,
-            } => {
-                let r = row_of(hunk, row);
-                let focused = rows::focused(focus, r, Some(new_side));
-                rows::unified(
-                    i,
-                    &props.result,
-                    props.file,
-                    r,
-                    (new_side, new_file),
-                    focused,
-                )
-            }
+            Item::Row { .. } | Item::Line { .. } => parsed.row(i),
         }
     };
 

@@ -1,9 +1,16 @@
 //! The rows of the diff table: a side-by-side row, one side of a row in the unified view, and
 //! the "show more" gap between hunks.
+//!
+//! Diff rows are written as HTML text ([`side_by_side`], [`unified`]) and parsed by the browser,
+//! all new rows of a draw in one call ([`super::parsed`]): Yew would create each row's seven
+//! elements, their attributes and texts one JavaScript call at a time, which was most of a small
+//! paste's script time (BENCHMARKS.md §5). Rows hold nothing to click or focus, so nothing is lost;
+//! the gap's button and the change boxes stay Yew's.
 
 use crate::diff::{Row, RowKind, Side};
 use crate::report::{FileId, Lines};
 use crate::ui::state::{Converted, Focus};
+use std::fmt::Write;
 use yew::prelude::*;
 
 /// Whether `side`'s line is among `lines`.
@@ -23,16 +30,56 @@ pub fn focused(focus: Option<Focus>, row: &Row, side: Option<bool>) -> bool {
     })
 }
 
-fn spans(side: Option<&Side>) -> Html {
-    match side {
-        None => html! {},
-        Some(s) => html! {
-            { for s.spans.iter().map(|sp| if sp.changed {
-                html! { <mark>{&sp.text}</mark> }
-            } else {
-                html! { {&sp.text} }
-            }) }
-        },
+/// Appends `text` as HTML text or a double-quoted attribute's value. Besides the characters the
+/// parser reads as markup, a carriage return, which it would read as a line feed, goes by
+/// reference. (NUL, which it would drop, never gets here: a file with one is left unchanged.)
+fn escape(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\r']) {
+        let (plain, special) = rest.split_at(at);
+        out.push_str(plain);
+        out.push_str(match special.as_bytes().first() {
+            Some(b'&') => "&amp;",
+            Some(b'<') => "&lt;",
+            Some(b'>') => "&gt;",
+            Some(b'"') => "&quot;",
+            _ => "&#13;",
+        });
+        rest = special.get(1..).unwrap_or("");
+    }
+    out.push_str(rest);
+}
+
+/// `<td class="{class}"[ aria-label="{label}"]>`, what `body` writes, `</td>`.
+fn cell(out: &mut String, class: &str, label: Option<&str>, body: impl FnOnce(&mut String)) {
+    out.push_str("<td class=\"");
+    out.push_str(class);
+    out.push('"');
+    if let Some(label) = label {
+        out.push_str(" aria-label=\"");
+        out.push_str(label);
+        out.push('"');
+    }
+    out.push('>');
+    body(out);
+    out.push_str("</td>");
+}
+
+fn line_number(out: &mut String, side: Option<&Side>) {
+    if let Some(s) = side {
+        let _ = write!(out, "{}", s.line);
+    }
+}
+
+fn spans(out: &mut String, side: Option<&Side>) {
+    for sp in side.into_iter().flat_map(|s| &s.spans) {
+        if sp.changed {
+            out.push_str("<mark>");
+            escape(out, &sp.text);
+            out.push_str("</mark>");
+        } else {
+            escape(out, &sp.text);
+        }
     }
 }
 
@@ -57,6 +104,23 @@ fn origin_title(result: &Converted, file: FileId, side: Option<&Side>) -> Option
     ))
 }
 
+/// `<tr class="row {class}[ focus]"[ title="{title}"]>`: the title says where a new line comes
+/// from.
+fn open_row(out: &mut String, class: &str, focus: bool, title: Option<&str>) {
+    out.push_str("<tr class=\"row ");
+    out.push_str(class);
+    if focus {
+        out.push_str(" focus");
+    }
+    out.push('"');
+    if let Some(title) = title {
+        out.push_str(" title=\"");
+        escape(out, title);
+        out.push('"');
+    }
+    out.push('>');
+}
+
 fn kind_class(kind: RowKind) -> &'static str {
     match kind {
         RowKind::Equal => "equal",
@@ -67,35 +131,38 @@ fn kind_class(kind: RowKind) -> &'static str {
 }
 
 /// A side-by-side row: old line number, marker, text; new line number, marker, text.
-/// `key`: the row's place in the drawn list (every row is keyed by it, see [`super`]).
-pub fn side_by_side(key: usize, result: &Converted, file: FileId, row: &Row, focus: bool) -> Html {
-    let class = classes!("row", kind_class(row.kind), focus.then_some("focus"));
-    let title = origin_title(result, file, row.new.as_ref());
+pub fn side_by_side(out: &mut String, result: &Converted, file: FileId, row: &Row, focus: bool) {
     let changed = row.kind != RowKind::Equal;
-    let (old_mark, new_mark) = (changed && row.old.is_some(), changed && row.new.is_some());
-    html! {
-        <tr {key} {class} {title}>
-            <td class="ln">{row.old.as_ref().map(|s| s.line.to_string())}</td>
-            <td class="mk" aria-label={old_mark.then_some("removed")}>{old_mark.then_some("−")}</td>
-            <td class="code old">{spans(row.old.as_ref())}</td>
-            <td class="ln">{row.new.as_ref().map(|s| s.line.to_string())}</td>
-            <td class="mk" aria-label={new_mark.then_some("added")}>{new_mark.then_some("+")}</td>
-            <td class="code new">{spans(row.new.as_ref())}</td>
-        </tr>
+    let (old, new) = (row.old.as_ref(), row.new.as_ref());
+    let title = origin_title(result, file, new);
+    open_row(out, kind_class(row.kind), focus, title.as_deref());
+    for (side, class, label, mark) in [
+        (old, "code old", "removed", "−"),
+        (new, "code new", "added", "+"),
+    ] {
+        let marked = changed && side.is_some();
+        cell(out, "ln", None, |out| line_number(out, side));
+        cell(out, "mk", marked.then_some(label), |out| {
+            if marked {
+                out.push_str(mark);
+            }
+        });
+        cell(out, class, None, |out| spans(out, side));
     }
+    out.push_str("</tr>");
 }
 
 /// One line of the unified view: the old side (−) or the new side (+) of a row, or an
 /// unchanged row once. A file the migration created (`new_file`) has no old line numbers, and
 /// says where each line comes from in a column of its own.
 pub fn unified(
-    key: usize,
+    out: &mut String,
     result: &Converted,
     file: FileId,
     row: &Row,
     (new_side, new_file): (bool, bool),
     focus: bool,
-) -> Html {
+) {
     let equal = row.kind == RowKind::Equal;
     let side = if new_side {
         row.new.as_ref()
@@ -108,19 +175,23 @@ pub fn unified(
         (false, true) => ("+", "added", "insert"),
     };
     let title = new_side.then(|| origin_title(result, file, side)).flatten();
-    html! {
-        <tr {key} class={classes!("row", class, focus.then_some("focus"))} title={title.clone()}>
-            if !new_file {
-                <td class="ln">{row.old.as_ref().filter(|_| equal || !new_side).map(|s| s.line.to_string())}</td>
-            }
-            <td class="ln">{row.new.as_ref().filter(|_| equal || new_side).map(|s| s.line.to_string())}</td>
-            <td class="mk" aria-label={label}>{marker}</td>
-            <td class="code">{spans(side)}</td>
-            if new_file {
-                <td class="origin">{title}</td>
-            }
-        </tr>
+    open_row(out, class, focus, title.as_deref());
+    if !new_file {
+        cell(out, "ln", None, |out| {
+            line_number(out, row.old.as_ref().filter(|_| equal || !new_side))
+        });
     }
+    cell(out, "ln", None, |out| {
+        line_number(out, row.new.as_ref().filter(|_| equal || new_side))
+    });
+    cell(out, "mk", Some(label), |out| out.push_str(marker));
+    cell(out, "code", None, |out| spans(out, side));
+    if new_file {
+        cell(out, "origin", None, |out| {
+            escape(out, title.as_deref().unwrap_or(""))
+        });
+    }
+    out.push_str("</tr>");
 }
 
 /// `hidden` unchanged lines behind a button that shows them all.

@@ -50,8 +50,8 @@ fn escape(out: &mut String, text: &str) {
     out.push_str(rest);
 }
 
-/// `<td class="{class}"[ aria-label="{label}"]>`, what `body` writes, `</td>`.
-fn cell(out: &mut String, class: &str, label: Option<&str>, body: impl FnOnce(&mut String)) {
+/// `<td class="{class}"[ aria-label="{label}"]>`.
+fn open_cell(out: &mut String, class: &str, label: Option<&str>) {
     out.push_str("<td class=\"");
     out.push_str(class);
     out.push('"');
@@ -61,17 +61,20 @@ fn cell(out: &mut String, class: &str, label: Option<&str>, body: impl FnOnce(&m
         out.push('"');
     }
     out.push('>');
-    body(out);
-    out.push_str("</td>");
 }
 
+/// A line number's cell (empty without a line).
 fn line_number(out: &mut String, side: Option<&Side>) {
+    open_cell(out, "ln", None);
     if let Some(s) = side {
         let _ = write!(out, "{}", s.line);
     }
+    out.push_str("</td>");
 }
 
-fn spans(out: &mut String, side: Option<&Side>) {
+/// A line's text, its changed words marked, in a cell of `class`.
+fn code(out: &mut String, class: &str, side: Option<&Side>) {
+    open_cell(out, class, None);
     for sp in side.into_iter().flat_map(|s| &s.spans) {
         if sp.changed {
             out.push_str("<mark>");
@@ -81,6 +84,7 @@ fn spans(out: &mut String, side: Option<&Side>) {
             escape(out, &sp.text);
         }
     }
+    out.push_str("</td>");
 }
 
 /// "from kojiweb.conf line 12" for a new-side line.
@@ -141,13 +145,13 @@ pub fn side_by_side(out: &mut String, result: &Converted, file: FileId, row: &Ro
         (new, "code new", "added", "+"),
     ] {
         let marked = changed && side.is_some();
-        cell(out, "ln", None, |out| line_number(out, side));
-        cell(out, "mk", marked.then_some(label), |out| {
-            if marked {
-                out.push_str(mark);
-            }
-        });
-        cell(out, class, None, |out| spans(out, side));
+        line_number(out, side);
+        open_cell(out, "mk", marked.then_some(label));
+        if marked {
+            out.push_str(mark);
+        }
+        out.push_str("</td>");
+        code(out, class, side);
     }
     out.push_str("</tr>");
 }
@@ -177,19 +181,17 @@ pub fn unified(
     let title = new_side.then(|| origin_title(result, file, side)).flatten();
     open_row(out, class, focus, title.as_deref());
     if !new_file {
-        cell(out, "ln", None, |out| {
-            line_number(out, row.old.as_ref().filter(|_| equal || !new_side))
-        });
+        line_number(out, row.old.as_ref().filter(|_| equal || !new_side));
     }
-    cell(out, "ln", None, |out| {
-        line_number(out, row.new.as_ref().filter(|_| equal || new_side))
-    });
-    cell(out, "mk", Some(label), |out| out.push_str(marker));
-    cell(out, "code", None, |out| spans(out, side));
+    line_number(out, row.new.as_ref().filter(|_| equal || new_side));
+    open_cell(out, "mk", Some(label));
+    out.push_str(marker);
+    out.push_str("</td>");
+    code(out, "code", side);
     if new_file {
-        cell(out, "origin", None, |out| {
-            escape(out, title.as_deref().unwrap_or(""))
-        });
+        open_cell(out, "origin", None);
+        escape(out, title.as_deref().unwrap_or(""));
+        out.push_str("</td>");
     }
     out.push_str("</tr>");
 }

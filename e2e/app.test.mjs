@@ -83,6 +83,12 @@ async function until(check, timeout = 60000) {
   }
 }
 
+/// Waits until the outputs show the current inputs' result whole: its notes and steps are drawn
+/// in a task after its diff is painted, and the outputs' `aria-busy` stays "true" until then.
+async function settled(p) {
+  await p.locator('section.outputs[aria-busy="false"]').waitFor({ state: 'attached' });
+}
+
 /// The input tabs and the produced-file tabs, scoped so that a file name matches one tab only.
 const inputTab = (name, p = page) => p.getByRole('tablist', { name: 'Inputs' }).getByRole('tab', { name });
 const outputTab = (name, p = page) => p.getByRole('tablist', { name: 'Produced files' }).getByRole('tab', { name });
@@ -125,7 +131,8 @@ test('pasting the stock 1.6 kojiweb.conf shows the diff and the notes', async ()
   assert.ok(await page.locator('table.diff tr.row.replace mark').count() > 0);
   assert.ok((await page.locator('table.diff td.mk').allTextContents()).includes('+'));
   assert.match(await page.locator('#output-view').innerText(), /wsgi-script/);
-  // Notes, grouped by severity.
+  // Notes, grouped by severity (drawn once the diff is painted).
+  await settled(page);
   assert.ok(await page.locator('.notes li.note').count() >= 5);
   assert.ok(await page.locator('.notes details.action li.note').count() >= 1);
   // The input tab shows the detected kind; outputs include the created files.
@@ -165,6 +172,7 @@ test('large inputs are converted in a worker, small ones on the page, and all wh
   await bare.getByLabel(/Contents of/).fill(text.repeat(Math.ceil(70000 / text.length)));
   await bare.locator('table.diff.split tr.row.replace').first().waitFor();
   assert.match(await bare.locator('#output-view').innerText(), /wsgi-script/);
+  await settled(bare);
   assert.ok(await bare.locator('.notes li.note').count() >= 5);
   assert.equal(await bare.evaluate(() => window.__worker.started), 0);
   await bare.close();
@@ -260,6 +268,7 @@ test('mod_python mode, then download web.conf', async () => {
   await page.getByLabel(/Stay on mod_python/).check();
   await page.waitForFunction(() => document.querySelector('#output-view')?.innerText.includes('koji.web.ConfigFile'));
   assert.match(await page.locator('#output-view').innerText(), /PythonHandler wsgi_publisher/);
+  await settled(page);
   assert.doesNotMatch(await page.locator('.steps').innerText(), /Install mod_wsgi/);
 
   await outputTab(/^web\.conf new file/).click();
@@ -300,6 +309,7 @@ test('the example, a bad file and a huge file never blank the page', async () =>
   // With the hub's side given, the database step is written, and the checklist runs it.
   await page.getByRole('button', { name: 'Show koji-1.7-schema-upgrade.sql' }).click();
   await until(async () => assert.match(await page.locator('#output-view').innerText(), /CREATE TABLE volume/));
+  await settled(page);
   assert.match(await page.locator('.steps').innerText(), /psql (-v ON_ERROR_STOP=1 )?koji koji < koji-1\.7-schema-upgrade\.sql/);
   const bad = Buffer.concat([Buffer.from('[koji]\nserver = http://hub/kojihub\n# caf'), Buffer.from([0xe9, 0xff]), Buffer.from('\n')]);
   await page.locator('#pick-files').setInputFiles([

@@ -261,6 +261,9 @@ pub struct State {
     pub inputs_revision: u64,
     /// The example's result while the page's warm-up draws it outside the document (see `App`).
     pub warm_up: Option<Rc<Converted>>,
+    /// The result the notes and steps show: `result`, once its diff is painted (see
+    /// `worker::deliver`).
+    pub side: Option<Rc<Converted>>,
 }
 
 impl Default for State {
@@ -283,6 +286,7 @@ impl Default for State {
             rejected: Vec::new(),
             inputs_revision: 0,
             warm_up: None,
+            side: None,
         }
     }
 }
@@ -331,6 +335,8 @@ pub enum Action {
     AcceptAll,
     /// Draw (or stop drawing) a result outside the document, to warm the page up.
     WarmUp(Option<Rc<Converted>>),
+    /// Show the result's notes and steps.
+    ShowSide,
 }
 
 impl State {
@@ -375,11 +381,17 @@ impl State {
         self.inputs.iter().find(|i| i.id == self.active_input)
     }
 
-    /// Whether the result is from the current inputs.
+    /// Whether the result is from the current inputs, its notes and steps drawn too.
     pub fn is_current(&self) -> bool {
         self.result
             .as_ref()
             .is_some_and(|r| r.revision == self.revision)
+            && self.side_drawn()
+    }
+
+    /// Whether the notes and steps show the result.
+    fn side_drawn(&self) -> bool {
+        self.side.as_ref().map(Rc::as_ptr) == self.result.as_ref().map(Rc::as_ptr)
     }
 }
 
@@ -397,6 +409,7 @@ impl Reducible for State {
                 | Action::Focus(_)
                 | Action::ToggleUnified
                 | Action::WarmUp(_)
+                | Action::ShowSide
         );
         if changes_result {
             s.typing = matches!(action, Action::Edit(.., true) | Action::Rename(..));
@@ -542,6 +555,12 @@ impl Reducible for State {
             }
             Action::AcceptAll => s.rejected.clear(),
             Action::WarmUp(w) => s.warm_up = w,
+            Action::ShowSide => {
+                if s.side_drawn() {
+                    return self;
+                }
+                s.side = s.result.clone();
+            }
         }
         if changes_result {
             s.revision += 1;

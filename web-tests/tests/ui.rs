@@ -84,6 +84,12 @@ fn reducer_keeps_text_and_drops_stale_results() {
     assert!(s.result.is_none(), "a stale result was kept");
     let fresh = Converted::compute(rev, &s.inputs, Target::ModWsgi);
     let s = s.reduce(Action::Converted(Rc::new(fresh)));
+    // Its notes and steps are drawn a frame later: the outputs are busy until then.
+    assert!(
+        !s.is_current(),
+        "current before its notes and steps are drawn"
+    );
+    let s = s.reduce(Action::ShowSide);
     assert!(s.is_current());
     assert_eq!(
         s.result.as_ref().unwrap().kind_of(id),

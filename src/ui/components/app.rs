@@ -191,7 +191,7 @@ pub fn App() -> Html {
             <section class="outputs" aria-labelledby="outputs-title" aria-busy={(!state.is_current()).to_string()}>
                 <h2 id="outputs-title">{format!("2. Koji {to} files")}</h2>
                 if let (true, Some(result)) = (has_output, state.result.clone()) {
-                    {result_panels(result, (state.active_output, state.focus, state.unified, state.all_notes), &dispatch)}
+                    {result_panels(result, state.side.clone(), (state.active_output, state.focus, state.unified, state.all_notes), &dispatch)}
                 } else {
                     <div class="empty">
                         <p>{"Paste a Koji config (kojihub.conf, kojiweb.conf, hub.conf, kojid.conf, kojira.conf, koji.conf) on the left, drop files anywhere on it, or try the example."}</p>
@@ -202,7 +202,7 @@ pub fn App() -> Html {
         </main>
         if let Some(result) = state.warm_up.clone() {
             if let Some(host) = detached_element() {
-                {create_portal(result_panels(result, (FileId::new(0), None, false, false), &dispatch), host)}
+                {create_portal(result_panels(result.clone(), Some(result), (FileId::new(0), None, false, false), &dispatch), host)}
             }
         }
         <footer class="bottom">
@@ -212,19 +212,23 @@ pub fn App() -> Html {
     }
 }
 
-/// A result's panels: the output files with their diff, then the notes and the manual steps,
-/// with the file shown, the lines focused, the unified view or not, and every note or not.
+/// A result's panels: the output files with their diff, then the notes and the manual steps of
+/// `side` (the result once its diff is painted: see `worker::deliver`), with the file shown, the
+/// lines focused, the unified view or not, and every note or not.
 fn result_panels(
     result: Rc<Converted>,
+    side: Option<Rc<Converted>>,
     (active, focus, unified, all): (FileId, Option<Focus>, bool, bool),
     dispatch: &UseReducerDispatcher<State>,
 ) -> Html {
     html! {
         <>
-            <OutputPanel result={result.clone()} {active} {focus} {unified} dispatch={dispatch.clone()} />
+            <OutputPanel {result} {active} {focus} {unified} dispatch={dispatch.clone()} />
             <div class="side">
-                {notes_panel(&NotesPanelProps { result: result.clone(), focus, all, dispatch: dispatch.clone() })}
-                {steps_panel(&StepsPanelProps { result, dispatch: dispatch.clone() })}
+                if let Some(result) = side {
+                    {notes_panel(&NotesPanelProps { result: result.clone(), focus, all, dispatch: dispatch.clone() })}
+                    {steps_panel(&StepsPanelProps { result, dispatch: dispatch.clone() })}
+                }
             </div>
         </>
     }

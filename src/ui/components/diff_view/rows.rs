@@ -34,20 +34,21 @@ pub fn focused(focus: Option<Focus>, row: &Row, side: Option<bool>) -> bool {
 /// parser reads as markup, a carriage return, which it would read as a line feed, goes by
 /// reference. (NUL, which it would drop, never gets here: a file with one is left unchanged.)
 fn escape(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\r']) {
-        let (plain, special) = rest.split_at(at);
-        out.push_str(plain);
-        out.push_str(match special.as_bytes().first() {
-            Some(b'&') => "&amp;",
-            Some(b'<') => "&lt;",
-            Some(b'>') => "&gt;",
-            Some(b'"') => "&quot;",
-            _ => "&#13;",
-        });
-        rest = special.get(1..).unwrap_or("");
+    let mut plain = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let reference = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\r' => "&#13;",
+            _ => continue,
+        };
+        out.push_str(text.get(plain..at).unwrap_or_default());
+        out.push_str(reference);
+        plain = at + 1;
     }
-    out.push_str(rest);
+    out.push_str(text.get(plain..).unwrap_or_default());
 }
 
 /// `<td class="{class}"[ aria-label="{label}"]>`.

@@ -141,12 +141,15 @@ fn deliver(job: Job, report: Option<Vec<u8>>, dispatch: &UseReducerDispatcher<St
         dispatch.dispatch(Action::Converted(Rc::new(result)));
         // Its notes and steps, below the diff, are drawn once the diff is painted: in a task
         // after the next frame (BENCHMARKS.md §5).
-        let dispatch = dispatch.clone();
+        // Without animation frames (none known), at once.
+        let later = dispatch.clone();
         let after_paint = Closure::once_into_js(move || {
-            Timeout::new(0, move || dispatch.dispatch(Action::ShowSide)).forget();
+            Timeout::new(0, move || later.dispatch(Action::ShowSide)).forget();
         });
-        if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(after_paint.unchecked_ref());
+        let framed = web_sys::window()
+            .and_then(|w| w.request_animation_frame(after_paint.unchecked_ref()).ok());
+        if framed.is_none() {
+            dispatch.dispatch(Action::ShowSide);
         }
     }
 }

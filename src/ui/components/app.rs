@@ -188,7 +188,7 @@ pub fn App() -> Html {
                 {target_choice(&TargetChoiceProps { target: state.target, from, to, dispatch: dispatch.clone() })}
                 {more_options(&MoreOptionsProps { keep_pkgurl: state.keep_pkgurl, dispatch: dispatch.clone() })}
             </section>
-            <section class="outputs" aria-labelledby="outputs-title" aria-busy={(!state.is_current()).to_string()}>
+            <section class="outputs" aria-labelledby="outputs-title" aria-busy={super::aria(!state.is_current())}>
                 <h2 id="outputs-title">{format!("2. Koji {to} files")}</h2>
                 if let (true, Some(result)) = (has_output, state.result.clone()) {
                     {result_panels(result, state.side.clone(), (state.active_output, state.focus, state.unified, state.all_notes), &dispatch)}

@@ -31,7 +31,7 @@ pub fn input_tabs(props: &InputTabsProps<'_>) -> Html {
                 html! {
                     <button type="button" role="tab" id={format!("input-tab-{id}")}
                         class={classes!("tab", selected.then_some("selected"))}
-                        aria-selected={selected.to_string()} aria-controls="input-editor"
+                        aria-selected={super::aria(selected)} aria-controls="input-editor"
                         tabindex={if selected { "0" } else { "-1" }}
                         onclick={move |_| dispatch.dispatch(Action::SelectInput(id))}>
                         <span class="tab-name">{input.label()}</span>

@@ -12,3 +12,12 @@ pub mod notes_panel;
 pub mod output_panel;
 pub mod steps_panel;
 pub mod target_choice;
+
+/// An ARIA state's value ("true"/"false"), without formatting a `bool` into a new string.
+pub fn aria(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}

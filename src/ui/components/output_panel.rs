@@ -135,7 +135,7 @@ pub fn OutputPanel(props: &OutputPanelProps) -> Html {
                     html! {
                         <button type="button" role="tab" id={format!("output-tab-{}", k.index())}
                             class={classes!("tab", selected.then_some("selected"))}
-                            aria-selected={selected.to_string()} aria-controls="output-view"
+                            aria-selected={super::aria(selected)} aria-controls="output-view"
                             tabindex={if selected { "0" } else { "-1" }}
                             onclick={move |_| d.dispatch(Action::SelectOutput(k))}>
                             <span class="tab-name">{&f.output}</span>

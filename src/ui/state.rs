@@ -530,6 +530,9 @@ impl Reducible for State {
                 );
                 s.focus = None;
                 s.result = Some(c);
+                // Until its notes and steps are drawn, the last ones stay; those of a result
+                // without inputs were never shown, and would only be drawn to go.
+                s.side = s.side.take().filter(|r| !r.input_ids.is_empty());
             }
             Action::SelectOutput(k) => {
                 s.active_output = k;

@@ -109,6 +109,44 @@ fn reducer_keeps_text_and_drops_stale_results() {
     assert!(!s.inputs[1].converts());
 }
 
+/// While a new result's notes and steps wait for its diff to be painted, the last ones shown
+/// stay, but never those of a result without inputs (an emptied page), which were not shown.
+#[wasm_bindgen_test]
+fn notes_shown_until_the_next_are_drawn() {
+    let s = Rc::new(State::default());
+    let id = s.active_input;
+    let empty = Converted::compute(s.revision, &s.inputs, Target::ModWsgi);
+    assert!(empty.input_ids.is_empty());
+    let s = s.reduce(Action::Converted(Rc::new(empty)));
+    let s = s.reduce(Action::ShowSide);
+    assert!(s.is_current() && s.side.is_some());
+    let s = s.reduce(Action::Edit(
+        id,
+        "[koji]\npkgurl = http://x/\n".into(),
+        false,
+    ));
+    let first = Converted::compute(s.revision, &s.inputs, Target::ModWsgi);
+    let s = s.reduce(Action::Converted(Rc::new(first)));
+    assert!(
+        s.side.is_none(),
+        "an emptied page's notes kept for the next result"
+    );
+    let s = s.reduce(Action::ShowSide);
+    let shown = s.side.clone().unwrap();
+    let s = s.reduce(Action::Edit(
+        id,
+        "[koji]\ntopurl = http://x/\n".into(),
+        false,
+    ));
+    let second = Converted::compute(s.revision, &s.inputs, Target::ModWsgi);
+    let s = s.reduce(Action::Converted(Rc::new(second)));
+    assert!(
+        s.side.as_ref().is_some_and(|side| Rc::ptr_eq(side, &shown)),
+        "the last notes shown left before the new ones are drawn"
+    );
+    assert!(!s.is_current());
+}
+
 #[wasm_bindgen_test]
 fn choices_reach_the_conversion_and_reset_with_the_inputs() {
     let s = Rc::new(State::default()).reduce(Action::SetTo(Release::V1_7));

@@ -702,17 +702,26 @@ and explains every change. FILE may be - for standard input.";
     /// controls (which it replaces), no zero-width joiner (which it drops from titles), no line
     /// breaks (which it indents).
     fn prints_verbatim(text: &str) -> bool {
-        // Printable ASCII, nearly every text, is checked a byte at a time without branches.
-        if text
-            .bytes()
-            .fold(true, |ok, b| ok & (b.wrapping_sub(0x20) < 0x5f))
-        {
+        // Printable ASCII, nearly every text, is checked without branches.
+        if printable_ascii(text.as_bytes(), false) {
             return true;
         }
         !text.chars().any(|c| {
             c.is_control()
                 || matches!(c, '\u{200D}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
         })
+    }
+
+    /// Whether every byte of `bytes` is printable ASCII (space to `~`), or a line break where
+    /// `breaks` allows one. Checked 32 bytes at a time without branches, which the compiler
+    /// turns into a few vector compares: the byte-at-a-time `all` this replaces branched at
+    /// every byte, and the notes of a 100,000-line file run 5 MB of titles, notes and shown
+    /// lines through it (about a fifth of the instructions of printing them).
+    fn printable_ascii(bytes: &[u8], breaks: bool) -> bool {
+        let ok =
+            |all: bool, &b: &u8| all & ((b.wrapping_sub(0x20) < 0x5f) | (breaks & (b == b'\n')));
+        let (chunks, rest) = bytes.as_chunks::<32>();
+        chunks.iter().all(|c| c.iter().fold(true, ok)) && rest.iter().fold(true, ok)
     }
 
     /// A note as `Renderer::plain()` renders it, written directly and appended to `out` (the
@@ -787,7 +796,7 @@ and explains every change. FILE may be - for standard input.";
         let start = source.len() - source.trim_start().len();
         let end = source.trim_end().len();
         let width = digits(lines.first);
-        let simple = source.bytes().all(|b| (0x20..0x7f).contains(&b))
+        let simple = printable_ascii(source.as_bytes(), false)
             && end == source.len()
             && start < end
             && start <= 20
@@ -955,9 +964,7 @@ and explains every change. FILE may be - for standard input.";
             source,
             ..
         } = shown;
-        if !source
-            .bytes()
-            .all(|b| b == b'\n' || (0x20..0x7f).contains(&b))
+        if !printable_ascii(source.as_bytes(), true)
             || !title.iter().all(|t| prints_verbatim(t))
             || !prints_verbatim(path)
             || !prints_verbatim(note)
@@ -1166,6 +1173,27 @@ and explains every change. FILE may be - for standard input.";
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        /// The chunked check agrees with a byte-at-a-time one for every byte, at every place
+        /// of a 32-byte chunk and of the rest after the chunks.
+        #[test]
+        fn printable_ascii_agrees_with_a_byte_at_a_time_check() {
+            for len in [0, 1, 31, 32, 33, 64, 70] {
+                for at in 0..len {
+                    for b in 0..=255u8 {
+                        let mut bytes = vec![b'a'; len];
+                        bytes[at] = b;
+                        for breaks in [false, true] {
+                            let expected = bytes
+                                .iter()
+                                .all(|&c| (0x20..0x7f).contains(&c) || (breaks && c == b'\n'));
+                            assert_eq!(printable_ascii(&bytes, breaks), expected, "{len} {at} {b}");
+                        }
+                    }
+                }
+                assert!(printable_ascii(&vec![b'~'; len], false));
+            }
+        }
 
         /// The direct rendering is byte for byte annotate-snippets' plain one wherever it is
         /// used, around each of its limits (indent, length, line-number width, characters).

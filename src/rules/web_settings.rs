@@ -83,6 +83,10 @@ pub(crate) fn write_web_conf(
     }
     items.sort_unstable();
     items.dedup();
+    // About a line, a splice and a note per setting: a long config has tens of thousands, and
+    // growing these by doubling copied each several times.
+    file.lines.reserve(items.len());
+    notes.reserve(items.len());
 
     // A PythonOption set more than once: mod_python used the one of the most specific section
     // (Location over Files/Directory over VirtualHost over the server), the later one among
@@ -156,7 +160,7 @@ pub(crate) fn write_web_conf(
     };
     let first_url_item = urls.iter().map(|&(_, i)| i).min();
     let mut secret_seen = false;
-    let mut splices = Vec::new();
+    let mut splices = Vec::with_capacity(items.len());
     let mut span: Option<std::ops::Range<usize>> = None;
     let mut first_moved: Option<usize> = None;
 

@@ -318,6 +318,20 @@ pub fn raw_lines(text: &str, lone_cr_breaks: bool) -> impl Iterator<Item = &str>
     })
 }
 
+/// [`raw_lines`] collected; natively into a vector allocated once, from [`line_count_bound`]
+/// (a 100,000-line file's table grown by doubling copied itself over and over). The page
+/// collects (the code would cost it more).
+pub fn raw_line_vec(text: &str, lone_cr_breaks: bool) -> Vec<&str> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut lines = Vec::with_capacity(line_count_bound(text));
+        lines.extend(raw_lines(text, lone_cr_breaks));
+        lines
+    }
+    #[cfg(target_arch = "wasm32")]
+    raw_lines(text, lone_cr_breaks).collect()
+}
+
 /// One edit: at input line `at` (0-based), remove `remove` lines and put `insert` in their place.
 /// `at == len` appends at the end. Inserted lines carry no line ending; [`apply`] gives them the
 /// file's own.

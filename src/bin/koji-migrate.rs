@@ -309,11 +309,19 @@ and explains every change. FILE may be - for standard input.";
             let mut out = Out::new(std::io::stdout().lock());
             // Secrets are masked unless shown: which input lines may hold one, found once.
             let mut secrets = (!cli.show_secrets).then(|| SecretLines::new(&report));
-            diagnostics(&report, secrets.as_mut(), &renderer, !colour, &mut out);
+            let mut files = FileLines::new(&report);
+            diagnostics(
+                &report,
+                &mut files,
+                secrets.as_mut(),
+                &renderer,
+                !colour,
+                &mut out,
+            );
             checklist(&report, cli.out.is_some(), &mut out.buf);
             if cli.out.is_none() {
                 // Without --out: the notes, then the diffs.
-                diffs(&report, secrets.as_mut(), &mut out);
+                diffs(&report, files, secrets.as_mut(), &mut out);
             }
             out.finish()?;
         }
@@ -411,8 +419,10 @@ and explains every change. FILE may be - for standard input.";
     /// folds the middle of shorter ones itself).
     const MAX_SHOWN_LINES: usize = 200;
 
-    /// The files' lines, each file split once, when a note first needs it: a report can hold
-    /// thousands of notes about one long file.
+    /// The files' lines, each with its line break, each file split once, when a note first
+    /// needs it: a report can hold thousands of notes about one long file. The diff of an input
+    /// takes its lines over afterwards (split as the diff would split them, unless the input has
+    /// lone `\r` breaks).
     struct FileLines<'r> {
         report: &'r Report,
         inputs: Vec<Option<Vec<&'r str>>>,
@@ -428,16 +438,12 @@ and explains every change. FILE may be - for standard input.";
             }
         }
 
-        /// A note's file (by name), the lines it is about, every line of that file, and the
-        /// file's index if it is an input: the input it is about, else the file it created.
+        /// A note's file (by name), the lines it is about, every line of that file (with its
+        /// break, see [`shown_lines`]), and the file's index if it is an input: the input it is
+        /// about, else the file it created.
         fn of(&mut self, n: &Note) -> Option<(&'r str, Lines, &[&'r str], Option<usize>)> {
-            // As `str::lines` splits (at `\n`, without it), with every `\r` at the end dropped;
-            // `raw_lines` finds the breaks faster.
-            let split = |text: &'r str| {
-                koji_migrate::text::raw_lines(text, false)
-                    .map(|l| l.strip_suffix('\n').unwrap_or(l).trim_end_matches('\r'))
-                    .collect()
-            };
+            // At `\n` alone, as `str::lines` splits.
+            let split = |text: &'r str| koji_migrate::text::raw_line_vec(text, false);
             match (n.input, n.output) {
                 (Some(i), _) => {
                     let f = &self.report.files[i];
@@ -458,6 +464,15 @@ and explains every change. FILE may be - for standard input.";
                 }
                 (None, None) => None,
             }
+        }
+
+        /// Input `i`'s lines as the diff splits them, if a note had them split: `None` when
+        /// none did, or when the diff splits at a lone `\r` too.
+        fn take_input(&mut self, i: usize) -> Option<Vec<&'r str>> {
+            if self.report.files[i].lone_cr_breaks {
+                return None;
+            }
+            self.inputs.get_mut(i)?.take()
         }
     }
 
@@ -503,10 +518,11 @@ and explains every change. FILE may be - for standard input.";
         answer
     }
 
-    /// The lines `first..=last` (1-based) of a file, only the first when there are more than
-    /// [`MAX_SHOWN_LINES`], those that `may_mask` (given each line's 0-based index) lets
-    /// through masked, joined by line breaks into `shown` (emptied first); how many, 0 when the
-    /// file has no such lines.
+    /// The lines `first..=last` (1-based) of a file (`all`, each with its break), only the
+    /// first when there are more than [`MAX_SHOWN_LINES`], those that `may_mask` (given each
+    /// line's 0-based index and its text) lets through masked, joined by line breaks into
+    /// `shown` (emptied first); how many, 0 when the file has no such lines. A line is shown
+    /// as `str::lines` reads it, without its break and with every `\r` at its end dropped.
     fn shown_lines(
         shown: &mut String,
         all: &[&str],
@@ -529,6 +545,7 @@ and explains every change. FILE may be - for standard input.";
             if k > 0 {
                 shown.push('\n');
             }
+            let l = l.strip_suffix('\n').unwrap_or(l).trim_end_matches('\r');
             if !may_mask(first + k, l) {
                 shown.push_str(l);
             } else {
@@ -552,15 +569,15 @@ and explains every change. FILE may be - for standard input.";
     /// Every note, most severe first, like a compiler's diagnostics: the message, the file and
     /// line, the line itself, the rule and its guide. A note without lines is one line,
     /// `severity: file: message [rule]`.
-    fn diagnostics<W: Write>(
-        report: &Report,
+    fn diagnostics<'r, W: Write>(
+        report: &'r Report,
+        files: &mut FileLines<'r>,
         mut secrets: Option<&mut SecretLines>,
         renderer: &Renderer,
         plain: bool,
         out: &mut Out<W>,
     ) {
         let mut previous_multi_line: Option<bool> = None;
-        let mut files = FileLines::new(report);
         // The note line of each rule and guide, made once: tens of thousands of notes share a
         // few dozen.
         let mut note_lines: std::collections::HashMap<
@@ -1075,7 +1092,12 @@ and explains every change. FILE may be - for standard input.";
 
     /// A unified diff of every changed file, each after an empty line; secret values masked
     /// when `secrets` is given.
-    fn diffs<W: Write>(report: &Report, mut secrets: Option<&mut SecretLines>, out: &mut Out<W>) {
+    fn diffs<W: Write>(
+        report: &Report,
+        mut files: FileLines,
+        mut secrets: Option<&mut SecretLines>,
+        out: &mut Out<W>,
+    ) {
         for (i, f) in report.files.iter().enumerate() {
             if !f.changed {
                 continue;
@@ -1090,16 +1112,24 @@ and explains every change. FILE may be - for standard input.";
             };
             out.buf.push('\n');
             let mut known = secrets.as_deref_mut().map(|s| s.of(i));
-            DiffModel::write_unified_of_file(f, 3, &old_label, &new_label, &mut |piece| {
-                let may_mask = known.as_mut().map(|known| {
-                    move |old: Option<usize>, text: &str| match (known.as_deref_mut(), old) {
-                        (Some(known), Some(k)) => may_mask_line(known, k, text),
-                        _ => koji_migrate::mask::may_mask(text),
-                    }
-                });
-                push_diff_piece(&mut out.buf, piece, may_mask);
-                out.spill();
-            });
+            let old_lines = files.take_input(i);
+            DiffModel::write_unified_of_file(
+                f,
+                old_lines,
+                3,
+                &old_label,
+                &new_label,
+                &mut |piece| {
+                    let may_mask = known.as_mut().map(|known| {
+                        move |old: Option<usize>, text: &str| match (known.as_deref_mut(), old) {
+                            (Some(known), Some(k)) => may_mask_line(known, k, text),
+                            _ => koji_migrate::mask::may_mask(text),
+                        }
+                    });
+                    push_diff_piece(&mut out.buf, piece, may_mask);
+                    out.spill();
+                },
+            );
         }
     }
 

@@ -814,11 +814,16 @@ and explains every change. FILE may be - for standard input.";
             source,
             ..
         } = shown;
-        let start = source.len() - source.trim_start().len();
-        let end = source.trim_end().len();
+        if !printable_ascii(source.as_bytes(), false) {
+            return false;
+        }
+        // Printable ASCII, whose only blank is the space: trimmed byte by byte (`trim_start`
+        // decodes characters and tests each for Unicode's white space).
+        let bytes = source.as_bytes();
+        let start = bytes.iter().take_while(|&&b| b == b' ').count();
+        let end = bytes.len() - bytes.iter().rev().take_while(|&&b| b == b' ').count();
         let width = digits(lines.first);
-        let simple = printable_ascii(source.as_bytes(), false)
-            && end == source.len()
+        let simple = end == source.len()
             && start < end
             && start <= 20
             && width + source.len() <= 120

@@ -17,29 +17,30 @@ pub const MASK: &str = "********";
 /// few megabytes.
 pub fn may_mask(line: &str) -> bool {
     let b = line.as_bytes();
-    if b.contains(&b'@') && line.contains("://") {
-        return true;
-    }
-    // Whether a secret's name starts at `i`.
+    // Whether a secret's name starts at `i`, or an `@` of a line that has a URL.
     let starts_at = |i: usize| {
-        let name: &[u8] = match b[i] | 0x20 {
-            b's' => b"secret",
-            b'p' => b"pass",
-            b't' => b"token",
-            _ => return false,
+        let name: &[u8] = match b[i] {
+            b'@' => return line.contains("://"),
+            c => match c | 0x20 {
+                b's' => b"secret",
+                b'p' => b"pass",
+                b't' => b"token",
+                _ => return false,
+            },
         };
         b[i..]
             .get(..name.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(name))
     };
+    // The last two places start no name (four bytes at least), but either may be an `@`.
+    let mut ends = b.len().saturating_sub(2)..b.len();
     // Sixteen places at a time (with the two bytes after them), looked at one by one only in
     // the rare window where one may start a name; the last window ends at the line's end
-    // (some places are looked at twice; a name, four bytes at least, starts before its last
-    // two places), a shorter line is padded with zero bytes.
+    // (some places are looked at twice), a shorter line is padded with zero bytes.
     let Some(last_start) = b.len().checked_sub(WINDOW) else {
         let mut padded = [0; WINDOW];
         padded[..b.len()].copy_from_slice(b);
-        return may_start_a_name(&padded) && (0..b.len()).any(starts_at);
+        return may_start_a_name(&padded) && (0..b.len()).any(starts_at) || ends.any(starts_at);
     };
     let mut start = 0;
     loop {
@@ -49,7 +50,7 @@ pub fn may_mask(line: &str) -> bool {
             return true;
         }
         if at == last_start {
-            return false;
+            return ends.any(starts_at);
         }
         start += PLACES;
     }
@@ -62,9 +63,9 @@ const PLACES: usize = 16;
 const WINDOW: usize = PLACES + 2;
 
 /// Whether one of the first [`PLACES`] bytes of `window` starts `sec`, `pas` or `tok` (any
-/// case: the first three letters of a secret's name). A test of fewer letters stops at many
-/// places of a printed line (`SetHandler`, `CustomLog`, `PythonPath` start `se`, `to`, `pa`
-/// somewhere), each then looked at byte by byte. Written as one branch-free loop over fixed
+/// case: the first three letters of a secret's name) or is an `@`. A test of fewer letters
+/// stops at many places of a printed line (`SetHandler`, `CustomLog`, `PythonPath` hold `se`,
+/// `to`, `pa`), each then looked at byte by byte. Written as one branch-free loop over fixed
 /// widths, which the compiler turns into a few vector compares.
 fn may_start_a_name(window: &[u8; WINDOW]) -> bool {
     let mut any = 0u8;
@@ -72,7 +73,8 @@ fn may_start_a_name(window: &[u8; WINDOW]) -> bool {
         let (a, n, m) = (window[j] | 0x20, window[j + 1] | 0x20, window[j + 2] | 0x20);
         let hit = (a == b's') & (n == b'e') & (m == b'c')
             | (a == b'p') & (n == b'a') & (m == b's')
-            | (a == b't') & (n == b'o') & (m == b'k');
+            | (a == b't') & (n == b'o') & (m == b'k')
+            | (window[j] == b'@');
         any |= u8::from(hit);
     }
     any != 0

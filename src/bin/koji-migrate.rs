@@ -31,7 +31,7 @@ mod cli {
     use koji_migrate::diff::{DiffModel, UnifiedPiece};
     use koji_migrate::rules::{self, rule};
     use koji_migrate::{
-        migrate, Guide, Input, Lines, Note, Options, Release, Report, Severity, Target,
+        migrate, Guide, Input, Lines, Note, Options, OutputFile, Release, Report, Severity, Target,
     };
     use std::io::{IsTerminal, Read, Write};
     use std::path::PathBuf;
@@ -467,20 +467,26 @@ and explains every change. FILE may be - for standard input.";
         }
 
         /// Input `i`'s lines as the diff splits them, if a note had them split: `None` when
-        /// none did, or when the diff splits at a lone `\r` too.
+        /// none did, or when the diff's lines are not the notes' ([`splits_as_notes`]).
         fn take_input(&mut self, i: usize) -> Option<Vec<&'r str>> {
-            if self.report.files[i].lone_cr_breaks {
+            if !splits_as_notes(&self.report.files[i]) {
                 return None;
             }
             self.inputs.get_mut(i)?.take()
         }
     }
 
+    /// Whether the diff splits `f`'s input into the lines the notes number (at `\n` alone):
+    /// unless the input's lines also end at a lone `\r` (ini files, as Python reads them) and
+    /// it holds a `\r` (nearly every ini file holds none).
+    fn splits_as_notes(f: &OutputFile) -> bool {
+        !f.lone_cr_breaks || !f.original.as_deref().is_some_and(|t| t.contains('\r'))
+    }
+
     /// Whether each line of each input may hold a secret ([`koji_migrate::mask::may_mask`]),
     /// found when the line is first printed: the notes and the diff print most changed lines,
-    /// and the diff the lines around them, two or three times. Only for inputs whose lines
-    /// end at `\n` alone: the diff splits the others at a lone `\r` too, so that its line
-    /// numbers are not the notes'.
+    /// and the diff the lines around them, two or three times. Only for inputs the diff splits
+    /// as the notes do ([`splits_as_notes`]): otherwise its line numbers are not the notes'.
     struct SecretLines(Vec<Option<Known>>);
 
     /// What is known of each line of a file (by 0-based index): `None` until asked.
@@ -492,7 +498,7 @@ and explains every change. FILE may be - for standard input.";
                 report
                     .files
                     .iter()
-                    .map(|f| (!f.lone_cr_breaks).then(Vec::new))
+                    .map(|f| splits_as_notes(f).then(Vec::new))
                     .collect(),
             )
         }
@@ -1212,6 +1218,38 @@ and explains every change. FILE may be - for standard input.";
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        /// An ini input (lines split at a lone `\r` too) is split by the diff as by the notes
+        /// exactly when it holds no `\r`; an httpd input always is.
+        #[test]
+        fn the_diff_splits_as_the_notes_unless_a_lone_cr_may_break_a_line() {
+            use koji_migrate::text::raw_line_vec;
+            let cases = [
+                ("kojid.conf", "[kojid]\ntopurl = http://h/kojifiles\n"),
+                ("kojid.conf", "[kojid]\r\ntopurl = http://h/kojifiles\r\n"),
+                (
+                    "kojid.conf",
+                    "[kojid]\ntopurl = http://h/kojifiles\rx = 1\n",
+                ),
+                ("kojihub.conf", "Alias /kojihub \"/x\"\r\n"),
+            ];
+            let mut lone_cr_inputs = 0;
+            for (name, text) in cases {
+                let input = Input::from_bytes(name, text.as_bytes());
+                let report = migrate(&[input], &Options::default());
+                let f = &report.files[0];
+                lone_cr_inputs += usize::from(f.lone_cr_breaks);
+                let same = raw_line_vec(text, f.lone_cr_breaks) == raw_line_vec(text, false);
+                assert_eq!(
+                    splits_as_notes(f),
+                    !f.lone_cr_breaks || !text.contains('\r')
+                );
+                // When it says so, the lines are the same (not the other way round: a `\r\n`
+                // splits alike).
+                assert!(!splits_as_notes(f) || same, "{text:?}");
+            }
+            assert!(lone_cr_inputs >= 3);
+        }
 
         /// The chunked check agrees with a byte-at-a-time one for every byte, at every place
         /// of a 32-byte chunk and of the rest after the chunks.

@@ -902,7 +902,15 @@ mod tests {
     /// the first form (`format!` around `replace`) wrote it.
     #[test]
     fn quoting_with_a_preferred_quote_escapes_only_it() {
-        for v in ["plain", "", "q\"uote", "it's", "'\"'", "back\\slash", "é\"ü"] {
+        for v in [
+            "plain",
+            "",
+            "q\"uote",
+            "it's",
+            "'\"'",
+            "back\\slash",
+            "é\"ü",
+        ] {
             for q in ['"', '\''] {
                 let expected = format!("{q}{}{q}", v.replace(q, &format!("\\{q}")));
                 assert_eq!(quote_arg(v, Some(q)), expected);

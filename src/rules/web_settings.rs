@@ -223,9 +223,19 @@ pub(crate) fn write_web_conf(
             // Joined rather than formatted: a long config repeats its settings thousands of
             // times, and `format!` took 2 % of the CLI's instructions on these alone.
             let line = (cfg.items[e].lines.start + 1).to_string();
-            notes.push((&web_options_to_web_conf::RULE, Severity::Warning, lines.clone(), at..at, [
-                d.arg(0).unwrap_or(""), " is set more than once; mod_python used the one on line ",
-                &line, ", so only that value goes to web.conf."].concat()));
+            notes.push((
+                &web_options_to_web_conf::RULE,
+                Severity::Warning,
+                lines.clone(),
+                at..at,
+                [
+                    d.arg(0).unwrap_or(""),
+                    " is set more than once; mod_python used the one on line ",
+                    &line,
+                    ", so only that value goes to web.conf.",
+                ]
+                .concat(),
+            ));
         } else {
             let (name, value) = (d.arg(0).unwrap_or(""), d.arg(1).unwrap_or(""));
             let lower = name.to_ascii_lowercase();

@@ -321,6 +321,7 @@ impl DiffModel {
             emit(UnifiedPiece::Line(mark, strip_eol(text), old));
         };
         let mut started = false;
+        let mut header = String::new();
         for group in group_ops(ops, context) {
             let (Some(first), Some(last)) = (group.first(), group.last()) else {
                 continue;
@@ -329,19 +330,24 @@ impl DiffModel {
             let new_range = first.new_range().start..last.new_range().end;
             // As `unified` numbers a hunk: an empty side by the line before it.
             let start = |r: &Range<usize>| if r.is_empty() { r.start } else { r.start + 1 };
-            let mut header = if started {
-                String::new()
-            } else {
-                format!("--- {old_label}\n+++ {new_label}\n")
-            };
+            header.clear();
+            if !started {
+                header = format!("--- {old_label}\n+++ {new_label}\n");
+            }
             started = true;
-            header.push_str(&format!(
-                "@@ -{},{} +{},{} @@\n",
-                start(&old_range),
-                old_range.len(),
-                start(&new_range),
-                new_range.len()
-            ));
+            // `@@ -a,b +c,d @@`, pushed piece by piece into one buffer: a long file's diff has
+            // thousands of hunks, and formatting the four numbers cost several times this.
+            let numbers = [
+                ("@@ -", start(&old_range)),
+                (",", old_range.len()),
+                (" +", start(&new_range)),
+                (",", new_range.len()),
+            ];
+            for (before, n) in numbers {
+                header.push_str(before);
+                header.push_str(&n.to_string());
+            }
+            header.push_str(" @@\n");
             emit(UnifiedPiece::Text(&header));
             let mut plus: Vec<&str> = Vec::new();
             for op in group {

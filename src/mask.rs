@@ -32,43 +32,48 @@ pub fn may_mask(line: &str) -> bool {
             .get(..name.len())
             .is_some_and(|w| w.eq_ignore_ascii_case(name))
     };
-    // Sixteen places at a time (with the byte after them), looked at one by one only in the
-    // rare window where one may start a name; the last window ends at the line's end (some
-    // places are looked at twice), a shorter line is padded with zero bytes.
+    // The last two places start no name (four bytes at least), but either may be an `@`.
+    let mut ends = b.len().saturating_sub(2)..b.len();
+    // Sixteen places at a time (with the two bytes after them), looked at one by one only in
+    // the rare window where one may start a name; the last window ends at the line's end
+    // (some places are looked at twice), a shorter line is padded with zero bytes.
     let Some(last_start) = b.len().checked_sub(WINDOW) else {
         let mut padded = [0; WINDOW];
         padded[..b.len()].copy_from_slice(b);
-        return may_start_a_name(&padded) && (0..b.len()).any(starts_at);
+        return may_start_a_name(&padded) && (0..b.len()).any(starts_at) || ends.any(starts_at);
     };
     let mut start = 0;
     loop {
         let at = start.min(last_start);
         let window = b[at..at + WINDOW].try_into().unwrap_or(&[0; WINDOW]);
-        if may_start_a_name(window) && (at..at + WINDOW - 1).any(starts_at) {
+        if may_start_a_name(window) && (at..at + PLACES).any(starts_at) {
             return true;
         }
         if at == last_start {
-            // The last byte starts no pair, but it may be an `@`.
-            return starts_at(b.len() - 1);
+            return ends.any(starts_at);
         }
-        start += WINDOW - 1;
+        start += PLACES;
     }
 }
 
-/// The bytes [`may_start_a_name`] reads: sixteen places and the byte after them.
-const WINDOW: usize = 17;
+/// How many places [`may_start_a_name`] looks at.
+const PLACES: usize = 16;
 
-/// Whether one of the first 16 bytes of `window` starts `se`, `pa` or `to` (any case: the
-/// first two letters of a secret's name) or is an `@`. A test of single letters would stop at
-/// most places of a printed line, which holds many `s`, `p` and `t`. Written as one
-/// branch-free loop over fixed widths, which the compiler turns into a few vector compares.
+/// The bytes [`may_start_a_name`] reads: its places and the two bytes after them.
+const WINDOW: usize = PLACES + 2;
+
+/// Whether one of the first [`PLACES`] bytes of `window` starts `sec`, `pas` or `tok` (any
+/// case: the first three letters of a secret's name) or is an `@`. A test of fewer letters
+/// stops at many places of a printed line (`SetHandler`, `CustomLog`, `PythonPath` hold `se`,
+/// `to`, `pa`), each then looked at byte by byte. Written as one branch-free loop over fixed
+/// widths, which the compiler turns into a few vector compares.
 fn may_start_a_name(window: &[u8; WINDOW]) -> bool {
     let mut any = 0u8;
-    for j in 0..WINDOW - 1 {
-        let (a, n) = (window[j] | 0x20, window[j + 1] | 0x20);
-        let hit = (a == b's') & (n == b'e')
-            | (a == b'p') & (n == b'a')
-            | (a == b't') & (n == b'o')
+    for j in 0..PLACES {
+        let (a, n, m) = (window[j] | 0x20, window[j + 1] | 0x20, window[j + 2] | 0x20);
+        let hit = (a == b's') & (n == b'e') & (m == b'c')
+            | (a == b'p') & (n == b'a') & (m == b's')
+            | (a == b't') & (n == b'o') & (m == b'k')
             | (window[j] == b'@');
         any |= u8::from(hit);
     }

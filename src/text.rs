@@ -318,6 +318,20 @@ pub fn raw_lines(text: &str, lone_cr_breaks: bool) -> impl Iterator<Item = &str>
     })
 }
 
+/// [`raw_lines`] collected; natively into a vector allocated once, from [`line_count_bound`]
+/// (a 100,000-line file's table grown by doubling copied itself over and over). The page
+/// collects (the code would cost it more).
+pub fn raw_line_vec(text: &str, lone_cr_breaks: bool) -> Vec<&str> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut lines = Vec::with_capacity(line_count_bound(text));
+        lines.extend(raw_lines(text, lone_cr_breaks));
+        lines
+    }
+    #[cfg(target_arch = "wasm32")]
+    raw_lines(text, lone_cr_breaks).collect()
+}
+
 /// One edit: at input line `at` (0-based), remove `remove` lines and put `insert` in their place.
 /// `at == len` appends at the end. Inserted lines carry no line ending; [`apply`] gives them the
 /// file's own.
@@ -394,6 +408,12 @@ pub fn apply(table: &LineTable, splices: &[Splice]) -> Applied {
         .enumerate()
         .map(|(i, s)| (s.at, usize::from(s.remove != 0), i))
         .collect();
+    // Natively the stable sort (the same order: the keys are unique), which finds the sorted
+    // runs the splices come in (each rule makes its own in file order) and merges them: a third
+    // of the time of the unstable one, which sorts them all over. The page keeps its one sort.
+    #[cfg(not(target_arch = "wasm32"))]
+    keys.sort();
+    #[cfg(target_arch = "wasm32")]
     keys.sort_unstable();
     let order: Vec<usize> = keys.into_iter().map(|k| k.2).collect();
 
@@ -671,6 +691,27 @@ mod tests {
         // A non-empty new last line still takes the input's missing newline.
         let r = apply(&table("a\nb"), &[Splice::remove(1, 1)]);
         assert_eq!(r.text, "a");
+    }
+
+    /// Splices come as runs, each in file order (one a rule): the runs are merged by place,
+    /// insertions at one place in their given order, an insertion before a removal there.
+    #[test]
+    fn splices_in_interleaved_runs_apply_in_place_and_given_order() {
+        let t = table("0\n1\n2\n3\n");
+        let r = apply(
+            &t,
+            &[
+                Splice::insert_before(1, vec!["a1".into()]),
+                Splice::replace(2, 1, vec!["A2".into()]),
+                Splice::insert_before(4, vec!["a4".into()]),
+                Splice::insert_before(0, vec!["b0".into()]),
+                Splice::insert_before(1, vec!["b1".into()]),
+                Splice::insert_before(2, vec!["b2".into()]),
+                Splice::insert_before(1, vec!["c1".into()]),
+            ],
+        );
+        assert_eq!(r.text, "b0\n0\na1\nb1\nc1\n1\nb2\nA2\n3\na4\n");
+        assert!(r.conflicts.is_empty());
     }
 
     #[test]

@@ -128,3 +128,27 @@ fn a_to_b_to_c_equals_a_to_c() {
         }
     }
 }
+
+/// option-tables answers an option as if it were looked up alone (the CLI looks each name up
+/// once): a name met again, in another profile and spelt in another case, gets the note the
+/// first one got.
+#[test]
+fn option_tables_gives_a_name_met_again_the_same_note() {
+    let text = "[a]\nserver = http://h/kojihub\nno_such_opt = 1\n\
+                [b]\nSERVER = http://h/kojihub\nNo_Such_Opt = 1\n";
+    let report = migrate(
+        &[Input::from_bytes("koji.conf", text.as_bytes())],
+        &Options::default(),
+    );
+    let note = |line: usize| -> Vec<String> {
+        report
+            .notes
+            .iter()
+            .filter(|n| n.rule == "option-tables" && n.lines.is_some_and(|l| l.first == line))
+            .map(|n| n.message.to_lowercase())
+            .collect()
+    };
+    assert_eq!(note(3).len(), 1, "{:?}", report.notes);
+    assert_eq!(note(3), note(6));
+    assert!(note(2).is_empty() && note(5).is_empty());
+}

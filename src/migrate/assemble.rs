@@ -18,15 +18,15 @@ pub(super) fn build_report(
     inputs: &[Input],
     docs: &[Doc],
     kinds: &[FileKind],
-    plans: &[Plan],
-    global: &Plan,
+    plans: &mut [Plan],
+    global: &mut Plan,
     new_files: Vec<NewFile>,
     choices: &Choices,
 ) -> Report {
     let n = inputs.len();
     let mut base = Vec::with_capacity(plans.len());
     let mut total = 0;
-    for p in plans {
+    for p in plans.iter() {
         base.push(total);
         total += p.changes.len();
     }
@@ -58,6 +58,9 @@ pub(super) fn build_report(
     let mut taken = Names::default();
     for (i, input) in inputs.iter().enumerate() {
         let id = FileId::new(i);
+        // The notes' drafts are consumed: their messages move into the report rather than
+        // being copied (tens of thousands of them, megabytes, for a long file).
+        let drafts = std::mem::take(&mut plans[i].notes);
         let plan = &plans[i];
         let table = docs[i].table();
         // Only accepted changes' splices are applied; remember where each one went.
@@ -147,7 +150,7 @@ pub(super) fn build_report(
             })
             .collect();
         let name = unique_name(&output_name(&input.name, kinds[i]), &mut taken);
-        for draft in &plan.notes {
+        for draft in drafts {
             let change = draft
                 .change
                 .map(|c| (ChangeId::new(base[i] + c), accepted(i, c), written[c]));
@@ -180,7 +183,7 @@ pub(super) fn build_report(
             lone_cr_breaks: table.lone_cr_breaks(),
         });
     }
-    for draft in &global.notes {
+    for draft in std::mem::take(&mut global.notes) {
         report.notes.push(note_of(draft, None, None, &new_index));
     }
     for (file, index) in new_files.into_iter().zip(&new_index) {
@@ -253,7 +256,7 @@ fn kept_splices<'p>(
 
 /// The note for `draft`; `change` is (report-wide id, accepted, output lines it wrote).
 fn note_of(
-    draft: &Draft,
+    draft: Draft,
     input: Option<FileId>,
     change: Option<(ChangeId, bool, Option<Lines>)>,
     new_index: &[Option<FileId>],
@@ -275,10 +278,10 @@ fn note_of(
         severity: draft.severity,
         rule: draft.rule.id,
         input,
-        lines: draft.lines.clone().and_then(Lines::from_range),
+        lines: draft.lines.and_then(Lines::from_range),
         output,
         output_lines,
-        message: draft.message.clone(),
+        message: draft.message,
         guide: draft.guide.unwrap_or(draft.rule.guide),
         change: change.map(|(id, _, _)| id),
         kind: NoteKind::Finding,

@@ -221,8 +221,8 @@ pub fn migrate(inputs: &[Input], options: &Options) -> Report {
         inputs,
         &docs,
         &kinds,
-        &plans,
-        &global,
+        &mut plans,
+        &mut global,
         new_files,
         &options.choices,
     );

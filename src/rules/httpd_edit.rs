@@ -87,7 +87,9 @@ pub(crate) fn lines(cfg: &HttpdConfig, i: usize) -> std::ops::Range<usize> {
 
 /// A directive line with the indentation of item `like`.
 pub(crate) fn line_like(cfg: &HttpdConfig, like: usize, text: &str) -> String {
-    format!("{}{}", cfg.indent(like), text)
+    // Joined, not formatted, as the other lines written per section: a long config has
+    // thousands of sections, and `format!` cost several times the joining.
+    [cfg.indent(like), text].concat()
 }
 
 /// Item `i` written again with argument `arg` set to `value` (keeping its quote style, name
@@ -96,7 +98,7 @@ pub(crate) fn with_arg(cfg: &HttpdConfig, i: usize, arg: usize, value: &str) -> 
     let Some(d) = cfg.directive(i) else {
         return cfg.table.line(cfg.items[i].lines.start).to_string();
     };
-    let mut out = format!("{}{}", cfg.indent(i), d.name);
+    let mut out = [cfg.indent(i), &d.name].concat();
     let is_section = matches!(cfg.items[i].kind, ItemKind::SectionOpen { .. });
     if is_section {
         out.insert(cfg.indent(i).len(), '<');
@@ -267,7 +269,8 @@ pub(crate) fn add_to_wsgi_directories(
             continue;
         }
         let at = cfg.items[close].lines.start;
-        let text = format!("{}{line}", cfg.child_indent(scope));
+        let mut text = cfg.child_indent(scope);
+        text.push_str(line);
         let c = ctx.plan.change(
             rule,
             Severity::Info,

@@ -273,6 +273,9 @@ impl Plan {
     }
 
     pub fn add_splices(&mut self, change: usize, splices: Vec<Splice>) {
+        // One change can bring tens of thousands (web.conf's moved settings): room made once.
+        self.splices.reserve(splices.len());
+        self.changes[change].splices.reserve(splices.len());
         for s in splices {
             self.changes[change].splices.push(self.splices.len());
             if self.touched.indexed == self.splices.len() {

@@ -109,6 +109,13 @@ fn reducer_keeps_text_and_drops_stale_results() {
     assert!(!s.inputs[1].converts());
 }
 
+/// `s` with input `id`'s text replaced (a paste) and converted: its notes not drawn yet.
+fn edited_and_converted(s: Rc<State>, id: u32, text: &str) -> Rc<State> {
+    let s = s.reduce(Action::Edit(id, text.into(), false));
+    let result = Converted::compute(s.revision, &s.inputs, Target::ModWsgi);
+    s.reduce(Action::Converted(Rc::new(result)))
+}
+
 /// While a new result's notes and steps wait for its diff to be painted, the last ones shown
 /// stay, but never those of a result without inputs (an emptied page), which were not shown.
 #[wasm_bindgen_test]
@@ -120,26 +127,14 @@ fn notes_shown_until_the_next_are_drawn() {
     let s = s.reduce(Action::Converted(Rc::new(empty)));
     let s = s.reduce(Action::ShowSide);
     assert!(s.is_current() && s.side.is_some());
-    let s = s.reduce(Action::Edit(
-        id,
-        "[koji]\npkgurl = http://x/\n".into(),
-        false,
-    ));
-    let first = Converted::compute(s.revision, &s.inputs, Target::ModWsgi);
-    let s = s.reduce(Action::Converted(Rc::new(first)));
+    let s = edited_and_converted(s, id, "[koji]\npkgurl = http://x/\n");
     assert!(
         s.side.is_none(),
         "an emptied page's notes kept for the next result"
     );
     let s = s.reduce(Action::ShowSide);
     let shown = s.side.clone().unwrap();
-    let s = s.reduce(Action::Edit(
-        id,
-        "[koji]\ntopurl = http://x/\n".into(),
-        false,
-    ));
-    let second = Converted::compute(s.revision, &s.inputs, Target::ModWsgi);
-    let s = s.reduce(Action::Converted(Rc::new(second)));
+    let s = edited_and_converted(s, id, "[koji]\ntopurl = http://x/\n");
     assert!(
         s.side.as_ref().is_some_and(|side| Rc::ptr_eq(side, &shown)),
         "the last notes shown left before the new ones are drawn"

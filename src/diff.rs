@@ -281,14 +281,7 @@ impl DiffModel {
     ) -> String {
         let mut out = String::new();
         Self::write_unified_of_file(file, None, context, old_label, new_label, &mut |piece| {
-            match piece {
-                UnifiedPiece::Text(text) => out.push_str(text),
-                UnifiedPiece::Line(mark, text, _) => {
-                    out.push(mark);
-                    out.push_str(text);
-                    out.push('\n');
-                }
-            }
+            piece.push_to(&mut out)
         });
         out
     }
@@ -465,6 +458,21 @@ pub enum UnifiedPiece<'a> {
     /// a kept or removed line its index in the old text (0-based, its lines split as the
     /// file's table split them), by which a caller can remember what it found in the line.
     Line(char, &'a str, Option<usize>),
+}
+
+impl UnifiedPiece<'_> {
+    /// Appends the piece as the diff prints it, nothing masked: the text, or the line's mark,
+    /// text and line break.
+    pub fn push_to(self, out: &mut String) {
+        match self {
+            UnifiedPiece::Text(text) => out.push_str(text),
+            UnifiedPiece::Line(mark, text, _) => {
+                out.push(mark);
+                out.push_str(text);
+                out.push('\n');
+            }
+        }
+    }
 }
 
 /// The ops of a file's diff read from its origins (see [`DiffModel::of_file`]), with both

@@ -1159,14 +1159,7 @@ and explains every change. FILE may be - for standard input.";
         may_mask: Option<impl FnMut(Option<usize>, &str) -> bool>,
     ) {
         let Some(mut may_mask) = may_mask else {
-            match piece {
-                UnifiedPiece::Text(text) => out.push_str(text),
-                UnifiedPiece::Line(mark, text, _) => {
-                    out.push(mark);
-                    out.push_str(text);
-                    out.push('\n');
-                }
-            }
+            piece.push_to(out);
             return;
         };
         match piece {

@@ -94,15 +94,15 @@ fn check_option(
 ) {
     let opt = &ini.options[o];
     let (name, comp) = (opt.key.as_str(), component.name());
+    // Nearly every option is accepted: nothing else is made for it.
     if let Acceptance::Accepted(ty) = acceptance {
-        // Nearly every option: looked up once, nothing else made for it.
         return check_value(ini, o, comp, ty, plan);
     }
     let remove = vec![ini.remove_option(o)];
     // The release that stopped reading it: one after the last release up to `to` that did.
     let dropped = options::last_accepted(component, &opt.name, to).and_then(Release::next);
     match acceptance {
-        Acceptance::Accepted(ty) => check_value(ini, o, comp, ty, plan),
+        Acceptance::Accepted(_) => {} // checked above
         Acceptance::Legacy => {
             plan.change(&RULE, Severity::Info, opt.lines.clone(), remove, format!(
                 "{comp} {to} no longer uses {name} (it only warns about it at start{}): removed.",

@@ -85,6 +85,12 @@ pub fn mask_line(line: &str) -> String {
     if !may_mask(line) {
         return line.to_string();
     }
+    mask_flagged_line(line)
+}
+
+/// [`mask_line`] for a line [`may_mask`] let through, which is not asked again: the CLI asks
+/// it of every line it prints, and masks the few it lets through.
+pub fn mask_flagged_line(line: &str) -> String {
     let trimmed = line.trim_start();
     let indent = &line[..line.len() - trimmed.len()];
     // httpd: PythonOption NAME VALUE, SetEnv NAME VALUE.

@@ -489,8 +489,20 @@ and explains every change. FILE may be - for standard input.";
     /// as the notes do ([`splits_as_notes`]): otherwise its line numbers are not the notes'.
     struct SecretLines(Vec<Option<Known>>);
 
-    /// What is known of each line of a file (by 0-based index): `None` until asked.
-    type Known = Vec<Option<bool>>;
+    /// What is known of each line of a file (by 0-based index): whether it may hold a secret
+    /// (`None` until asked), and the masked text of those that do, once masked, with the length
+    /// of the text that was masked. The notes and the diff mask the same few thousand lines of
+    /// a long file, and masking one costs a few thousand instructions; a line is asked about
+    /// with or without the `\r`s before its break, which masking may keep, hence the length.
+    #[derive(Default)]
+    struct Known {
+        may_mask: Vec<Option<bool>>,
+        masked: std::collections::HashMap<
+            usize,
+            (usize, String),
+            std::hash::BuildHasherDefault<QuickHasher>,
+        >,
+    }
 
     impl SecretLines {
         fn new(report: &Report) -> Self {
@@ -498,7 +510,7 @@ and explains every change. FILE may be - for standard input.";
                 report
                     .files
                     .iter()
-                    .map(|f| splits_as_notes(f).then(Vec::new))
+                    .map(|f| splits_as_notes(f).then(Known::default))
                     .collect(),
             )
         }
@@ -511,7 +523,7 @@ and explains every change. FILE may be - for standard input.";
 
     /// Whether line `k` of a file, `text` (with or without the `\r`s before its break, which
     /// hold no secret), may hold a secret: remembered in `known` once found.
-    fn may_mask_line(known: &mut Known, k: usize, text: &str) -> bool {
+    fn may_mask_line(known: &mut Vec<Option<bool>>, k: usize, text: &str) -> bool {
         if let Some(&Some(answer)) = known.get(k) {
             return answer;
         }
@@ -524,16 +536,44 @@ and explains every change. FILE may be - for standard input.";
         answer
     }
 
+    /// `text` appended to `out` with its secret values masked: printed output ends up in logs
+    /// (the files keep them). `text` is line `k` of a file whose lines `known` remembers, when
+    /// both are given (with or without the `\r`s before its break), which remembers the answer.
+    fn push_masked(out: &mut String, known: Option<&mut Known>, k: Option<usize>, text: &str) {
+        use koji_migrate::mask::{mask_flagged_line, may_mask};
+        let (Some(known), Some(k)) = (known, k) else {
+            if may_mask(text) {
+                out.push_str(&mask_flagged_line(text));
+            } else {
+                out.push_str(text);
+            }
+            return;
+        };
+        if !may_mask_line(&mut known.may_mask, k, text) {
+            out.push_str(text);
+            return;
+        }
+        let (len, masked) = known
+            .masked
+            .entry(k)
+            .or_insert_with(|| (text.len(), mask_flagged_line(text)));
+        if *len == text.len() {
+            out.push_str(masked);
+        } else {
+            out.push_str(&mask_flagged_line(text));
+        }
+    }
+
     /// The lines `first..=last` (1-based) of a file (`all`, each with its break), only the
-    /// first when there are more than [`MAX_SHOWN_LINES`], those that `may_mask` (given each
-    /// line's 0-based index and its text) lets through masked, joined by line breaks into
-    /// `shown` (emptied first); how many, 0 when the file has no such lines. A line is shown
-    /// as `str::lines` reads it, without its break and with every `\r` at its end dropped.
+    /// first when there are more than [`MAX_SHOWN_LINES`], each appended by `push` (given
+    /// `shown`, the line's 0-based index and its text), joined by line breaks into `shown`
+    /// (emptied first); how many, 0 when the file has no such lines. A line is shown as
+    /// `str::lines` reads it, without its break and with every `\r` at its end dropped.
     fn shown_lines(
         shown: &mut String,
         all: &[&str],
         lines: Lines,
-        mut may_mask: impl FnMut(usize, &str) -> bool,
+        mut push: impl FnMut(&mut String, usize, &str),
     ) -> usize {
         shown.clear();
         if lines.first == 0 || lines.last < lines.first {
@@ -552,13 +592,7 @@ and explains every change. FILE may be - for standard input.";
                 shown.push('\n');
             }
             let l = l.strip_suffix('\n').unwrap_or(l).trim_end_matches('\r');
-            if !may_mask(first + k, l) {
-                shown.push_str(l);
-            } else {
-                // Printed output ends up in logs: secret values are masked (the files keep
-                // them).
-                shown.push_str(&koji_migrate::mask::mask_line(l));
-            }
+            push(shown, first + k, l);
         }
         count
     }
@@ -601,12 +635,11 @@ and explains every change. FILE may be - for standard input.";
             let shown = files.of(n).and_then(|(name, lines, all, input)| {
                 let masked = secrets.as_deref_mut();
                 let mut known = masked.map(|s| input.and_then(|i| s.of(i)));
-                let may_mask = |k: usize, l: &str| match &mut known {
-                    None => false,
-                    Some(Some(known)) => may_mask_line(known, k, l),
-                    Some(None) => koji_migrate::mask::may_mask(l),
+                let push = |shown: &mut String, k: usize, l: &str| match &mut known {
+                    None => shown.push_str(l),
+                    Some(known) => push_masked(shown, known.as_deref_mut(), Some(k), l),
                 };
-                let count = shown_lines(&mut source, all, lines, may_mask);
+                let count = shown_lines(&mut source, all, lines, push);
                 (count > 0).then_some((name, lines, count > 1))
             });
             let rendered = match shown {
@@ -1162,30 +1195,28 @@ and explains every change. FILE may be - for standard input.";
                 &old_label,
                 &new_label,
                 &mut |piece| {
-                    let may_mask = known.as_mut().map(|known| {
-                        move |old: Option<usize>, text: &str| match (known.as_deref_mut(), old) {
-                            (Some(known), Some(k)) => may_mask_line(known, k, text),
-                            _ => koji_migrate::mask::may_mask(text),
+                    let mask = known.as_mut().map(|known| {
+                        move |out: &mut String, old: Option<usize>, text: &str| {
+                            push_masked(out, known.as_deref_mut(), old, text);
                         }
                     });
-                    push_diff_piece(&mut out.buf, piece, may_mask);
+                    push_diff_piece(&mut out.buf, piece, mask);
                     out.spill();
                 },
             );
         }
     }
 
-    /// A piece of a unified diff as printed: secret values masked when `may_mask` is given
-    /// (which says, from a hunk's line and its index in the old text, whether it may hold
-    /// one). The diff reads as its lines (`str::lines`, which drops a `\r` before a line break)
+    /// A piece of a unified diff as printed: secret values masked when `mask` is given (which
+    /// appends a hunk's line, given its index in the old text, masked). The diff reads as its lines (`str::lines`, which drops a `\r` before a line break)
     /// each followed by a line break, a hunk's line masked after its mark; the file labels
     /// (`---`, `+++`) and lines that look like them are printed as they are.
     fn push_diff_piece(
         out: &mut String,
         piece: UnifiedPiece,
-        may_mask: Option<impl FnMut(Option<usize>, &str) -> bool>,
+        mask: Option<impl FnMut(&mut String, Option<usize>, &str)>,
     ) {
-        let Some(mut may_mask) = may_mask else {
+        let Some(mut mask) = mask else {
             piece.push_to(out);
             return;
         };
@@ -1203,14 +1234,11 @@ and explains every change. FILE may be - for standard input.";
                     '+' => text.starts_with("++"),
                     _ => false,
                 };
-                if label || !may_mask(old, text) {
-                    out.push(mark);
+                out.push(mark);
+                if label {
                     out.push_str(text);
                 } else {
-                    // Printed output ends up in logs: secret values are masked (the files
-                    // keep them).
-                    out.push(mark);
-                    out.push_str(&koji_migrate::mask::mask_line(text));
+                    mask(out, old, text);
                 }
                 out.push('\n');
             }
@@ -1224,11 +1252,7 @@ and explains every change. FILE may be - for standard input.";
                 if !line.starts_with("---") && !line.starts_with("+++") =>
             {
                 out.push_str(mark);
-                if koji_migrate::mask::may_mask(rest) {
-                    out.push_str(&koji_migrate::mask::mask_line(rest));
-                } else {
-                    out.push_str(rest);
-                }
+                push_masked(out, None, None, rest);
             }
             _ => out.push_str(line),
         }
@@ -1288,6 +1312,43 @@ and explains every change. FILE may be - for standard input.";
                     assert_eq!(out, format!("x{n:>width$}"));
                 }
             }
+        }
+
+        /// Masking through what is remembered of a file's lines gives what `mask_line` gives,
+        /// whichever of a line's forms (with its `\r`s or without, which masking a URL keeps)
+        /// is asked first, remembered or not.
+        #[test]
+        fn remembered_masking_agrees_with_mask_line() {
+            use koji_migrate::mask::mask_line;
+            let lines = [
+                "Secret = abc",
+                "  DBPass: x\r",
+                "server = http://u:p@h/x\r\r",
+                "see http://u:p@h/x y",
+                "    PythonOption Secret x\r",
+                "plain line\r",
+                "",
+            ];
+            let mut changed = 0;
+            for trimmed_first in [false, true] {
+                let mut known = Known::default();
+                for (k, line) in lines.iter().enumerate() {
+                    let mut forms = [*line, line.trim_end_matches('\r')];
+                    if trimmed_first {
+                        forms.reverse();
+                    }
+                    for text in forms.into_iter().chain(forms) {
+                        let mut remembered = String::from("-");
+                        push_masked(&mut remembered, Some(&mut known), Some(k), text);
+                        assert_eq!(remembered, format!("-{}", mask_line(text)), "{text:?}");
+                        let mut direct = String::from("-");
+                        push_masked(&mut direct, None, None, text);
+                        assert_eq!(direct, remembered);
+                        changed += usize::from(mask_line(text) != text);
+                    }
+                }
+            }
+            assert!(changed >= 16, "{changed}");
         }
 
         /// The chunked check agrees with a byte-at-a-time one for every byte, at every place

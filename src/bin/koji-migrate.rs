@@ -575,15 +575,19 @@ and explains every change. FILE may be - for standard input.";
     /// The lines `first..=last` (1-based) of a file (`all`, each with its break), only the
     /// first when there are more than [`MAX_SHOWN_LINES`], each appended by `push` (given
     /// `shown`, the line's 0-based index and its text), joined by line breaks into `shown`
-    /// (emptied first); how many, 0 when the file has no such lines. A line is shown as
-    /// `str::lines` reads it, without its break and with every `\r` at its end dropped.
+    /// (emptied first), where each ends is written to `ends` (emptied first: what
+    /// `push_plain_with_source_lines` would otherwise split again); how many, 0 when the file
+    /// has no such lines. A line is shown as `str::lines` reads it, without its break and with
+    /// every `\r` at its end dropped.
     fn shown_lines(
         shown: &mut String,
+        ends: &mut Vec<usize>,
         all: &[&str],
         lines: Lines,
         mut push: impl FnMut(&mut String, usize, &str),
     ) -> usize {
         shown.clear();
+        ends.clear();
         if lines.first == 0 || lines.last < lines.first {
             return 0;
         }
@@ -601,6 +605,7 @@ and explains every change. FILE may be - for standard input.";
             }
             let l = l.strip_suffix('\n').unwrap_or(l).trim_end_matches('\r');
             push(shown, first + k, l);
+            ends.push(shown.len());
         }
         count
     }
@@ -634,6 +639,7 @@ and explains every change. FILE may be - for standard input.";
             std::hash::BuildHasherDefault<QuickHasher>,
         > = Default::default();
         let mut source = String::new();
+        let mut ends = Vec::new();
         for n in report.notes_by_severity() {
             let skipped = if n.change.is_some_and(|c| !report.changes[c].accepted) {
                 "(not made) "
@@ -647,7 +653,7 @@ and explains every change. FILE may be - for standard input.";
                     None => shown.push_str(l),
                     Some(known) => push_masked(shown, known.as_deref_mut(), Some(k), l),
                 };
-                let count = shown_lines(&mut source, all, lines, push);
+                let count = shown_lines(&mut source, &mut ends, all, lines, push);
                 (count > 0).then_some((name, lines, count > 1))
             });
             let rendered = match shown {
@@ -668,6 +674,7 @@ and explains every change. FILE may be - for standard input.";
                             path: name,
                             lines,
                             source: &source,
+                            ends: &ends,
                             several,
                         };
                         if write_plain(&mut out.buf, n.severity, title, shown, note) {
@@ -811,14 +818,15 @@ and explains every change. FILE may be - for standard input.";
     }
 
     /// What a note shows of its file: the file's name, the lines it is about, their text as
-    /// shown (joined by line breaks), and whether that is several lines (which
-    /// [`shown_lines`] counted: searching the text for a break again cost more than writing
-    /// most notes).
+    /// shown (joined by line breaks), where each line ends in it, and whether that is several
+    /// lines (which [`shown_lines`] counted: searching the text for a break again cost more
+    /// than writing most notes).
     #[derive(Clone, Copy)]
     struct Shown<'a> {
         path: &'a str,
         lines: Lines,
         source: &'a str,
+        ends: &'a [usize],
         several: bool,
     }
 
@@ -834,11 +842,17 @@ and explains every change. FILE may be - for standard input.";
         note: &str,
     ) -> Option<String> {
         let mut out = String::new();
+        let ends: Vec<usize> = source
+            .match_indices('\n')
+            .map(|(k, _)| k)
+            .chain([source.len()])
+            .collect();
         let shown = Shown {
             path,
             lines,
             source,
-            several: source.contains('\n'),
+            ends: &ends,
+            several: ends.len() > 1,
         };
         write_plain(&mut out, severity, ["", title], shown, note).then_some(out)
     }
@@ -1062,6 +1076,7 @@ and explains every change. FILE may be - for standard input.";
             path,
             lines,
             source,
+            ends,
             ..
         } = shown;
         if !printable_ascii(source.as_bytes(), true)
@@ -1075,11 +1090,19 @@ and explains every change. FILE may be - for standard input.";
         if source.ends_with('\n') {
             return None;
         }
-        // The lines as `split('\n')` gives them, the breaks found a word at a time (`raw_lines`):
-        // a note shows up to 200 lines.
-        let shown: Vec<&str> = koji_migrate::text::raw_lines(source, false)
-            .map(|l| l.strip_suffix('\n').unwrap_or(l))
+        // The lines as `split('\n')` gives them, where [`shown_lines`] ended them: a note shows
+        // up to 200 lines, and splitting them again cost a fifth of writing the note.
+        let shown: Vec<&str> = ends
+            .iter()
+            .scan(0, |start, &end| {
+                let line = source.get(*start..end);
+                *start = end + 1;
+                line
+            })
             .collect();
+        if shown.len() != ends.len() {
+            return None;
+        }
         let count = shown.len();
         let (&first_text, &last_text) = (shown.first()?, shown.last()?);
         let blank = |l: &str| l.bytes().all(|b| b == b' ');
@@ -1357,6 +1380,33 @@ and explains every change. FILE may be - for standard input.";
                 }
             }
             assert!(changed >= 16, "{changed}");
+        }
+
+        /// Where [`shown_lines`] says each shown line ends is where the text's breaks are (what
+        /// the direct rendering of several lines reads instead of splitting it again), masked
+        /// lines, `\r`s and empty lines included.
+        #[test]
+        fn shown_lines_ends_are_the_breaks() {
+            let text = "a\r\n\n  Secret = x\r\r\nsee http://u:p@h/x\nlast";
+            let all = koji_migrate::text::raw_line_vec(text, false);
+            let (mut shown, mut ends) = (String::new(), Vec::new());
+            for first in 1..=5 {
+                for last in first..=6 {
+                    let lines = Lines { first, last };
+                    let mut known = Known::default();
+                    let push = |s: &mut String, k: usize, l: &str| {
+                        push_masked(s, Some(&mut known), Some(k), l);
+                    };
+                    let count = shown_lines(&mut shown, &mut ends, &all, lines, push);
+                    let breaks: Vec<usize> = shown
+                        .match_indices('\n')
+                        .map(|(k, _)| k)
+                        .chain([shown.len()])
+                        .collect();
+                    assert_eq!(ends, if count > 0 { breaks } else { vec![] }, "{shown:?}");
+                    assert_eq!(ends.len(), count);
+                }
+            }
         }
 
         /// The chunked check agrees with a byte-at-a-time one for every byte, at every place

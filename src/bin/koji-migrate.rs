@@ -635,9 +635,13 @@ and explains every change. FILE may be - for standard input.";
         // few dozen.
         let mut note_lines: std::collections::HashMap<
             (usize, usize, Guide),
-            String,
+            RuleNote,
             std::hash::BuildHasherDefault<QuickHasher>,
         > = Default::default();
+        // Whether the last path prints verbatim, by its address and length (a file's name is
+        // one string of the report, shared by its notes).
+        let mut last_path: Option<(usize, usize, bool)> = None;
+        let not_made_verbatim = prints_verbatim("(not made) ");
         let mut source = String::new();
         let mut ends = Vec::new();
         for n in report.notes_by_severity() {
@@ -660,10 +664,29 @@ and explains every change. FILE may be - for standard input.";
                 Some((name, lines, several)) => {
                     // A rule's id is one `&'static str`: its address and length name it.
                     let rule = (n.rule.as_ptr() as usize, n.rule.len(), n.guide);
-                    let note = note_lines.entry(rule).or_insert_with(|| {
-                        format!("[{}] {}: {}", n.rule, n.guide.title(), n.guide.url())
+                    let rule_note = note_lines.entry(rule).or_insert_with(|| {
+                        RuleNote::new(format!(
+                            "[{}] {}: {}",
+                            n.rule,
+                            n.guide.title(),
+                            n.guide.url()
+                        ))
                     });
+                    let note = rule_note.line.as_str();
                     if plain {
+                        let path_key = (name.as_ptr() as usize, name.len());
+                        let path_verbatim = match last_path {
+                            Some((at, len, verbatim)) if (at, len) == path_key => verbatim,
+                            _ => {
+                                let verbatim = prints_verbatim(name);
+                                last_path = Some((path_key.0, path_key.1, verbatim));
+                                verbatim
+                            }
+                        };
+                        let verbatim = rule_note.verbatim
+                            && path_verbatim
+                            && (skipped.is_empty() || not_made_verbatim)
+                            && rule_note.last.verbatim(&n.message);
                         // Written directly, the note has several lines: it stands apart.
                         let mark = out.buf.len();
                         if previous_multi_line.is_some() {
@@ -677,7 +700,7 @@ and explains every change. FILE may be - for standard input.";
                             ends: &ends,
                             several,
                         };
-                        if write_plain(&mut out.buf, n.severity, title, shown, note) {
+                        if write_plain(&mut out.buf, n.severity, title, shown, note, verbatim) {
                             out.buf.push('\n');
                             previous_multi_line = Some(true);
                             out.spill();
@@ -711,6 +734,47 @@ and explains every change. FILE may be - for standard input.";
             out.buf.push_str(&rendered);
             out.buf.push('\n');
             out.spill();
+        }
+    }
+
+    /// The note line of a rule and guide, whether it prints verbatim ([`prints_verbatim`]), and
+    /// the last message of a note of the rule with whether it does: the notes of a rule nearly
+    /// always say the same, and checking a message of a few hundred bytes again for each of
+    /// tens of thousands of notes cost more than comparing it with the last.
+    struct RuleNote {
+        line: String,
+        verbatim: bool,
+        last: LastMessage,
+    }
+
+    impl RuleNote {
+        fn new(line: String) -> Self {
+            RuleNote {
+                verbatim: prints_verbatim(&line),
+                line,
+                last: LastMessage {
+                    text: String::new(),
+                    verbatim: true,
+                },
+            }
+        }
+    }
+
+    /// The last message of a rule's notes, and whether it prints verbatim.
+    struct LastMessage {
+        text: String,
+        verbatim: bool,
+    }
+
+    impl LastMessage {
+        /// Whether `message` prints verbatim ([`prints_verbatim`]), remembered for the next.
+        fn verbatim(&mut self, message: &str) -> bool {
+            if self.text != message {
+                self.verbatim = prints_verbatim(message);
+                self.text.clear();
+                self.text.push_str(message);
+            }
+            self.verbatim
         }
     }
 
@@ -802,14 +866,20 @@ and explains every change. FILE may be - for standard input.";
     /// A note as `Renderer::plain()` renders it, written directly and appended to `out` (the
     /// title in two pieces), by [`write_plain_with_source`] for one shown line and
     /// [`write_plain_with_source_lines`] for several; `false` (and nothing written) where the
-    /// caller must render it with annotate-snippets.
+    /// caller must render it with annotate-snippets. `verbatim`: whether the title's pieces,
+    /// the path and the note all print verbatim ([`prints_verbatim`]), which the caller knows
+    /// from the notes before.
     fn write_plain(
         out: &mut String,
         severity: Severity,
         title: [&str; 2],
         shown: Shown,
         note: &str,
+        verbatim: bool,
     ) -> bool {
+        if !verbatim {
+            return false;
+        }
         if shown.several {
             write_plain_with_source_lines(out, severity, title, shown, note)
         } else {
@@ -854,7 +924,8 @@ and explains every change. FILE may be - for standard input.";
             ends: &ends,
             several: ends.len() > 1,
         };
-        write_plain(&mut out, severity, ["", title], shown, note).then_some(out)
+        let verbatim = prints_verbatim(title) && prints_verbatim(path) && prints_verbatim(note);
+        write_plain(&mut out, severity, ["", title], shown, note, verbatim).then_some(out)
     }
 
     /// What `Renderer::plain()` renders for a note with one shown line, written directly: the
@@ -884,13 +955,8 @@ and explains every change. FILE may be - for standard input.";
         let start = bytes.iter().take_while(|&&b| b == b' ').count();
         let end = bytes.len() - bytes.iter().rev().take_while(|&&b| b == b' ').count();
         let width = digits(lines.first);
-        let simple = end == source.len()
-            && start < end
-            && start <= 20
-            && width + source.len() <= 120
-            && title.iter().all(|t| prints_verbatim(t))
-            && prints_verbatim(path)
-            && prints_verbatim(note);
+        let simple =
+            end == source.len() && start < end && start <= 20 && width + source.len() <= 120;
         if !simple {
             return false;
         }
@@ -1079,11 +1145,7 @@ and explains every change. FILE may be - for standard input.";
             ends,
             ..
         } = shown;
-        if !printable_ascii(source.as_bytes(), true)
-            || !title.iter().all(|t| prints_verbatim(t))
-            || !prints_verbatim(path)
-            || !prints_verbatim(note)
-        {
+        if !printable_ascii(source.as_bytes(), true) {
             return None;
         }
         // A break at the end would make the last line blank.
@@ -1406,6 +1468,31 @@ and explains every change. FILE may be - for standard input.";
                     assert_eq!(ends, if count > 0 { breaks } else { vec![] }, "{shown:?}");
                     assert_eq!(ends.len(), count);
                 }
+            }
+        }
+
+        /// The remembered answer for a rule's last message is `prints_verbatim`'s, whether the
+        /// message is the last one again or not.
+        #[test]
+        fn remembered_message_check_agrees_with_prints_verbatim() {
+            let messages = [
+                "Install the new web.conf.",
+                "Install the new web.conf.",
+                "two\nlines",
+                "two\nlines",
+                "",
+                "bidi \u{202E} here",
+                "Install the new web.conf.",
+                "caf\u{e9}",
+                "",
+            ];
+            let mut last = RuleNote::new(String::from("[rule] Guide: url")).last;
+            for message in messages.iter().chain(messages.iter().rev()) {
+                assert_eq!(
+                    last.verbatim(message),
+                    prints_verbatim(message),
+                    "{message:?}"
+                );
             }
         }
 

@@ -1011,17 +1011,34 @@ and explains every change. FILE may be - for standard input.";
     /// its UTF-8 encoded) cost about 150 instructions a number, and a report about a long file
     /// writes about 90,000 line numbers; checking the digits as UTF-8 cost more still.
     fn push_digits(out: &mut String, n: usize) {
-        let (high, low) = (n / 10_000, n % 10_000);
-        if high > 0 {
-            push_digits(out, high);
-            out.push_str(pair(low / 100));
-            out.push_str(pair(low));
-        } else if low >= 100 {
-            push_below_100(out, low / 100);
-            out.push_str(pair(low));
+        if n >= 10_000 {
+            // A line number of five to eight digits without calling itself again.
+            if n >= 100_000_000 {
+                push_digits(out, n / 100_000_000);
+                push_four_digits(out, n / 10_000 % 10_000);
+            } else {
+                push_below_10_000(out, n / 10_000);
+            }
+            push_four_digits(out, n % 10_000);
         } else {
-            push_below_100(out, low);
+            push_below_10_000(out, n);
         }
+    }
+
+    /// `n` (below 10,000) in decimal, without leading zeros.
+    fn push_below_10_000(out: &mut String, n: usize) {
+        if n >= 100 {
+            push_below_100(out, n / 100);
+            out.push_str(pair(n));
+        } else {
+            push_below_100(out, n);
+        }
+    }
+
+    /// `n` (below 10,000) in four digits, with leading zeros.
+    fn push_four_digits(out: &mut String, n: usize) {
+        out.push_str(pair(n / 100));
+        out.push_str(pair(n));
     }
 
     /// `n` (below 100) in decimal, without a leading zero.

@@ -531,10 +531,20 @@ and explains every change. FILE may be - for standard input.";
 
     /// Whether line `k` of a file, `text` (with or without the `\r`s before its break, which
     /// hold no secret), may hold a secret: remembered in `known` once found.
+    ///
+    /// The remembered answer is read inline (most lines are asked about twice or more), a new
+    /// line found apart.
+    #[inline(always)]
     fn may_mask_line(known: &mut Vec<Option<bool>>, k: usize, text: &str) -> bool {
         if let Some(&Some(answer)) = known.get(k) {
             return answer;
         }
+        may_mask_new_line(known, k, text)
+    }
+
+    /// [`may_mask_line`] for a line not asked about before.
+    #[inline(never)]
+    fn may_mask_new_line(known: &mut Vec<Option<bool>>, k: usize, text: &str) -> bool {
         if known.len() <= k {
             // Grown by doubling: the lines are asked about roughly in order.
             known.resize((k + 1).max(2 * known.len()), None);
@@ -547,6 +557,10 @@ and explains every change. FILE may be - for standard input.";
     /// `text` appended to `out` with its secret values masked: printed output ends up in logs
     /// (the files keep them). `text` is line `k` of a file whose lines `known` remembers, when
     /// both are given (with or without the `\r`s before its break), which remembers the answer.
+    ///
+    /// Inlined into its callers (the diff's writer calls one for each line), the masking
+    /// itself apart: a call's entry and exit were a third of its instructions.
+    #[inline(always)]
     fn push_masked(out: &mut String, known: Option<&mut Known>, k: Option<usize>, text: &str) {
         use koji_migrate::mask::{mask_flagged_line, may_mask};
         let (Some(known), Some(k)) = (known, k) else {
@@ -561,6 +575,13 @@ and explains every change. FILE may be - for standard input.";
             out.push_str(text);
             return;
         }
+        push_masked_line(out, known, k, text);
+    }
+
+    /// Line `k`, `text`, which may hold a secret, masked as [`push_masked`] does it.
+    #[inline(never)]
+    fn push_masked_line(out: &mut String, known: &mut Known, k: usize, text: &str) {
+        use koji_migrate::mask::mask_flagged_line;
         let (len, masked) = known
             .masked
             .entry(k)
@@ -575,7 +596,7 @@ and explains every change. FILE may be - for standard input.";
     /// The lines `first..=last` (1-based) of a file (`all`, each with its break), only the
     /// first when there are more than [`MAX_SHOWN_LINES`], each appended by `push` (given
     /// `shown`, the line's 0-based index and its text), joined by line breaks into `shown`
-    /// (emptied first), where each ends is written to `ends` (emptied first: what
+    /// (emptied first), where each line ends written to `ends` (emptied first: what
     /// `push_plain_with_source_lines` would otherwise split again); how many, 0 when the file
     /// has no such lines. A line is shown as `str::lines` reads it, without its break and with
     /// every `\r` at its end dropped.
@@ -1026,6 +1047,7 @@ and explains every change. FILE may be - for standard input.";
     }
 
     /// `n` (below 10,000) in decimal, without leading zeros.
+    #[inline(always)]
     fn push_below_10_000(out: &mut String, n: usize) {
         if n >= 100 {
             push_below_100(out, n / 100);
@@ -1036,6 +1058,7 @@ and explains every change. FILE may be - for standard input.";
     }
 
     /// `n` (below 10,000) in four digits, with leading zeros.
+    #[inline(always)]
     fn push_four_digits(out: &mut String, n: usize) {
         out.push_str(pair(n / 100));
         out.push_str(pair(n));

@@ -1192,21 +1192,18 @@ and explains every change. FILE may be - for standard input.";
         if source.ends_with('\n') {
             return None;
         }
-        // The lines as `split('\n')` gives them, where [`shown_lines`] ended them: a note shows
-        // up to 200 lines, and splitting them again cost a fifth of writing the note.
-        let shown: Vec<&str> = ends
-            .iter()
-            .scan(0, |start, &end| {
-                let line = source.get(*start..end);
-                *start = end + 1;
-                line
-            })
-            .collect();
-        if shown.len() != ends.len() {
-            return None;
-        }
-        let count = shown.len();
-        let (&first_text, &last_text) = (shown.first()?, shown.last()?);
+        // Line `i` as `split('\n')` gives it, where [`shown_lines`] ended it: a note shows up
+        // to 200 lines, and splitting them again cost a fifth of writing the note (collecting
+        // them, a tenth). `None` past the last.
+        let line = |i: usize| -> Option<&str> {
+            let start = match i.checked_sub(1) {
+                Some(before) => ends.get(before)? + 1,
+                None => 0,
+            };
+            source.get(start..*ends.get(i)?)
+        };
+        let count = ends.len();
+        let (first_text, last_text) = (line(0)?, line(count.checked_sub(1)?)?);
         let blank = |l: &str| l.bytes().all(|b| b == b' ');
         if count < 2 || blank(first_text) || blank(last_text) {
             return None;
@@ -1225,20 +1222,27 @@ and explains every change. FILE may be - for standard input.";
         let middle = last.min(4);
         let until = (0..middle)
             .rev()
-            .find(|&i| !empty(shown[i]))
+            .find(|&i| line(i).is_some_and(|l| !empty(l)))
             .map_or(0, |i| i + 1);
-        let mut kept: Vec<usize> = (0..until.max(1)).collect();
-        if middle < last - 1 && !empty(shown[last - 1]) {
-            kept.push(last - 1);
+        // At most the first four, the one before the last and the last: kept in place.
+        let mut kept = [0; 6];
+        let mut kept_count = until.max(1);
+        for (k, slot) in kept.iter_mut().enumerate().take(kept_count) {
+            *slot = k;
         }
-        kept.push(last);
+        if middle < last - 1 && line(last - 1).is_some_and(|l| !empty(l)) {
+            kept[kept_count] = last - 1;
+            kept_count += 1;
+        }
+        kept[kept_count] = last;
+        let kept = &kept[..=kept_count];
 
         // It cuts the shown text at the left when every kept line that is not blank is indented
         // by more than 26 columns, and at the right when a line is wider than 140 columns less
         // the gutter (`Margin` in its `margin.rs`).
         let deepest = kept
             .iter()
-            .map(|&i| shown[i])
+            .filter_map(|&i| line(i))
             .filter(|l| !blank(l))
             .map(indent)
             .min()?;
@@ -1259,7 +1263,7 @@ and explains every change. FILE may be - for standard input.";
             indent(first_text) + 1,
         );
         let mut previous: Option<usize> = None;
-        for &i in &kept {
+        for &i in kept {
             // Lines left out become one `...` line (the marker's `|` stays in its column), but
             // one line alone is shown rather than replaced.
             let gap = previous.map_or(1, |p| i - p);
@@ -1269,7 +1273,8 @@ and explains every change. FILE may be - for standard input.";
                 out.push_str("|\n");
             }
             let start = if gap == 2 { i - 1 } else { i };
-            for (j, text) in (start..).zip(shown.get(start..=i)?) {
+            for j in start..=i {
+                let text = line(j)?;
                 if text.len() > room {
                     return None;
                 }

@@ -68,14 +68,25 @@ const WINDOW: usize = PLACES + 2;
 /// stops at many places of a printed line (`SetHandler`, `CustomLog`, `PythonPath` hold `se`,
 /// `to`, `pa`), each then looked at byte by byte. Written as one branch-free loop over fixed
 /// widths, which the compiler turns into a few vector compares.
+///
+/// The window is read as three overlapping runs of [`PLACES`] bytes (each place's first,
+/// second and third byte), which the compiler loads as three vectors: indexing the window
+/// three times in the loop had it build the first from single bytes, a fifth more
+/// instructions.
 fn may_start_a_name(window: &[u8; WINDOW]) -> bool {
+    let run = |from: usize| -> [u8; PLACES] {
+        let mut run = [0; PLACES];
+        run.copy_from_slice(&window[from..from + PLACES]);
+        run
+    };
+    let (first, second, third) = (run(0), run(1), run(2));
     let mut any = 0u8;
     for j in 0..PLACES {
-        let (a, n, m) = (window[j] | 0x20, window[j + 1] | 0x20, window[j + 2] | 0x20);
+        let (a, n, m) = (first[j] | 0x20, second[j] | 0x20, third[j] | 0x20);
         let hit = (a == b's') & (n == b'e') & (m == b'c')
             | (a == b'p') & (n == b'a') & (m == b's')
             | (a == b't') & (n == b'o') & (m == b'k')
-            | (window[j] == b'@');
+            | (first[j] == b'@');
         any |= u8::from(hit);
     }
     any != 0

@@ -1359,6 +1359,10 @@ and explains every change. FILE may be - for standard input.";
             return;
         };
         match piece {
+            // A hunk's `@@` line alone, nearly every piece of text: printed as it is, as
+            // `push_masked_diff_line` would print it (it starts with neither mark), without
+            // splitting it into lines.
+            UnifiedPiece::Text(text) if is_hunk_header(text) => out.push_str(text),
             UnifiedPiece::Text(text) => {
                 for line in text.lines() {
                     push_masked_diff_line(out, line);
@@ -1381,6 +1385,14 @@ and explains every change. FILE may be - for standard input.";
                 out.push('\n');
             }
         }
+    }
+
+    /// Whether `text` is one line that starts with `@@` and ends with its line break, without a
+    /// `\r` (which `str::lines` would drop before the break).
+    fn is_hunk_header(text: &str) -> bool {
+        text.strip_suffix('\n').is_some_and(|line| {
+            line.starts_with("@@") && !line.bytes().any(|b| b == b'\n' || b == b'\r')
+        })
     }
 
     /// One line of a unified diff (without its line break) as printed when secrets are masked.
@@ -1539,6 +1551,38 @@ and explains every change. FILE may be - for standard input.";
                     "{message:?}"
                 );
             }
+        }
+
+        /// A hunk's `@@` line is printed as the general path prints a piece of text, and texts
+        /// that are not one such line take that path.
+        #[test]
+        fn hunk_headers_print_as_masked_text() {
+            let texts = [
+                "@@ -1,3 +1,4 @@\n",
+                "@@ -0,0 +1 @@\n",
+                "@@ -1 +1 @@\r\n",
+                "@@ -1 +1 @@",
+                "@@ -1 +1 @@\n@@ -2 +2 @@\n",
+                "--- a/x\n+++ b/x\n@@ -1 +1 @@\n",
+                "@@\n",
+                "\n",
+                "@ -1 +1 @@\n",
+            ];
+            let mut fast = 0;
+            for text in texts {
+                let mut general = String::new();
+                for line in text.lines() {
+                    push_masked_diff_line(&mut general, line);
+                }
+                let mut printed = String::new();
+                let mask = Some(|out: &mut String, _: Option<usize>, line: &str| {
+                    push_masked(out, None, None, line);
+                });
+                push_diff_piece(&mut printed, UnifiedPiece::Text(text), mask);
+                assert_eq!(printed, general, "{text:?}");
+                fast += usize::from(is_hunk_header(text));
+            }
+            assert_eq!(fast, 3);
         }
 
         /// The chunked check agrees with a byte-at-a-time one for every byte, at every place

@@ -1014,6 +1014,10 @@ and explains every change. FILE may be - for standard input.";
     /// How many blanks `bytes` starts with, found eight bytes at a time: a shown line is
     /// indented by eight or more, and a byte at a time cost a tenth of writing a note.
     fn leading_blanks(bytes: &[u8]) -> usize {
+        // Most lines of an ini file start with their text.
+        if bytes.first() != Some(&b' ') {
+            return 0;
+        }
         let (words, rest) = bytes.as_chunks::<8>();
         for (k, word) in words.iter().enumerate() {
             let other = u64::from_le_bytes(*word) ^ BLANKS;
@@ -1026,6 +1030,9 @@ and explains every change. FILE may be - for standard input.";
 
     /// How many blanks `bytes` ends with, like [`leading_blanks`].
     fn trailing_blanks(bytes: &[u8]) -> usize {
+        if bytes.last() != Some(&b' ') {
+            return 0;
+        }
         let (rest, words) = bytes.as_rchunks::<8>();
         for (k, word) in words.iter().rev().enumerate() {
             let other = u64::from_le_bytes(*word) ^ BLANKS;

@@ -693,7 +693,7 @@ and explains every change. FILE may be - for standard input.";
                             n.guide.url()
                         ))
                     });
-                    let note = rule_note.line.as_str();
+                    let note = &mut rule_note.line;
                     if plain {
                         let path_key = (name.as_ptr() as usize, name.len());
                         let path_verbatim = match last_path {
@@ -704,7 +704,7 @@ and explains every change. FILE may be - for standard input.";
                                 verbatim
                             }
                         };
-                        let verbatim = rule_note.verbatim
+                        let verbatim = note.verbatim
                             && path_verbatim
                             && (skipped.is_empty() || not_made_verbatim)
                             && rule_note.last.verbatim(&n.message);
@@ -730,6 +730,7 @@ and explains every change. FILE may be - for standard input.";
                         out.buf.truncate(mark);
                     }
                     let title = format!("{skipped}{}", n.message);
+                    let note = &note.text;
                     with_source(renderer, n.severity, &title, name, lines, &source, note)
                 }
                 None => {
@@ -758,26 +759,61 @@ and explains every change. FILE may be - for standard input.";
         }
     }
 
-    /// The note line of a rule and guide, whether it prints verbatim ([`prints_verbatim`]), and
-    /// the last message of a note of the rule with whether it does: the notes of a rule nearly
+    /// The note line of a rule and guide ([`NoteLine`]), and the last message of a note of the
+    /// rule with whether it prints verbatim ([`prints_verbatim`]): the notes of a rule nearly
     /// always say the same, and checking a message of a few hundred bytes again for each of
     /// tens of thousands of notes cost more than comparing it with the last.
     struct RuleNote {
-        line: String,
-        verbatim: bool,
+        line: NoteLine,
         last: LastMessage,
     }
 
     impl RuleNote {
         fn new(line: String) -> Self {
             RuleNote {
-                verbatim: prints_verbatim(&line),
-                line,
+                line: NoteLine::new(line),
                 last: LastMessage {
                     text: String::new(),
                     verbatim: true,
                 },
             }
+        }
+    }
+
+    /// A note line (`[rule] Guide: url`), whether it prints verbatim, and the lines that end a
+    /// note written directly with it under a gutter of the width they were made for: tens of
+    /// thousands of notes end alike, made once rather than written piece by piece for each.
+    struct NoteLine {
+        text: String,
+        verbatim: bool,
+        tail: String,
+        tail_width: Option<usize>,
+    }
+
+    impl NoteLine {
+        fn new(text: String) -> Self {
+            NoteLine {
+                verbatim: prints_verbatim(&text),
+                text,
+                tail: String::new(),
+                tail_width: None,
+            }
+        }
+
+        /// The lines that end a note under a gutter `width` columns wide, from the line break
+        /// before them: the gutter's empty line, then `= note: ` and the note line.
+        fn tail(&mut self, width: usize) -> &str {
+            if self.tail_width != Some(width) {
+                self.tail.clear();
+                self.tail.push('\n');
+                push_repeated(&mut self.tail, ' ', width);
+                self.tail.push_str(" |\n");
+                push_repeated(&mut self.tail, ' ', width);
+                self.tail.push_str(" = note: ");
+                self.tail.push_str(&self.text);
+                self.tail_width = Some(width);
+            }
+            &self.tail
         }
     }
 
@@ -900,7 +936,7 @@ and explains every change. FILE may be - for standard input.";
         severity: Severity,
         title: [&str; 2],
         shown: Shown,
-        note: &str,
+        note: &mut NoteLine,
         verbatim: bool,
     ) -> bool {
         if !verbatim {
@@ -951,7 +987,8 @@ and explains every change. FILE may be - for standard input.";
             several: ends.len() > 1,
         };
         let verbatim = prints_verbatim(title) && prints_verbatim(path) && prints_verbatim(note);
-        write_plain(&mut out, severity, ["", title], shown, note, verbatim).then_some(out)
+        let mut note = NoteLine::new(note.to_string());
+        write_plain(&mut out, severity, ["", title], shown, &mut note, verbatim).then_some(out)
     }
 
     /// What `Renderer::plain()` renders for a note with one shown line, written directly: the
@@ -964,7 +1001,7 @@ and explains every change. FILE may be - for standard input.";
         severity: Severity,
         title: [&str; 2],
         shown: Shown,
-        note: &str,
+        note: &mut NoteLine,
     ) -> bool {
         let Shown {
             path,
@@ -999,12 +1036,7 @@ and explains every change. FILE may be - for standard input.";
             out.push_str(" to line ");
             push_number(out, lines.last, 0);
         }
-        out.push('\n');
-        push_repeated(out, ' ', width);
-        out.push_str(" |\n");
-        push_repeated(out, ' ', width);
-        out.push_str(" = note: ");
-        out.push_str(note);
+        out.push_str(note.tail(width));
         true
     }
 
@@ -1207,7 +1239,7 @@ and explains every change. FILE may be - for standard input.";
         severity: Severity,
         title: [&str; 2],
         shown: Shown,
-        note: &str,
+        note: &mut NoteLine,
     ) -> bool {
         let mark = out.len();
         let written = push_plain_with_source_lines(out, severity, title, shown, note);
@@ -1224,7 +1256,7 @@ and explains every change. FILE may be - for standard input.";
         severity: Severity,
         title: [&str; 2],
         shown: Shown,
-        note: &str,
+        note: &mut NoteLine,
     ) -> Option<()> {
         let Shown {
             path,
@@ -1346,12 +1378,8 @@ and explains every change. FILE may be - for standard input.";
             '_',
             last_text.len() - trailing_blanks(last_text.as_bytes()),
         );
-        out.push_str("^\n");
-        push_repeated(out, ' ', width);
-        out.push_str(" |\n");
-        push_repeated(out, ' ', width);
-        out.push_str(" = note: ");
-        out.push_str(note);
+        out.push('^');
+        out.push_str(note.tail(width));
         // The caller trims what the renderer returns the same way.
         out.truncate(out.trim_end().len());
         Some(())

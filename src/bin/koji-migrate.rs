@@ -1695,6 +1695,20 @@ and explains every change. FILE may be - for standard input.";
             }
         }
 
+        /// A note line's ending, remembered for one gutter width, is made again for another:
+        /// what it gives for each width in turn is what a new one gives.
+        #[test]
+        fn note_tails_follow_the_width() {
+            let mut note = NoteLine::new(String::from("[rule] Guide: https://example.com/"));
+            for width in [3, 3, 5, 1, 3, 6, 6, 2] {
+                let fresh = NoteLine::new(note.text.clone()).tail(width).to_string();
+                assert_eq!(note.tail(width), fresh);
+                let margin = " ".repeat(width);
+                let expected = format!("\n{margin} |\n{margin} = note: {}", note.text);
+                assert_eq!(fresh, expected);
+            }
+        }
+
         /// The chunked check agrees with a byte-at-a-time one for every byte, at every place
         /// of a 64-byte chunk, a 32-byte one and the rest after the chunks.
         #[test]

@@ -802,18 +802,25 @@ and explains every change. FILE may be - for standard input.";
 
         /// The lines that end a note under a gutter `width` columns wide, from the line break
         /// before them: the gutter's empty line, then `= note: ` and the note line.
+        #[inline(always)]
         fn tail(&mut self, width: usize) -> &str {
             if self.tail_width != Some(width) {
-                self.tail.clear();
-                self.tail.push('\n');
-                push_repeated(&mut self.tail, ' ', width);
-                self.tail.push_str(" |\n");
-                push_repeated(&mut self.tail, ' ', width);
-                self.tail.push_str(" = note: ");
-                self.tail.push_str(&self.text);
-                self.tail_width = Some(width);
+                self.make_tail(width);
             }
             &self.tail
+        }
+
+        /// [`NoteLine::tail`] made for another width.
+        #[inline(never)]
+        fn make_tail(&mut self, width: usize) {
+            self.tail.clear();
+            self.tail.push('\n');
+            push_repeated(&mut self.tail, ' ', width);
+            self.tail.push_str(" |\n");
+            push_repeated(&mut self.tail, ' ', width);
+            self.tail.push_str(" = note: ");
+            self.tail.push_str(&self.text);
+            self.tail_width = Some(width);
         }
     }
 

@@ -1030,8 +1030,10 @@ and explains every change. FILE may be - for standard input.";
         if !simple {
             return false;
         }
-        plain_header(out, severity, title, path, width, lines.first, start + 1);
-        push_number(out, lines.first, width);
+        let number = plain_header(out, severity, title, path, width, lines.first, start + 1);
+        // The gutter's number is the place's, as wide as the gutter: copied rather than
+        // written again.
+        out.extend_from_within(number);
         out.push_str(" | ");
         out.push_str(source);
         out.push('\n');
@@ -1185,7 +1187,7 @@ and explains every change. FILE may be - for standard input.";
 
     /// The first lines of a note `Renderer::plain()` renders with its source: the title, the place
     /// (the margin is `width` blanks, as wide as the gutter's line numbers), the gutter's empty
-    /// first line.
+    /// first line; where the place's line number is in `out`.
     fn plain_header(
         out: &mut String,
         severity: Severity,
@@ -1194,7 +1196,7 @@ and explains every change. FILE may be - for standard input.";
         width: usize,
         line: usize,
         column: usize,
-    ) {
+    ) -> std::ops::Range<usize> {
         out.push_str(severity.as_str());
         out.push_str(": ");
         out.push_str(title[0]);
@@ -1204,12 +1206,15 @@ and explains every change. FILE may be - for standard input.";
         out.push_str("--> ");
         out.push_str(path);
         out.push(':');
+        let start = out.len();
         push_number(out, line, 0);
+        let number = start..out.len();
         out.push(':');
         push_number(out, column, 0);
         out.push('\n');
         push_repeated(out, ' ', width);
         out.push_str(" |\n");
+        number
     }
 
     /// What `Renderer::plain()` renders for a note with several shown lines, written directly

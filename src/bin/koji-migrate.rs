@@ -502,8 +502,9 @@ and explains every change. FILE may be - for standard input.";
     /// of the text that was masked. The notes and the diff mask the same few thousand lines of
     /// a long file, and masking one costs a few thousand instructions; a line is asked about
     /// with or without the `\r`s before its break, which masking may keep, hence the length.
-    /// A B-tree rather than a hash table: the table's growth to a few thousand entries held
-    /// 2 MB more memory at the peak of a 100,000-line file (for a million instructions less).
+    /// A B-tree rather than a hash table: the table took a million instructions less for a
+    /// 100,000-line file, but its growth to a few thousand entries held 2 MB more memory at the
+    /// peak.
     #[derive(Default)]
     struct Known {
         may_mask: Vec<Option<bool>>,
@@ -594,7 +595,7 @@ and explains every change. FILE may be - for standard input.";
     /// The lines `first..=last` (1-based) of a file (`all`, each with its break), only the
     /// first when there are more than [`MAX_SHOWN_LINES`], each appended by `push` (given
     /// `shown`, the line's 0-based index and its text), joined by line breaks into `shown`
-    /// (emptied first), where each line ends written to `ends` (emptied first: what
+    /// (emptied first), with where each line ends in it written to `ends` (emptied first: what
     /// `push_plain_with_source_lines` would otherwise split again); how many, 0 when the file
     /// has no such lines. A line is shown as `str::lines` reads it, without its break and with
     /// every `\r` at its end dropped.
@@ -758,9 +759,10 @@ and explains every change. FILE may be - for standard input.";
     }
 
     /// The note line of a rule and guide ([`NoteLine`]), and the last message of a note of the
-    /// rule with whether it prints verbatim ([`prints_verbatim`]): the notes of a rule nearly
-    /// always say the same, and checking a message of a few hundred bytes again for each of
-    /// tens of thousands of notes cost more than comparing it with the last.
+    /// rule with whether it prints verbatim ([`prints_verbatim`]): the notes of many rules say
+    /// the same each time (others name a line, and are checked each time), and checking a
+    /// message of a few hundred bytes again for each of thousands of notes cost more than
+    /// comparing it with the last.
     struct RuleNote {
         line: NoteLine,
         last: LastMessage,

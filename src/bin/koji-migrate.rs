@@ -324,12 +324,20 @@ and explains every change. FILE may be - for standard input.";
                 diffs(&report, files, secrets.as_mut(), &mut out);
             }
             out.finish()?;
+            // Left to the process's end, as the report below.
+            std::mem::forget(secrets);
         }
-        Ok(if cli.check && report.needs_migration() {
+        let code = if cli.check && report.needs_migration() {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS
-        })
+        };
+        // Everything is written (the files closed, standard output flushed) and the process
+        // ends with this: its memory goes back to the system whole. Freeing the report's tens
+        // of thousands of allocations one at a time first cost about a million instructions
+        // for a 100,000-line file.
+        std::mem::forget(report);
+        Ok(code)
     }
 
     /// The manual steps after the notes (with `--out`, where README.txt holds them too).
@@ -489,8 +497,19 @@ and explains every change. FILE may be - for standard input.";
     /// as the notes do ([`splits_as_notes`]): otherwise its line numbers are not the notes'.
     struct SecretLines(Vec<Option<Known>>);
 
-    /// What is known of each line of a file (by 0-based index): `None` until asked.
-    type Known = Vec<Option<bool>>;
+    /// What is known of each line of a file (by 0-based index): whether it may hold a secret
+    /// (`None` until asked), and the masked text of those that do, once masked, with the length
+    /// of the text that was masked. The notes and the diff mask the same few thousand lines of
+    /// a long file, and masking one costs a few thousand instructions; a line is asked about
+    /// with or without the `\r`s before its break, which masking may keep, hence the length.
+    /// A B-tree rather than a hash table: the table took a million instructions less for a
+    /// 100,000-line file, but its growth to a few thousand entries held 2 MB more memory at the
+    /// peak.
+    #[derive(Default)]
+    struct Known {
+        may_mask: Vec<Option<bool>>,
+        masked: std::collections::BTreeMap<usize, (usize, String)>,
+    }
 
     impl SecretLines {
         fn new(report: &Report) -> Self {
@@ -498,7 +517,7 @@ and explains every change. FILE may be - for standard input.";
                 report
                     .files
                     .iter()
-                    .map(|f| splits_as_notes(f).then(Vec::new))
+                    .map(|f| splits_as_notes(f).then(Known::default))
                     .collect(),
             )
         }
@@ -511,10 +530,20 @@ and explains every change. FILE may be - for standard input.";
 
     /// Whether line `k` of a file, `text` (with or without the `\r`s before its break, which
     /// hold no secret), may hold a secret: remembered in `known` once found.
-    fn may_mask_line(known: &mut Known, k: usize, text: &str) -> bool {
+    ///
+    /// The remembered answer is read inline (most lines are asked about twice or more), a new
+    /// line found apart.
+    #[inline(always)]
+    fn may_mask_line(known: &mut Vec<Option<bool>>, k: usize, text: &str) -> bool {
         if let Some(&Some(answer)) = known.get(k) {
             return answer;
         }
+        may_mask_new_line(known, k, text)
+    }
+
+    /// [`may_mask_line`] for a line not asked about before.
+    #[inline(never)]
+    fn may_mask_new_line(known: &mut Vec<Option<bool>>, k: usize, text: &str) -> bool {
         if known.len() <= k {
             // Grown by doubling: the lines are asked about roughly in order.
             known.resize((k + 1).max(2 * known.len()), None);
@@ -524,18 +553,61 @@ and explains every change. FILE may be - for standard input.";
         answer
     }
 
+    /// `text` appended to `out` with its secret values masked: printed output ends up in logs
+    /// (the files keep them). `text` is line `k` of a file whose lines `known` remembers, when
+    /// both are given (with or without the `\r`s before its break), which remembers the answer.
+    ///
+    /// Inlined into its callers (the diff's writer calls one for each line), the masking
+    /// itself apart: a call's entry and exit were a third of its instructions.
+    #[inline(always)]
+    fn push_masked(out: &mut String, known: Option<&mut Known>, k: Option<usize>, text: &str) {
+        use koji_migrate::mask::{mask_flagged_line, may_mask};
+        let (Some(known), Some(k)) = (known, k) else {
+            if may_mask(text) {
+                out.push_str(&mask_flagged_line(text));
+            } else {
+                out.push_str(text);
+            }
+            return;
+        };
+        if !may_mask_line(&mut known.may_mask, k, text) {
+            out.push_str(text);
+            return;
+        }
+        push_masked_line(out, known, k, text);
+    }
+
+    /// Line `k`, `text`, which may hold a secret, masked as [`push_masked`] does it.
+    #[inline(never)]
+    fn push_masked_line(out: &mut String, known: &mut Known, k: usize, text: &str) {
+        use koji_migrate::mask::mask_flagged_line;
+        let (len, masked) = known
+            .masked
+            .entry(k)
+            .or_insert_with(|| (text.len(), mask_flagged_line(text)));
+        if *len == text.len() {
+            out.push_str(masked);
+        } else {
+            out.push_str(&mask_flagged_line(text));
+        }
+    }
+
     /// The lines `first..=last` (1-based) of a file (`all`, each with its break), only the
-    /// first when there are more than [`MAX_SHOWN_LINES`], those that `may_mask` (given each
-    /// line's 0-based index and its text) lets through masked, joined by line breaks into
-    /// `shown` (emptied first); how many, 0 when the file has no such lines. A line is shown
-    /// as `str::lines` reads it, without its break and with every `\r` at its end dropped.
+    /// first when there are more than [`MAX_SHOWN_LINES`], each appended by `push` (given
+    /// `shown`, the line's 0-based index and its text), joined by line breaks into `shown`
+    /// (emptied first), with where each line ends in it written to `ends` (emptied first: what
+    /// `push_plain_with_source_lines` would otherwise split again); how many, 0 when the file
+    /// has no such lines. A line is shown as `str::lines` reads it, without its break and with
+    /// every `\r` at its end dropped.
     fn shown_lines(
         shown: &mut String,
+        ends: &mut Vec<usize>,
         all: &[&str],
         lines: Lines,
-        mut may_mask: impl FnMut(usize, &str) -> bool,
+        mut push: impl FnMut(&mut String, usize, &str),
     ) -> usize {
         shown.clear();
+        ends.clear();
         if lines.first == 0 || lines.last < lines.first {
             return 0;
         }
@@ -552,13 +624,8 @@ and explains every change. FILE may be - for standard input.";
                 shown.push('\n');
             }
             let l = l.strip_suffix('\n').unwrap_or(l).trim_end_matches('\r');
-            if !may_mask(first + k, l) {
-                shown.push_str(l);
-            } else {
-                // Printed output ends up in logs: secret values are masked (the files keep
-                // them).
-                shown.push_str(&koji_migrate::mask::mask_line(l));
-            }
+            push(shown, first + k, l);
+            ends.push(shown.len());
         }
         count
     }
@@ -588,10 +655,15 @@ and explains every change. FILE may be - for standard input.";
         // few dozen.
         let mut note_lines: std::collections::HashMap<
             (usize, usize, Guide),
-            String,
+            RuleNote,
             std::hash::BuildHasherDefault<QuickHasher>,
         > = Default::default();
+        // Whether the last path prints verbatim, by its address and length (a file's name is
+        // one string of the report, shared by its notes).
+        let mut last_path: Option<(usize, usize, bool)> = None;
+        let not_made_verbatim = prints_verbatim("(not made) ");
         let mut source = String::new();
+        let mut ends = Vec::new();
         for n in report.notes_by_severity() {
             let skipped = if n.change.is_some_and(|c| !report.changes[c].accepted) {
                 "(not made) "
@@ -601,22 +673,40 @@ and explains every change. FILE may be - for standard input.";
             let shown = files.of(n).and_then(|(name, lines, all, input)| {
                 let masked = secrets.as_deref_mut();
                 let mut known = masked.map(|s| input.and_then(|i| s.of(i)));
-                let may_mask = |k: usize, l: &str| match &mut known {
-                    None => false,
-                    Some(Some(known)) => may_mask_line(known, k, l),
-                    Some(None) => koji_migrate::mask::may_mask(l),
+                let push = |shown: &mut String, k: usize, l: &str| match &mut known {
+                    None => shown.push_str(l),
+                    Some(known) => push_masked(shown, known.as_deref_mut(), Some(k), l),
                 };
-                let count = shown_lines(&mut source, all, lines, may_mask);
+                let count = shown_lines(&mut source, &mut ends, all, lines, push);
                 (count > 0).then_some((name, lines, count > 1))
             });
             let rendered = match shown {
                 Some((name, lines, several)) => {
                     // A rule's id is one `&'static str`: its address and length name it.
                     let rule = (n.rule.as_ptr() as usize, n.rule.len(), n.guide);
-                    let note = note_lines.entry(rule).or_insert_with(|| {
-                        format!("[{}] {}: {}", n.rule, n.guide.title(), n.guide.url())
+                    let rule_note = note_lines.entry(rule).or_insert_with(|| {
+                        RuleNote::new(format!(
+                            "[{}] {}: {}",
+                            n.rule,
+                            n.guide.title(),
+                            n.guide.url()
+                        ))
                     });
+                    let note = &mut rule_note.line;
                     if plain {
+                        let path_key = (name.as_ptr() as usize, name.len());
+                        let path_verbatim = match last_path {
+                            Some((at, len, verbatim)) if (at, len) == path_key => verbatim,
+                            _ => {
+                                let verbatim = prints_verbatim(name);
+                                last_path = Some((path_key.0, path_key.1, verbatim));
+                                verbatim
+                            }
+                        };
+                        let verbatim = note.verbatim
+                            && path_verbatim
+                            && (skipped.is_empty() || not_made_verbatim)
+                            && rule_note.last.verbatim(&n.message);
                         // Written directly, the note has several lines: it stands apart.
                         let mark = out.buf.len();
                         if previous_multi_line.is_some() {
@@ -627,9 +717,10 @@ and explains every change. FILE may be - for standard input.";
                             path: name,
                             lines,
                             source: &source,
+                            ends: &ends,
                             several,
                         };
-                        if write_plain(&mut out.buf, n.severity, title, shown, note) {
+                        if write_plain(&mut out.buf, n.severity, title, shown, note, verbatim) {
                             out.buf.push('\n');
                             previous_multi_line = Some(true);
                             out.spill();
@@ -638,6 +729,7 @@ and explains every change. FILE may be - for standard input.";
                         out.buf.truncate(mark);
                     }
                     let title = format!("{skipped}{}", n.message);
+                    let note = &note.text;
                     with_source(renderer, n.severity, &title, name, lines, &source, note)
                 }
                 None => {
@@ -663,6 +755,90 @@ and explains every change. FILE may be - for standard input.";
             out.buf.push_str(&rendered);
             out.buf.push('\n');
             out.spill();
+        }
+    }
+
+    /// The note line of a rule and guide ([`NoteLine`]), and the last message of a note of the
+    /// rule with whether it prints verbatim ([`prints_verbatim`]): the notes of many rules say
+    /// the same each time (others name a line, and are checked each time), and checking a
+    /// message of a few hundred bytes again for each of thousands of notes cost more than
+    /// comparing it with the last.
+    struct RuleNote {
+        line: NoteLine,
+        last: LastMessage,
+    }
+
+    impl RuleNote {
+        fn new(line: String) -> Self {
+            RuleNote {
+                line: NoteLine::new(line),
+                last: LastMessage {
+                    text: String::new(),
+                    verbatim: true,
+                },
+            }
+        }
+    }
+
+    /// A note line (`[rule] Guide: url`), whether it prints verbatim, and the lines that end a
+    /// note written directly with it under a gutter of the width they were made for: tens of
+    /// thousands of notes end alike, made once rather than written piece by piece for each.
+    struct NoteLine {
+        text: String,
+        verbatim: bool,
+        tail: String,
+        tail_width: Option<usize>,
+    }
+
+    impl NoteLine {
+        fn new(text: String) -> Self {
+            NoteLine {
+                verbatim: prints_verbatim(&text),
+                text,
+                tail: String::new(),
+                tail_width: None,
+            }
+        }
+
+        /// The lines that end a note under a gutter `width` columns wide, from the line break
+        /// before them: the gutter's empty line, then `= note: ` and the note line.
+        #[inline(always)]
+        fn tail(&mut self, width: usize) -> &str {
+            if self.tail_width != Some(width) {
+                self.make_tail(width);
+            }
+            &self.tail
+        }
+
+        /// [`NoteLine::tail`] made for another width.
+        #[inline(never)]
+        fn make_tail(&mut self, width: usize) {
+            self.tail.clear();
+            self.tail.push('\n');
+            push_repeated(&mut self.tail, ' ', width);
+            self.tail.push_str(" |\n");
+            push_repeated(&mut self.tail, ' ', width);
+            self.tail.push_str(" = note: ");
+            self.tail.push_str(&self.text);
+            self.tail_width = Some(width);
+        }
+    }
+
+    /// The last message of a rule's notes, and whether it prints verbatim.
+    struct LastMessage {
+        text: String,
+        verbatim: bool,
+    }
+
+    impl LastMessage {
+        /// Whether `message` prints verbatim ([`prints_verbatim`]), remembered for the next.
+        fn verbatim(&mut self, message: &str) -> bool {
+            if self.text != message {
+                self.verbatim = prints_verbatim(message);
+                self.text.clear();
+                self.text.push_str(message);
+            }
+            self.verbatim
         }
     }
 
@@ -739,29 +915,40 @@ and explains every change. FILE may be - for standard input.";
     /// `breaks` allows one. Checked 32 bytes at a time without branches, which the compiler
     /// turns into a few vector compares: the byte-at-a-time `all` this replaces branched at
     /// every byte, and the notes of a 100,000-line file run 5 MB of titles, notes and shown
-    /// lines through it (about a fifth of the instructions of printing them). The bytes after
-    /// the last whole chunk are checked as one more, padded with blanks: most texts are short,
-    /// and a byte-at-a-time loop over their rest cost as much as the chunks.
+    /// lines through it (about a fifth of the instructions of printing them). Long texts (the
+    /// messages, of a few hundred bytes) go 64 bytes to a branch, a quarter fewer instructions
+    /// than 32. The bytes after the last whole chunk are checked as one more, padded with
+    /// blanks: most texts are short, and a byte-at-a-time loop over their rest cost as much as
+    /// the chunks.
     fn printable_ascii(bytes: &[u8], breaks: bool) -> bool {
         let ok =
             |all: bool, &b: &u8| all & ((b.wrapping_sub(0x20) < 0x5f) | (breaks & (b == b'\n')));
-        let (chunks, rest) = bytes.as_chunks::<32>();
+        let (wide, rest) = bytes.as_chunks::<64>();
+        let (chunks, rest) = rest.as_chunks::<32>();
         let mut last = [b' '; 32];
         last[..rest.len()].copy_from_slice(rest);
-        chunks.iter().all(|c| c.iter().fold(true, ok)) && last.iter().fold(true, ok)
+        wide.iter().all(|c| c.iter().fold(true, ok))
+            && chunks.iter().all(|c| c.iter().fold(true, ok))
+            && last.iter().fold(true, ok)
     }
 
     /// A note as `Renderer::plain()` renders it, written directly and appended to `out` (the
     /// title in two pieces), by [`write_plain_with_source`] for one shown line and
     /// [`write_plain_with_source_lines`] for several; `false` (and nothing written) where the
-    /// caller must render it with annotate-snippets.
+    /// caller must render it with annotate-snippets. `verbatim`: whether the title's pieces,
+    /// the path and the note all print verbatim ([`prints_verbatim`]), which the caller knows
+    /// from the notes before.
     fn write_plain(
         out: &mut String,
         severity: Severity,
         title: [&str; 2],
         shown: Shown,
-        note: &str,
+        note: &mut NoteLine,
+        verbatim: bool,
     ) -> bool {
+        if !verbatim {
+            return false;
+        }
         if shown.several {
             write_plain_with_source_lines(out, severity, title, shown, note)
         } else {
@@ -770,14 +957,15 @@ and explains every change. FILE may be - for standard input.";
     }
 
     /// What a note shows of its file: the file's name, the lines it is about, their text as
-    /// shown (joined by line breaks), and whether that is several lines (which
-    /// [`shown_lines`] counted: searching the text for a break again cost more than writing
-    /// most notes).
+    /// shown (joined by line breaks), where each line ends in it, and whether that is several
+    /// lines (which [`shown_lines`] counted: searching the text for a break again cost more
+    /// than writing most notes).
     #[derive(Clone, Copy)]
     struct Shown<'a> {
         path: &'a str,
         lines: Lines,
         source: &'a str,
+        ends: &'a [usize],
         several: bool,
     }
 
@@ -793,13 +981,21 @@ and explains every change. FILE may be - for standard input.";
         note: &str,
     ) -> Option<String> {
         let mut out = String::new();
+        let ends: Vec<usize> = source
+            .match_indices('\n')
+            .map(|(k, _)| k)
+            .chain([source.len()])
+            .collect();
         let shown = Shown {
             path,
             lines,
             source,
-            several: source.contains('\n'),
+            ends: &ends,
+            several: ends.len() > 1,
         };
-        write_plain(&mut out, severity, ["", title], shown, note).then_some(out)
+        let verbatim = prints_verbatim(title) && prints_verbatim(path) && prints_verbatim(note);
+        let mut note = NoteLine::new(note.to_string());
+        write_plain(&mut out, severity, ["", title], shown, &mut note, verbatim).then_some(out)
     }
 
     /// What `Renderer::plain()` renders for a note with one shown line, written directly: the
@@ -812,7 +1008,7 @@ and explains every change. FILE may be - for standard input.";
         severity: Severity,
         title: [&str; 2],
         shown: Shown,
-        note: &str,
+        note: &mut NoteLine,
     ) -> bool {
         let Shown {
             path,
@@ -826,21 +1022,18 @@ and explains every change. FILE may be - for standard input.";
         // Printable ASCII, whose only blank is the space: trimmed byte by byte (`trim_start`
         // decodes characters and tests each for Unicode's white space).
         let bytes = source.as_bytes();
-        let start = bytes.iter().take_while(|&&b| b == b' ').count();
-        let end = bytes.len() - bytes.iter().rev().take_while(|&&b| b == b' ').count();
+        let start = leading_blanks(bytes);
+        let end = bytes.len() - trailing_blanks(bytes);
         let width = digits(lines.first);
-        let simple = end == source.len()
-            && start < end
-            && start <= 20
-            && width + source.len() <= 120
-            && title.iter().all(|t| prints_verbatim(t))
-            && prints_verbatim(path)
-            && prints_verbatim(note);
+        let simple =
+            end == source.len() && start < end && start <= 20 && width + source.len() <= 120;
         if !simple {
             return false;
         }
-        plain_header(out, severity, title, path, width, lines.first, start + 1);
-        push_number(out, lines.first, width);
+        let number = plain_header(out, severity, title, path, width, lines.first, start + 1);
+        // The gutter's number is the place's, as wide as the gutter: copied rather than
+        // written again.
+        out.extend_from_within(number);
         out.push_str(" | ");
         out.push_str(source);
         out.push('\n');
@@ -852,13 +1045,51 @@ and explains every change. FILE may be - for standard input.";
             out.push_str(" to line ");
             push_number(out, lines.last, 0);
         }
-        out.push('\n');
-        push_repeated(out, ' ', width);
-        out.push_str(" |\n");
-        push_repeated(out, ' ', width);
-        out.push_str(" = note: ");
-        out.push_str(note);
+        out.push_str(note.tail(width));
         true
+    }
+
+    /// Eight blanks as a word, to compare eight bytes with at once.
+    const BLANKS: u64 = u64::from_le_bytes([b' '; 8]);
+
+    /// How many blanks `bytes` starts with, found eight bytes at a time: a shown line is
+    /// indented by eight or more, and a byte at a time cost a tenth of writing a note.
+    fn leading_blanks(bytes: &[u8]) -> usize {
+        // Most lines of an ini file start with their text.
+        if bytes.first() != Some(&b' ') {
+            return 0;
+        }
+        let (words, rest) = bytes.as_chunks::<8>();
+        for (k, word) in words.iter().enumerate() {
+            let other = u64::from_le_bytes(*word) ^ BLANKS;
+            if other != 0 {
+                return k * 8 + other.trailing_zeros() as usize / 8;
+            }
+        }
+        words.len() * 8 + rest.iter().take_while(|&&b| b == b' ').count()
+    }
+
+    /// How many blanks `bytes` ends with, like [`leading_blanks`].
+    fn trailing_blanks(bytes: &[u8]) -> usize {
+        if bytes.last() != Some(&b' ') {
+            return 0;
+        }
+        let (rest, words) = bytes.as_rchunks::<8>();
+        for (k, word) in words.iter().rev().enumerate() {
+            let other = u64::from_le_bytes(*word) ^ BLANKS;
+            if other != 0 {
+                return k * 8 + other.leading_zeros() as usize / 8;
+            }
+        }
+        words.len() * 8 + rest.iter().rev().take_while(|&&b| b == b' ').count()
+    }
+
+    /// `text` without the blanks at its ends: `str::trim` for text whose only white space is
+    /// the blank (printable ASCII).
+    fn trim_blanks(text: &str) -> &str {
+        let start = leading_blanks(text.as_bytes());
+        let end = text.len() - trailing_blanks(&text.as_bytes()[start..]);
+        text.get(start..end).unwrap_or_default()
     }
 
     /// How many decimal digits `n` has.
@@ -868,21 +1099,67 @@ and explains every change. FILE may be - for standard input.";
 
     /// `n` in decimal, right-aligned to `width` columns.
     fn push_number(out: &mut String, n: usize, width: usize) {
-        let mut buf = [b' '; 20];
-        let mut at = buf.len();
-        let mut rest = n;
-        loop {
-            at -= 1;
-            buf[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
+        // Only a gutter's numbers are aligned, to a width no narrower than most of them.
+        if width > 1 {
+            push_repeated(out, ' ', width.saturating_sub(digits(n)));
         }
-        let digits = &buf[at..];
-        push_repeated(out, ' ', width.saturating_sub(digits.len()));
-        // Pushed as characters: checking the digits as UTF-8 cost more than writing them.
-        out.extend(digits.iter().map(|&d| char::from(d)));
+        push_digits(out, n);
+    }
+
+    /// The numbers 0 to 99, two digits each: [`push_digits`] writes two digits at a time from
+    /// it.
+    const PAIRS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
+    /// `n`'s two digits if it is below 100, else its last two digits.
+    fn pair(n: usize) -> &'static str {
+        let k = 2 * (n % 100);
+        &PAIRS[k..k + 2]
+    }
+
+    /// `n` in decimal, the highest digits first, two at a time as slices of [`PAIRS`]: the
+    /// digits written one at a time as characters (each pushed with its length checked and
+    /// its UTF-8 encoded) cost about 150 instructions a number, and a report about a long file
+    /// writes about 90,000 line numbers; checking the digits as UTF-8 cost more still.
+    fn push_digits(out: &mut String, n: usize) {
+        if n >= 10_000 {
+            // A line number of five to eight digits without calling itself again.
+            if n >= 100_000_000 {
+                push_digits(out, n / 100_000_000);
+                push_four_digits(out, n / 10_000 % 10_000);
+            } else {
+                push_below_10_000(out, n / 10_000);
+            }
+            push_four_digits(out, n % 10_000);
+        } else {
+            push_below_10_000(out, n);
+        }
+    }
+
+    /// `n` (below 10,000) in decimal, without leading zeros.
+    #[inline(always)]
+    fn push_below_10_000(out: &mut String, n: usize) {
+        if n >= 100 {
+            push_below_100(out, n / 100);
+            out.push_str(pair(n));
+        } else {
+            push_below_100(out, n);
+        }
+    }
+
+    /// `n` (below 10,000) in four digits, with leading zeros.
+    #[inline(always)]
+    fn push_four_digits(out: &mut String, n: usize) {
+        out.push_str(pair(n / 100));
+        out.push_str(pair(n));
+    }
+
+    /// `n` (below 100) in decimal, without a leading zero.
+    fn push_below_100(out: &mut String, n: usize) {
+        if n >= 10 {
+            out.push_str(pair(n));
+        } else {
+            out.push(char::from(b'0' + (n % 10) as u8));
+        }
     }
 
     /// `c` (ASCII) `count` times.
@@ -910,7 +1187,7 @@ and explains every change. FILE may be - for standard input.";
 
     /// The first lines of a note `Renderer::plain()` renders with its source: the title, the place
     /// (the margin is `width` blanks, as wide as the gutter's line numbers), the gutter's empty
-    /// first line.
+    /// first line; where the place's line number is in `out`.
     fn plain_header(
         out: &mut String,
         severity: Severity,
@@ -919,7 +1196,7 @@ and explains every change. FILE may be - for standard input.";
         width: usize,
         line: usize,
         column: usize,
-    ) {
+    ) -> std::ops::Range<usize> {
         out.push_str(severity.as_str());
         out.push_str(": ");
         out.push_str(title[0]);
@@ -929,12 +1206,15 @@ and explains every change. FILE may be - for standard input.";
         out.push_str("--> ");
         out.push_str(path);
         out.push(':');
+        let start = out.len();
         push_number(out, line, 0);
+        let number = start..out.len();
         out.push(':');
         push_number(out, column, 0);
         out.push('\n');
         push_repeated(out, ' ', width);
         out.push_str(" |\n");
+        number
     }
 
     /// What `Renderer::plain()` renders for a note with several shown lines, written directly
@@ -971,7 +1251,7 @@ and explains every change. FILE may be - for standard input.";
         severity: Severity,
         title: [&str; 2],
         shown: Shown,
-        note: &str,
+        note: &mut NoteLine,
     ) -> bool {
         let mark = out.len();
         let written = push_plain_with_source_lines(out, severity, title, shown, note);
@@ -988,39 +1268,43 @@ and explains every change. FILE may be - for standard input.";
         severity: Severity,
         title: [&str; 2],
         shown: Shown,
-        note: &str,
+        note: &mut NoteLine,
     ) -> Option<()> {
         let Shown {
             path,
             lines,
             source,
+            ends,
             ..
         } = shown;
-        if !printable_ascii(source.as_bytes(), true)
-            || !title.iter().all(|t| prints_verbatim(t))
-            || !prints_verbatim(path)
-            || !prints_verbatim(note)
-        {
+        if !printable_ascii(source.as_bytes(), true) {
             return None;
         }
         // A break at the end would make the last line blank.
         if source.ends_with('\n') {
             return None;
         }
-        // The lines as `split('\n')` gives them, the breaks found a word at a time (`raw_lines`):
-        // a note shows up to 200 lines.
-        let shown: Vec<&str> = koji_migrate::text::raw_lines(source, false)
-            .map(|l| l.strip_suffix('\n').unwrap_or(l))
-            .collect();
-        let count = shown.len();
-        let (&first_text, &last_text) = (shown.first()?, shown.last()?);
+        // Line `i` as `split('\n')` gives it, where [`shown_lines`] ended it: a note shows up
+        // to 200 lines, and splitting them again cost a fifth of writing the note (collecting
+        // them, a tenth). `None` past the last.
+        let line = |i: usize| -> Option<&str> {
+            let start = match i.checked_sub(1) {
+                Some(before) => ends.get(before)? + 1,
+                None => 0,
+            };
+            source.get(start..*ends.get(i)?)
+        };
+        let count = ends.len();
+        let (first_text, last_text) = (line(0)?, line(count.checked_sub(1)?)?);
         let blank = |l: &str| l.bytes().all(|b| b == b' ');
         if count < 2 || blank(first_text) || blank(last_text) {
             return None;
         }
-        let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+        // Printable ASCII, whose only white space is the blank: trimmed eight bytes at a time
+        // (`trim` decodes characters and tests each for Unicode's white space).
+        let indent = |l: &str| leading_blanks(l.as_bytes());
         let empty = |l: &str| {
-            let t = l.trim();
+            let t = trim_blanks(l);
             (t.starts_with("//") && !t.starts_with("///") && !t.starts_with("//!"))
                 || matches!(t, "" | "{" | "}" | "(" | ")" | "[" | "]")
         };
@@ -1032,20 +1316,27 @@ and explains every change. FILE may be - for standard input.";
         let middle = last.min(4);
         let until = (0..middle)
             .rev()
-            .find(|&i| !empty(shown[i]))
+            .find(|&i| line(i).is_some_and(|l| !empty(l)))
             .map_or(0, |i| i + 1);
-        let mut kept: Vec<usize> = (0..until.max(1)).collect();
-        if middle < last - 1 && !empty(shown[last - 1]) {
-            kept.push(last - 1);
+        // At most the first four, the one before the last and the last: kept in place.
+        let mut kept = [0; 6];
+        let mut kept_count = until.max(1);
+        for (k, slot) in kept.iter_mut().enumerate().take(kept_count) {
+            *slot = k;
         }
-        kept.push(last);
+        if middle < last - 1 && line(last - 1).is_some_and(|l| !empty(l)) {
+            kept[kept_count] = last - 1;
+            kept_count += 1;
+        }
+        kept[kept_count] = last;
+        let kept = &kept[..=kept_count];
 
         // It cuts the shown text at the left when every kept line that is not blank is indented
         // by more than 26 columns, and at the right when a line is wider than 140 columns less
         // the gutter (`Margin` in its `margin.rs`).
         let deepest = kept
             .iter()
-            .map(|&i| shown[i])
+            .filter_map(|&i| line(i))
             .filter(|l| !blank(l))
             .map(indent)
             .min()?;
@@ -1066,7 +1357,7 @@ and explains every change. FILE may be - for standard input.";
             indent(first_text) + 1,
         );
         let mut previous: Option<usize> = None;
-        for &i in &kept {
+        for &i in kept {
             // Lines left out become one `...` line (the marker's `|` stays in its column), but
             // one line alone is shown rather than replaced.
             let gap = previous.map_or(1, |p| i - p);
@@ -1076,7 +1367,8 @@ and explains every change. FILE may be - for standard input.";
                 out.push_str("|\n");
             }
             let start = if gap == 2 { i - 1 } else { i };
-            for (j, text) in (start..).zip(shown.get(start..=i)?) {
+            for j in start..=i {
+                let text = line(j)?;
                 if text.len() > room {
                     return None;
                 }
@@ -1093,13 +1385,13 @@ and explains every change. FILE may be - for standard input.";
         }
         push_repeated(out, ' ', width);
         out.push_str(" | |");
-        push_repeated(out, '_', last_text.trim_end().len());
-        out.push_str("^\n");
-        push_repeated(out, ' ', width);
-        out.push_str(" |\n");
-        push_repeated(out, ' ', width);
-        out.push_str(" = note: ");
-        out.push_str(note);
+        push_repeated(
+            out,
+            '_',
+            last_text.len() - trailing_blanks(last_text.as_bytes()),
+        );
+        out.push('^');
+        out.push_str(note.tail(width));
         // The caller trims what the renderer returns the same way.
         out.truncate(out.trim_end().len());
         Some(())
@@ -1135,34 +1427,36 @@ and explains every change. FILE may be - for standard input.";
                 &old_label,
                 &new_label,
                 &mut |piece| {
-                    let may_mask = known.as_mut().map(|known| {
-                        move |old: Option<usize>, text: &str| match (known.as_deref_mut(), old) {
-                            (Some(known), Some(k)) => may_mask_line(known, k, text),
-                            _ => koji_migrate::mask::may_mask(text),
+                    let mask = known.as_mut().map(|known| {
+                        move |out: &mut String, old: Option<usize>, text: &str| {
+                            push_masked(out, known.as_deref_mut(), old, text);
                         }
                     });
-                    push_diff_piece(&mut out.buf, piece, may_mask);
+                    push_diff_piece(&mut out.buf, piece, mask);
                     out.spill();
                 },
             );
         }
     }
 
-    /// A piece of a unified diff as printed: secret values masked when `may_mask` is given
-    /// (which says, from a hunk's line and its index in the old text, whether it may hold
-    /// one). The diff reads as its lines (`str::lines`, which drops a `\r` before a line break)
+    /// A piece of a unified diff as printed: secret values masked when `mask` is given (which
+    /// appends a hunk's line, given its index in the old text, masked). The diff reads as its lines (`str::lines`, which drops a `\r` before a line break)
     /// each followed by a line break, a hunk's line masked after its mark; the file labels
     /// (`---`, `+++`) and lines that look like them are printed as they are.
     fn push_diff_piece(
         out: &mut String,
         piece: UnifiedPiece,
-        may_mask: Option<impl FnMut(Option<usize>, &str) -> bool>,
+        mask: Option<impl FnMut(&mut String, Option<usize>, &str)>,
     ) {
-        let Some(mut may_mask) = may_mask else {
+        let Some(mut mask) = mask else {
             piece.push_to(out);
             return;
         };
         match piece {
+            // A hunk's `@@` line alone, nearly every piece of text: printed as it is, as
+            // `push_masked_diff_line` would print it (it starts with neither mark), without
+            // splitting it into lines.
+            UnifiedPiece::Text(text) if is_hunk_header(text) => out.push_str(text),
             UnifiedPiece::Text(text) => {
                 for line in text.lines() {
                     push_masked_diff_line(out, line);
@@ -1176,18 +1470,23 @@ and explains every change. FILE may be - for standard input.";
                     '+' => text.starts_with("++"),
                     _ => false,
                 };
-                if label || !may_mask(old, text) {
-                    out.push(mark);
+                out.push(mark);
+                if label {
                     out.push_str(text);
                 } else {
-                    // Printed output ends up in logs: secret values are masked (the files
-                    // keep them).
-                    out.push(mark);
-                    out.push_str(&koji_migrate::mask::mask_line(text));
+                    mask(out, old, text);
                 }
                 out.push('\n');
             }
         }
+    }
+
+    /// Whether `text` is one line that starts with `@@` and ends with its line break, without a
+    /// `\r` (which `str::lines` would drop before the break).
+    fn is_hunk_header(text: &str) -> bool {
+        text.strip_suffix('\n').is_some_and(|line| {
+            line.starts_with("@@") && !line.bytes().any(|b| b == b'\n' || b == b'\r')
+        })
     }
 
     /// One line of a unified diff (without its line break) as printed when secrets are masked.
@@ -1197,11 +1496,7 @@ and explains every change. FILE may be - for standard input.";
                 if !line.starts_with("---") && !line.starts_with("+++") =>
             {
                 out.push_str(mark);
-                if koji_migrate::mask::may_mask(rest) {
-                    out.push_str(&koji_migrate::mask::mask_line(rest));
-                } else {
-                    out.push_str(rest);
-                }
+                push_masked(out, None, None, rest);
             }
             _ => out.push_str(line),
         }
@@ -1244,11 +1539,193 @@ and explains every change. FILE may be - for standard input.";
             assert!(lone_cr_inputs >= 3);
         }
 
+        /// The numbers written two digits at a time are `format!`'s, at every number of digits
+        /// and around each power of ten, right-aligned or not.
+        #[test]
+        fn push_number_agrees_with_format() {
+            let mut numbers: Vec<usize> = (0..=20_000).collect();
+            for p in 2..=19 {
+                let power = 10usize.pow(p);
+                numbers.extend([power - 1, power, power + 1, power + 99, 3 * power + 7]);
+            }
+            numbers.extend([usize::MAX, usize::MAX / 7, 123_456_789]);
+            for n in numbers {
+                for width in [0, 1, 2, 3, 5, 6, 21] {
+                    let mut out = String::from("x");
+                    push_number(&mut out, n, width);
+                    assert_eq!(out, format!("x{n:>width$}"));
+                }
+            }
+        }
+
+        /// Masking through what is remembered of a file's lines gives what `mask_line` gives,
+        /// whichever of a line's forms (with its `\r`s or without, which masking a URL keeps)
+        /// is asked first, remembered or not.
+        #[test]
+        fn remembered_masking_agrees_with_mask_line() {
+            use koji_migrate::mask::mask_line;
+            let lines = [
+                "Secret = abc",
+                "  DBPass: x\r",
+                "server = http://u:p@h/x\r\r",
+                "see http://u:p@h/x y",
+                "    PythonOption Secret x\r",
+                "plain line\r",
+                "",
+            ];
+            let mut changed = 0;
+            for trimmed_first in [false, true] {
+                let mut known = Known::default();
+                for (k, line) in lines.iter().enumerate() {
+                    let mut forms = [*line, line.trim_end_matches('\r')];
+                    if trimmed_first {
+                        forms.reverse();
+                    }
+                    for text in forms.into_iter().chain(forms) {
+                        let mut remembered = String::from("-");
+                        push_masked(&mut remembered, Some(&mut known), Some(k), text);
+                        assert_eq!(remembered, format!("-{}", mask_line(text)), "{text:?}");
+                        let mut direct = String::from("-");
+                        push_masked(&mut direct, None, None, text);
+                        assert_eq!(direct, remembered);
+                        changed += usize::from(mask_line(text) != text);
+                    }
+                }
+            }
+            assert!(changed >= 16, "{changed}");
+        }
+
+        /// Where [`shown_lines`] says each shown line ends is where the text's breaks are (what
+        /// the direct rendering of several lines reads instead of splitting it again), masked
+        /// lines, `\r`s and empty lines included.
+        #[test]
+        fn shown_lines_ends_are_the_breaks() {
+            let text = "a\r\n\n  Secret = x\r\r\nsee http://u:p@h/x\nlast";
+            let all = koji_migrate::text::raw_line_vec(text, false);
+            let (mut shown, mut ends) = (String::new(), Vec::new());
+            for first in 1..=5 {
+                for last in first..=6 {
+                    let lines = Lines { first, last };
+                    let mut known = Known::default();
+                    let push = |s: &mut String, k: usize, l: &str| {
+                        push_masked(s, Some(&mut known), Some(k), l);
+                    };
+                    let count = shown_lines(&mut shown, &mut ends, &all, lines, push);
+                    let breaks: Vec<usize> = shown
+                        .match_indices('\n')
+                        .map(|(k, _)| k)
+                        .chain([shown.len()])
+                        .collect();
+                    assert_eq!(ends, if count > 0 { breaks } else { vec![] }, "{shown:?}");
+                    assert_eq!(ends.len(), count);
+                }
+            }
+        }
+
+        /// The remembered answer for a rule's last message is `prints_verbatim`'s, whether the
+        /// message is the last one again or not.
+        #[test]
+        fn remembered_message_check_agrees_with_prints_verbatim() {
+            let messages = [
+                "Install the new web.conf.",
+                "Install the new web.conf.",
+                "two\nlines",
+                "two\nlines",
+                "",
+                "bidi \u{202E} here",
+                "Install the new web.conf.",
+                "caf\u{e9}",
+                "",
+            ];
+            let mut last = RuleNote::new(String::from("[rule] Guide: url")).last;
+            for message in messages.iter().chain(messages.iter().rev()) {
+                assert_eq!(
+                    last.verbatim(message),
+                    prints_verbatim(message),
+                    "{message:?}"
+                );
+            }
+        }
+
+        /// A hunk's `@@` line is printed as the general path prints a piece of text, and texts
+        /// that are not one such line take that path.
+        #[test]
+        fn hunk_headers_print_as_masked_text() {
+            let texts = [
+                "@@ -1,3 +1,4 @@\n",
+                "@@ -0,0 +1 @@\n",
+                "@@ -1 +1 @@\r\n",
+                "@@ -1 +1 @@",
+                "@@ -1 +1 @@\n@@ -2 +2 @@\n",
+                "--- a/x\n+++ b/x\n@@ -1 +1 @@\n",
+                "@@\n",
+                "\n",
+                "@ -1 +1 @@\n",
+            ];
+            let mut fast = 0;
+            for text in texts {
+                let mut general = String::new();
+                for line in text.lines() {
+                    push_masked_diff_line(&mut general, line);
+                }
+                let mut printed = String::new();
+                let mask = Some(|out: &mut String, _: Option<usize>, line: &str| {
+                    push_masked(out, None, None, line);
+                });
+                push_diff_piece(&mut printed, UnifiedPiece::Text(text), mask);
+                assert_eq!(printed, general, "{text:?}");
+                fast += usize::from(is_hunk_header(text));
+            }
+            assert_eq!(fast, 3);
+        }
+
+        /// The blanks counted eight bytes at a time are those counted one at a time, and
+        /// trimming them is `str::trim` on printable ASCII, at every length and place around the
+        /// words' edges.
+        #[test]
+        fn blanks_counted_by_words_agree_with_bytes() {
+            for len in 0..40 {
+                for at in 0..=len {
+                    for other in [b'x', b'\t', b'~'] {
+                        let mut bytes = vec![b' '; len];
+                        if at < len {
+                            bytes[at] = other;
+                        }
+                        if at + 3 < len {
+                            bytes[len - at / 2 - 1] = b'y';
+                        }
+                        let leading = bytes.iter().take_while(|&&b| b == b' ').count();
+                        let trailing = bytes.iter().rev().take_while(|&&b| b == b' ').count();
+                        assert_eq!(leading_blanks(&bytes), leading, "{bytes:?}");
+                        assert_eq!(trailing_blanks(&bytes), trailing, "{bytes:?}");
+                        let text = String::from_utf8(bytes).unwrap_or_default();
+                        if other != b'\t' {
+                            assert_eq!(trim_blanks(&text), text.trim(), "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
+
+        /// A note line's ending, remembered for one gutter width, is made again for another:
+        /// what it gives for each width in turn is what a new one gives.
+        #[test]
+        fn note_tails_follow_the_width() {
+            let mut note = NoteLine::new(String::from("[rule] Guide: https://example.com/"));
+            for width in [3, 3, 5, 1, 3, 6, 6, 2] {
+                let fresh = NoteLine::new(note.text.clone()).tail(width).to_string();
+                assert_eq!(note.tail(width), fresh);
+                let margin = " ".repeat(width);
+                let expected = format!("\n{margin} |\n{margin} = note: {}", note.text);
+                assert_eq!(fresh, expected);
+            }
+        }
+
         /// The chunked check agrees with a byte-at-a-time one for every byte, at every place
-        /// of a 32-byte chunk and of the rest after the chunks.
+        /// of a 64-byte chunk, a 32-byte one and the rest after the chunks.
         #[test]
         fn printable_ascii_agrees_with_a_byte_at_a_time_check() {
-            for len in [0, 1, 31, 32, 33, 64, 70] {
+            for len in [0, 1, 31, 32, 33, 63, 64, 65, 70, 96, 97, 127, 128, 130, 161] {
                 for at in 0..len {
                     for b in 0..=255u8 {
                         let mut bytes = vec![b'a'; len];

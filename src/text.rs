@@ -71,6 +71,16 @@ impl LineTable {
         &self.text
     }
 
+    /// The original text, taken out without a copy (the migration hands it on to the report),
+    /// leaving the table empty of text: only for a table that is read no more (its lines would
+    /// point past its text). By `&mut` rather than by value: the whole document is then
+    /// dropped by its one drop function, not field by field. Native only (the page copies its
+    /// borrowed inputs).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn take_text(&mut self) -> String {
+        std::mem::take(&mut self.text)
+    }
+
     pub fn len(&self) -> usize {
         self.spans.len()
     }

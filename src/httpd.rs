@@ -18,15 +18,47 @@ use crate::text::{LineTable, Splice};
 use std::ops::Range;
 
 /// One logical line of the file.
+///
+/// Its numbers are kept as `u32`s and read as `usize`s through [`Item::lines`],
+/// [`Item::parent`] and [`Item::depth`]: a 100,000-line config has 100,000 items, and with
+/// `usize`s an item took 104 B natively (10.4 MB, the largest block of the CLI's heap), 72 B
+/// now. A count past `u32::MAX` cannot be reached: an item costs more than 72 B of memory and
+/// its line at least one byte of text, so 2^32 of them would need over 300 GB (see [`small`]).
 #[derive(Debug, Clone)]
 pub struct Item {
-    /// Physical lines (0-based) this item spans; more than one with `\` continuations.
-    pub lines: Range<usize>,
+    /// Physical lines (0-based) this item spans, `start..end`; more than one with `\`
+    /// continuations.
+    start: u32,
+    end: u32,
     pub kind: ItemKind,
-    /// Index (into [`HttpdConfig::items`]) of the section opening that encloses this item.
-    pub parent: Option<usize>,
+    /// Index (into [`HttpdConfig::items`]) of the section opening that encloses this item,
+    /// plus one; 0 at the top level (an `Option<u32>` would take twice the room).
+    parent: u32,
     /// How many sections enclose this item.
-    pub depth: usize,
+    depth: u32,
+}
+
+impl Item {
+    /// Physical lines (0-based) this item spans; more than one with `\` continuations.
+    pub fn lines(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Index (into [`HttpdConfig::items`]) of the section opening that encloses this item.
+    pub fn parent(&self) -> Option<usize> {
+        (self.parent as usize).checked_sub(1)
+    }
+
+    /// How many sections enclose this item.
+    pub fn depth(&self) -> usize {
+        self.depth as usize
+    }
+}
+
+/// `n` as a `u32`, for [`Item`]'s numbers; `u32::MAX` past it, which no document reaches (see
+/// [`Item`]).
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[derive(Debug, Clone)]
@@ -34,10 +66,11 @@ pub enum ItemKind {
     Blank,
     Comment,
     Directive(Directive),
-    /// `<Name args>`; `close` is the index of the matching `</Name>` item, if any.
+    /// `<Name args>`; `close` is the index of the matching `</Name>` item, if any (a `u32`,
+    /// as [`Item`]'s numbers: this is the largest kind, and so the size of every item's).
     SectionOpen {
         directive: Directive,
-        close: Option<usize>,
+        close: Option<u32>,
     },
     /// `</Name>`; `open` is the index of the section it closes, if it matched one.
     SectionClose {
@@ -174,8 +207,8 @@ impl HttpdConfig {
                     break;
                 }
             }
-            let parent = open.last().copied();
-            let depth = open.len();
+            let parent = open.last().map_or(0, |&o| small(o + 1));
+            let depth = small(open.len());
             let body = trim_blank_start(&logical);
             let kind = if body.is_empty() {
                 ItemKind::Blank
@@ -194,7 +227,7 @@ impl HttpdConfig {
                             // It ends where this close is: every item since was deeper.
                             unclosed_ends.push((inner, index, 0));
                             problems.push(Problem {
-                                line: items[inner].lines.start,
+                                line: items[inner].lines().start,
                                 kind: ProblemKind::UnclosedSection(
                                     section_name(&items[inner]).to_string(),
                                 ),
@@ -203,7 +236,7 @@ impl HttpdConfig {
                         let o = open[pos];
                         open.truncate(pos);
                         if let ItemKind::SectionOpen { close, .. } = &mut items[o].kind {
-                            *close = Some(index);
+                            *close = Some(small(index));
                         }
                         Some(o)
                     }
@@ -220,7 +253,8 @@ impl HttpdConfig {
                     None => (parent, depth),
                 };
                 items.push(Item {
-                    lines: start..i,
+                    start: small(start),
+                    end: small(i),
                     kind: ItemKind::SectionClose {
                         name,
                         open: open_index,
@@ -263,7 +297,8 @@ impl HttpdConfig {
                 ItemKind::Directive(directive)
             };
             items.push(Item {
-                lines: start..i,
+                start: small(start),
+                end: small(i),
                 kind,
                 parent,
                 depth,
@@ -272,7 +307,7 @@ impl HttpdConfig {
         for &o in &open {
             unclosed_ends.push((o, items.len(), 0));
             problems.push(Problem {
-                line: items[o].lines.start,
+                line: items[o].lines().start,
                 kind: ProblemKind::UnclosedSection(section_name(&items[o]).to_string()),
             });
         }
@@ -328,7 +363,7 @@ impl HttpdConfig {
     /// Indices of the items directly inside section `open` (not inside nested sections).
     pub fn children(&self, open: usize) -> Range<usize> {
         let end = match &self.items[open].kind {
-            ItemKind::SectionOpen { close: Some(c), .. } => *c,
+            ItemKind::SectionOpen { close: Some(c), .. } => *c as usize,
             ItemKind::SectionOpen { close: None, .. } => {
                 // Unclosed: it runs until the first item that is not inside it.
                 if let Ok(k) = self
@@ -355,19 +390,19 @@ impl HttpdConfig {
         name: &'a str,
     ) -> impl Iterator<Item = usize> + 'a {
         self.children(open).filter(move |&i| {
-            self.items[i].parent == Some(open)
+            self.items[i].parent() == Some(open)
                 && matches!(&self.items[i].kind, ItemKind::Directive(d) if d.is(name))
         })
     }
 
     /// The sections enclosing item `i`, innermost first.
     pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        std::iter::successors(self.items[i].parent, move |&p| self.items[p].parent)
+        std::iter::successors(self.items[i].parent(), move |&p| self.items[p].parent())
     }
 
     /// The indentation of item `i`'s first line.
     pub fn indent(&self, i: usize) -> &str {
-        self.table.indent(self.items[i].lines.start)
+        self.table.indent(self.items[i].lines().start)
     }
 
     /// The indentation a new directive inside section `open` should get: that of its first
@@ -375,7 +410,8 @@ impl HttpdConfig {
     pub fn child_indent(&self, open: usize) -> String {
         self.children(open)
             .find(|&c| {
-                self.items[c].parent == Some(open) && !matches!(self.items[c].kind, ItemKind::Blank)
+                self.items[c].parent() == Some(open)
+                    && !matches!(self.items[c].kind, ItemKind::Blank)
             })
             .map(|c| self.indent(c).to_string())
             .unwrap_or_else(|| format!("{}    ", self.indent(open)))
@@ -388,7 +424,7 @@ impl HttpdConfig {
     /// Removes item `i`, every physical line of it: a [`Splice`] for the rule's `Plan`.
     #[inline]
     pub fn remove_item(&self, i: usize) -> Splice {
-        let l = &self.items[i].lines;
+        let l = self.items[i].lines();
         Splice::remove(l.start, l.len())
     }
 
@@ -396,7 +432,7 @@ impl HttpdConfig {
     /// `Plan`.
     #[inline]
     pub fn replace_item(&self, i: usize, lines: Vec<String>) -> Splice {
-        let l = &self.items[i].lines;
+        let l = self.items[i].lines();
         Splice::replace(l.start, l.len(), lines)
     }
 
@@ -404,14 +440,14 @@ impl HttpdConfig {
     /// the rule's `Plan`.
     #[inline]
     pub fn insert_before_item(&self, i: usize, lines: Vec<String>) -> Splice {
-        Splice::insert_before(self.items[i].lines.start, lines)
+        Splice::insert_before(self.items[i].lines().start, lines)
     }
 
     /// Inserts `lines` just after item `i` (after its last physical line): a [`Splice`] for the
     /// rule's `Plan`.
     #[inline]
     pub fn insert_after_item(&self, i: usize, lines: Vec<String>) -> Splice {
-        Splice::insert_before(self.items[i].lines.end, lines)
+        Splice::insert_before(self.items[i].lines().end, lines)
     }
 }
 
@@ -771,9 +807,9 @@ mod tests {
             if let ItemKind::SectionOpen { close, .. } = &item.kind {
                 let scan = c.items[o + 1..]
                     .iter()
-                    .position(|it| it.depth <= item.depth)
+                    .position(|it| it.depth() <= item.depth())
                     .map_or(c.items.len(), |p| o + 1 + p);
-                let end = close.unwrap_or(scan);
+                let end = close.map_or(scan, |c| c as usize);
                 unclosed += usize::from(close.is_none());
                 assert_eq!(c.children(o), o + 1..end, "section at item {o}");
             }
@@ -791,7 +827,7 @@ mod tests {
         let d = c.directive(0).unwrap();
         assert!(d.is("alias"));
         assert_eq!(d.arg(1), Some("/usr/share/koji-web/scripts/"));
-        assert_eq!(c.items[2].parent, Some(1));
+        assert_eq!(c.items[2].parent(), Some(1));
         let o = c.directive(2).unwrap();
         assert!(o.is("PythonOption"));
         assert_eq!(o.arg(1), Some("b c"));
@@ -806,7 +842,7 @@ mod tests {
     fn continuation_lines_form_one_item() {
         let c = HttpdConfig::parse("PythonOption \\\n  Secret x\nFoo\n");
         assert_eq!(c.items.len(), 2);
-        assert_eq!(c.items[0].lines, 0..2);
+        assert_eq!(c.items[0].lines(), 0..2);
         assert_eq!(c.directive(0).unwrap().arg(1), Some("x"));
     }
 
@@ -839,7 +875,7 @@ mod tests {
         // Item 1 is a directive continued over two lines, inside a section; CRLF endings.
         let c =
             HttpdConfig::parse("<Directory /a>\r\n  A 1 \\\r\n    2\r\n  B\r\n</Directory>\r\n");
-        assert_eq!(c.items[1].lines, 1..3);
+        assert_eq!(c.items[1].lines(), 1..3);
         let edited = |s: Splice| apply(&c.table, &[s]).text;
         assert_eq!(
             edited(c.remove_item(1)),
@@ -874,13 +910,47 @@ mod tests {
         );
     }
 
+    /// An item's numbers are `u32`s: 72 B an item natively (104 B with `usize`s), and a
+    /// count that could not fit saturates rather than wraps.
+    #[test]
+    fn items_are_small() {
+        assert!(std::mem::size_of::<Item>() <= 72);
+        assert_eq!(small(7), 7);
+        assert_eq!(small(u32::MAX as usize), u32::MAX);
+        if let Some(big) = (u32::MAX as usize).checked_add(5) {
+            assert_eq!(small(big), u32::MAX);
+        }
+        let c = HttpdConfig::parse("<A>\n<B x>\nC\n</B>\n</A>\nD\n");
+        let close = |i: usize| match &c.items[i].kind {
+            ItemKind::SectionOpen { close, .. } => *close,
+            _ => None,
+        };
+        assert_eq!((close(0), close(1)), (Some(4), Some(3)));
+        let shape: Vec<_> = c
+            .items
+            .iter()
+            .map(|it| (it.lines(), it.parent(), it.depth()))
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                (0..1, None, 0),
+                (1..2, Some(0), 1),
+                (2..3, Some(1), 2),
+                (3..4, Some(0), 1),
+                (4..5, None, 0),
+                (5..6, None, 0)
+            ]
+        );
+    }
+
     #[test]
     fn deep_nesting_does_not_recurse() {
         let n = 100_000;
         let text = "<IfModule a>\n".repeat(n) + &"</IfModule>\n".repeat(n);
         let c = HttpdConfig::parse(text);
         assert!(c.problems.is_empty());
-        assert_eq!(c.items[n].depth, n - 1);
+        assert_eq!(c.items[n].depth(), n - 1);
     }
 
     #[test]

@@ -211,7 +211,7 @@ fn looks_like_httpd(cfg: &HttpdConfig) -> bool {
     cfg.items.iter().any(|item| match &item.kind {
         ItemKind::SectionOpen { .. } => true,
         ItemKind::Directive(d) => {
-            let n = d.name.to_ascii_lowercase();
+            let n = d.name().to_ascii_lowercase();
             HTTPD_DIRECTIVES.iter().any(|k| d.is(k))
                 || ["wsgi", "python", "ssl", "krb", "gssapi"]
                     .iter()
@@ -231,11 +231,7 @@ fn httpd_roles_by_lowering(cfg: &HttpdConfig) -> (bool, bool) {
             ItemKind::Directive(d) | ItemKind::SectionOpen { directive: d, .. } => d,
             _ => continue,
         };
-        let args: Vec<String> = d
-            .args
-            .iter()
-            .map(|a| a.value.to_ascii_lowercase())
-            .collect();
+        let args: Vec<String> = d.args().map(|a| a.value.to_ascii_lowercase()).collect();
         let any_arg = |needle: &str| args.iter().any(|a| a.contains(needle));
         if d.is("Alias") || d.is("ScriptAlias") || d.is("Directory") || d.is("DirectoryMatch") {
             hub |= any_arg("koji-hub") || any_arg("kojixmlrpc") || any_arg("kojiapp.py");
@@ -274,12 +270,8 @@ pub(crate) fn httpd_roles(cfg: &HttpdConfig) -> (bool, bool) {
         // Arguments lower-cased only where they are searched: lowering every directive's
         // allocated a `String` per word of the file. The names compared with the first
         // argument are lower-case ASCII: ignoring ASCII case is comparing it lower-cased.
-        let lowered = || -> Vec<String> {
-            d.args
-                .iter()
-                .map(|a| a.value.to_ascii_lowercase())
-                .collect()
-        };
+        let lowered =
+            || -> Vec<String> { d.args().map(|a| a.value.to_ascii_lowercase()).collect() };
         let any_arg = |args: &[String], needles: &[&str]| {
             args.iter().any(|a| needles.iter().any(|n| a.contains(n)))
         };

@@ -12,7 +12,7 @@ pub(crate) use crate::apps::{python_options, scopes, App};
 /// mod_python directives (`Python*`) inside section `scope`, at any depth.
 pub(crate) fn python_directives(cfg: &HttpdConfig, scope: usize) -> Vec<usize> {
     cfg.children(scope)
-        .filter(|&i| matches!(&cfg.items[i].kind, ItemKind::Directive(d) if d.name.len() > 6 && d.name.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("python"))))
+        .filter(|&i| matches!(&cfg.items[i].kind, ItemKind::Directive(d) if d.name().len() > 6 && d.name().get(..6).is_some_and(|p| p.eq_ignore_ascii_case("python"))))
         .collect()
 }
 
@@ -98,17 +98,17 @@ pub(crate) fn with_arg(cfg: &HttpdConfig, i: usize, arg: usize, value: &str) -> 
     let Some(d) = cfg.directive(i) else {
         return cfg.table.line(cfg.items[i].lines().start).to_string();
     };
-    let mut out = [cfg.indent(i), &d.name].concat();
+    let mut out = [cfg.indent(i), d.name()].concat();
     let is_section = matches!(cfg.items[i].kind, ItemKind::SectionOpen { .. });
     if is_section {
         out.insert(cfg.indent(i).len(), '<');
     }
-    for (k, a) in d.args.iter().enumerate() {
+    for (k, a) in d.args().enumerate() {
         out.push(' ');
         if k == arg {
             out.push_str(&quote_arg(value, a.quote));
         } else {
-            out.push_str(&quote_arg(&a.value, a.quote));
+            out.push_str(&quote_arg(a.value, a.quote));
         }
     }
     if is_section {
@@ -129,7 +129,7 @@ pub(crate) fn options_with_execcgi(
     let Some(d) = cfg.directive(opt) else {
         return Err(());
     };
-    let words: Vec<&str> = d.args.iter().map(|a| a.value.as_str()).collect();
+    let words: Vec<&str> = d.args().map(|a| a.value).collect();
     if words.iter().any(|w| {
         w.eq_ignore_ascii_case("ExecCGI")
             || w.eq_ignore_ascii_case("+ExecCGI")
@@ -152,7 +152,7 @@ pub(crate) fn options_with_execcgi(
     });
     Ok(Some((
         opt,
-        format!("{}{} {}", cfg.indent(opt), d.name, new_words.join(" ")),
+        format!("{}{} {}", cfg.indent(opt), d.name(), new_words.join(" ")),
     )))
 }
 

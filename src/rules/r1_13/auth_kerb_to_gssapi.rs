@@ -111,8 +111,8 @@ fn rewrite_section(cfg: &HttpdConfig, auth_types: &[usize], ctx: &mut Ctx<'_>) {
             ));
         } else if DROPPED.iter().any(|n| d.is(n)) {
             splices.push(cfg.remove_item(i));
-        } else if d.name.len() > 3 && d.name[..3].eq_ignore_ascii_case("krb") {
-            unknown.push(d.name.clone());
+        } else if d.name().len() > 3 && d.name()[..3].eq_ignore_ascii_case("krb") {
+            unknown.push(d.name().to_string());
         }
     }
     let lines = edit::lines(cfg, auth_type);

@@ -238,7 +238,7 @@ mod tests {
     fn lines(cfg: &HttpdConfig, items: &[usize]) -> Vec<usize> {
         items
             .iter()
-            .map(|&i| cfg.items[i].lines.start + 1)
+            .map(|&i| cfg.items[i].lines().start + 1)
             .collect()
     }
 

@@ -50,7 +50,7 @@ const CLIENT_KEYS: &[&str] = &[
 ];
 
 pub fn detect(text: &str, name_hint: Option<&str>) -> Detection {
-    detect_and_parse(text, name_hint).0
+    detect_and_parse(text.to_string(), name_hint).0
 }
 
 /// A document parsed while detecting, handed on so the migration does not parse it again.
@@ -59,16 +59,30 @@ pub(crate) enum Parsed {
     Ini(IniDocument),
 }
 
-/// [`detect`], also returning the document it parsed to decide.
-pub(crate) fn detect_and_parse(text: &str, name_hint: Option<&str>) -> (Detection, Parsed) {
+/// [`detect`], also returning the document it parsed to decide. The text is given away: the
+/// document keeps it (the migration's only copy of a long input; `Parsed::into_text` gives it
+/// back when the document is not wanted).
+pub(crate) fn detect_and_parse(text: String, name_hint: Option<&str>) -> (Detection, Parsed) {
     let hint = name_hint.and_then(kind_from_name);
-    if looks_ini(text) {
+    if looks_ini(&text) {
         let doc = IniDocument::parse(text);
         return (detect_ini(&doc, hint), Parsed::Ini(doc));
     }
     let cfg = HttpdConfig::parse(text);
-    let verdict = httpd_verdict(text, &cfg, hint);
+    let verdict = httpd_verdict(cfg.text(), &cfg, hint);
     (verdict, Parsed::Httpd(cfg))
+}
+
+impl Parsed {
+    /// The text the document was parsed from, for a document the migration does not keep
+    /// (natively: the page copies its borrowed input's instead).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn into_text(mut self) -> String {
+        match &mut self {
+            Parsed::Httpd(cfg) => cfg.table.take_text(),
+            Parsed::Ini(doc) => doc.table.take_text(),
+        }
+    }
 }
 
 /// Whether a line of `text`, trimmed, is `[…]` with something inside: an ini section header.
@@ -197,7 +211,7 @@ fn looks_like_httpd(cfg: &HttpdConfig) -> bool {
     cfg.items.iter().any(|item| match &item.kind {
         ItemKind::SectionOpen { .. } => true,
         ItemKind::Directive(d) => {
-            let n = d.name.to_ascii_lowercase();
+            let n = d.name().to_ascii_lowercase();
             HTTPD_DIRECTIVES.iter().any(|k| d.is(k))
                 || ["wsgi", "python", "ssl", "krb", "gssapi"]
                     .iter()
@@ -217,11 +231,7 @@ fn httpd_roles_by_lowering(cfg: &HttpdConfig) -> (bool, bool) {
             ItemKind::Directive(d) | ItemKind::SectionOpen { directive: d, .. } => d,
             _ => continue,
         };
-        let args: Vec<String> = d
-            .args
-            .iter()
-            .map(|a| a.value.to_ascii_lowercase())
-            .collect();
+        let args: Vec<String> = d.args().map(|a| a.value.to_ascii_lowercase()).collect();
         let any_arg = |needle: &str| args.iter().any(|a| a.contains(needle));
         if d.is("Alias") || d.is("ScriptAlias") || d.is("Directory") || d.is("DirectoryMatch") {
             hub |= any_arg("koji-hub") || any_arg("kojixmlrpc") || any_arg("kojiapp.py");
@@ -260,12 +270,8 @@ pub(crate) fn httpd_roles(cfg: &HttpdConfig) -> (bool, bool) {
         // Arguments lower-cased only where they are searched: lowering every directive's
         // allocated a `String` per word of the file. The names compared with the first
         // argument are lower-case ASCII: ignoring ASCII case is comparing it lower-cased.
-        let lowered = || -> Vec<String> {
-            d.args
-                .iter()
-                .map(|a| a.value.to_ascii_lowercase())
-                .collect()
-        };
+        let lowered =
+            || -> Vec<String> { d.args().map(|a| a.value.to_ascii_lowercase()).collect() };
         let any_arg = |args: &[String], needles: &[&str]| {
             args.iter().any(|a| needles.iter().any(|n| a.contains(n)))
         };

@@ -48,6 +48,8 @@ pub mod wire;
 pub mod ui;
 
 pub use koji::Release;
+#[cfg(not(target_arch = "wasm32"))]
+pub use migrate::migrate_owned;
 pub use migrate::{migrate, Input};
 pub use options::{Choices, Options, Target, LAST_MOD_PYTHON};
 pub use report::{

@@ -71,6 +71,16 @@ impl LineTable {
         &self.text
     }
 
+    /// The original text, taken out without a copy (the migration hands it on to the report),
+    /// leaving the table empty of text: only for a table that is read no more (its lines would
+    /// point past its text). By `&mut` rather than by value: the whole document is then
+    /// dropped by its one drop function, not field by field. Native only (the page copies its
+    /// borrowed inputs).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn take_text(&mut self) -> String {
+        std::mem::take(&mut self.text)
+    }
+
     pub fn len(&self) -> usize {
         self.spans.len()
     }
@@ -89,6 +99,14 @@ impl LineTable {
     pub fn raw_line(&self, i: usize) -> &str {
         let s = self.spans[i];
         &self.text[s.start..s.end]
+    }
+
+    /// The byte range of line `i` with its line ending (natively, [`apply`] sizes its output
+    /// with it).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn raw_span(&self, i: usize) -> Range<usize> {
+        let s = self.spans[i];
+        s.start..s.end
     }
 
     pub fn eol(&self, i: usize) -> Eol {
@@ -436,65 +454,99 @@ pub fn apply(table: &LineTable, splices: &[Splice]) -> Applied {
     conflicts.sort_unstable();
 
     let eol = table.preferred_eol();
-    let mut out: Vec<(std::borrow::Cow<'_, str>, Eol, LineOrigin)> = Vec::with_capacity(n + 8);
+    // The output is written straight into its text, line by line: gathering the lines first
+    // (to treat the last one apart) took a vector of 48 B per line, the largest block live at
+    // the CLI's peak of heap. The last line's ending is settled once all are written instead.
+    let mut out = Out {
+        text: String::new(),
+        origins: Vec::new(),
+        eol,
+        last_eol: 0,
+        last_empty: true,
+    };
+    // Natively the text and the origins are allocated once, at their size, counted from the
+    // splices (the page grows them: less code).
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut lines = n;
+        let mut bytes = table.text().len();
+        for &i in order.iter().filter(|&&i| taken[i]) {
+            let s = &splices[i];
+            lines = lines - s.remove + s.insert.len();
+            if s.remove > 0 {
+                bytes -= table.raw_span(s.at + s.remove - 1).end - table.raw_span(s.at).start;
+            }
+            bytes += s
+                .insert
+                .iter()
+                .map(|t| t.len() + eol.as_str().len())
+                .sum::<usize>();
+        }
+        // The last line may gain a line ending (at most two bytes; or lose one: spare bytes).
+        out.text.reserve_exact(bytes + 2);
+        out.origins.reserve_exact(lines);
+    }
+    #[cfg(target_arch = "wasm32")]
+    out.text.reserve(table.text().len() + 64);
     let mut written = vec![0..0; splices.len()];
     let mut next = 0usize; // next input line to copy
     for &i in order.iter().filter(|&&i| taken[i]) {
         let s = &splices[i];
         while next < s.at {
-            out.push((
-                table.line(next).into(),
-                table.eol(next),
-                LineOrigin::Kept(next),
-            ));
+            out.push(table.line(next), table.eol(next), LineOrigin::Kept(next));
             next += 1;
         }
-        let first = out.len();
+        let first = out.origins.len();
         for text in &s.insert {
-            out.push((text.as_str().into(), eol, LineOrigin::Written(s.at)));
+            out.push(text, eol, LineOrigin::Written(s.at));
         }
-        written[i] = first..out.len();
+        written[i] = first..out.origins.len();
         next = next.max(s.at + s.remove);
     }
     while next < n {
-        out.push((
-            table.line(next).into(),
-            table.eol(next),
-            LineOrigin::Kept(next),
-        ));
+        out.push(table.line(next), table.eol(next), LineOrigin::Kept(next));
         next += 1;
     }
-
-    // Line endings: every line but the last ends with one; the last keeps the input's choice.
-    let ends_without_newline = n > 0 && table.eol(n - 1) == Eol::None;
-    let last = out.len().saturating_sub(1);
-    let mut text = String::with_capacity(table.text().len() + 64);
-    let mut origins = Vec::with_capacity(out.len());
-    for (k, (line, line_eol, origin)) in out.into_iter().enumerate() {
-        text.push_str(&line);
-        let e = if k == last {
-            // An empty last line without an ending would vanish (and its origin with it): it
-            // keeps its newline even when the input's last line had none.
-            if ends_without_newline && !line.is_empty() {
-                Eol::None
-            } else if line_eol == Eol::None {
-                eol
-            } else {
-                line_eol
-            }
-        } else if line_eol == Eol::None {
-            eol
-        } else {
-            line_eol
-        };
-        text.push_str(e.as_str());
-        origins.push(origin);
+    // The last line keeps the input's choice: without an ending when the input's last line had
+    // none. But an empty last line without an ending would vanish (and its origin with it): it
+    // keeps its newline even then.
+    if n > 0 && table.eol(n - 1) == Eol::None && !out.last_empty {
+        out.text.truncate(out.text.len() - out.last_eol);
     }
+    let Out { text, origins, .. } = out;
     Applied {
         text,
         origins,
         written,
         conflicts,
+    }
+}
+
+/// The output [`apply`] writes, line by line.
+struct Out {
+    text: String,
+    origins: Vec<LineOrigin>,
+    /// The line ending of written lines (the file's own).
+    eol: Eol,
+    /// The length of the last line's ending, and whether the line was empty.
+    last_eol: usize,
+    last_empty: bool,
+}
+
+impl Out {
+    /// Appends one line with its own ending, or the file's for a line without one (a written
+    /// line, or the input's last).
+    fn push(&mut self, line: &str, line_eol: Eol, origin: LineOrigin) {
+        self.text.push_str(line);
+        let e = if line_eol == Eol::None {
+            self.eol
+        } else {
+            line_eol
+        };
+        self.text.push_str(e.as_str());
+        self.last_eol = e.as_str().len();
+        self.last_empty = line.is_empty();
+        self.origins.push(origin);
     }
 }
 
@@ -720,6 +772,41 @@ mod tests {
         let r = apply(&t, &[Splice::remove(0, 2), Splice::remove(1, 1)]);
         assert_eq!(r.conflicts, vec![1]);
         assert_eq!(r.text, "c\n");
+    }
+
+    /// The output's text and origins are allocated once at their size (the count made before
+    /// writing): at most four bytes to spare (a last line gains or loses an ending of up to
+    /// two), whatever the splices remove, insert or drop, and whatever the line endings.
+    #[test]
+    fn output_is_allocated_at_its_size() {
+        for text in ["", "a", "a\n", "a\r\nb\r\n", "a\nb\nc", "x\n\ny\n", "\n"] {
+            let t = table(text);
+            let n = t.len();
+            let mut cases = vec![vec![], vec![Splice::insert_before(n, vec!["end".into()])]];
+            if n > 0 {
+                cases.push(vec![Splice::remove(0, n)]);
+                cases.push(vec![Splice::replace(
+                    0,
+                    1,
+                    vec!["long line".into(), "".into()],
+                )]);
+                cases.push(vec![Splice::remove(n - 1, 1), Splice::remove(n - 1, 1)]);
+                cases.push(vec![Splice::insert_after(n - 1, vec!["after".into()])]);
+            }
+            for splices in cases {
+                let r = apply(&t, &splices);
+                assert!(
+                    r.text.capacity() <= r.text.len() + 4,
+                    "{text:?} {splices:?}"
+                );
+                assert_eq!(
+                    r.origins.capacity(),
+                    r.origins.len(),
+                    "{text:?} {splices:?}"
+                );
+                assert_eq!(r.origins.len(), raw_lines(&r.text, false).count());
+            }
+        }
     }
 
     #[test]

@@ -31,7 +31,8 @@ mod cli {
     use koji_migrate::diff::{DiffModel, UnifiedPiece};
     use koji_migrate::rules::{self, rule};
     use koji_migrate::{
-        migrate, Guide, Input, Lines, Note, Options, OutputFile, Release, Report, Severity, Target,
+        migrate_owned, Guide, Input, Lines, Note, Options, OutputFile, Release, Report, Severity,
+        Target,
     };
     use std::io::{IsTerminal, Read, Write};
     use std::path::PathBuf;
@@ -278,9 +279,8 @@ and explains every change. FILE may be - for standard input.";
             .iter()
             .map(|f| read_input(f))
             .collect::<Result<Vec<_>, _>>()?;
-        let report = migrate(&inputs, options);
-        // The report holds what is printed: the inputs' memory is free for the printing.
-        drop(inputs);
+        // The inputs are given away: their texts become the report's originals, not copies.
+        let report = migrate_owned(inputs, options);
         if let Some(dir) = &cli.out {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             for f in &report.files {
@@ -1524,7 +1524,7 @@ and explains every change. FILE may be - for standard input.";
             let mut lone_cr_inputs = 0;
             for (name, text) in cases {
                 let input = Input::from_bytes(name, text.as_bytes());
-                let report = migrate(&[input], &Options::default());
+                let report = koji_migrate::migrate(&[input], &Options::default());
                 let f = &report.files[0];
                 lone_cr_inputs += usize::from(f.lone_cr_breaks);
                 let same = raw_line_vec(text, f.lone_cr_breaks) == raw_line_vec(text, false);

@@ -26,6 +26,17 @@ impl Doc {
             Doc::Opaque(t) => t,
         }
     }
+
+    /// The text the document was read from, taken out for the report (the input's only copy);
+    /// the document is read no more. Native only (the page copies its borrowed inputs).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn take_text(&mut self) -> String {
+        match self {
+            Doc::Httpd(c) => c.table.take_text(),
+            Doc::Ini(d) => d.table.take_text(),
+            Doc::Opaque(t) => t.take_text(),
+        }
+    }
 }
 
 /// What the rules of one input get to see and write.

@@ -12,7 +12,7 @@ pub(crate) use crate::apps::{python_options, scopes, App};
 /// mod_python directives (`Python*`) inside section `scope`, at any depth.
 pub(crate) fn python_directives(cfg: &HttpdConfig, scope: usize) -> Vec<usize> {
     cfg.children(scope)
-        .filter(|&i| matches!(&cfg.items[i].kind, ItemKind::Directive(d) if d.name.len() > 6 && d.name.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("python"))))
+        .filter(|&i| matches!(&cfg.items[i].kind, ItemKind::Directive(d) if d.name().len() > 6 && d.name().get(..6).is_some_and(|p| p.eq_ignore_ascii_case("python"))))
         .collect()
 }
 
@@ -31,7 +31,7 @@ pub(crate) fn remove_all(cfg: &HttpdConfig, items: &[usize]) -> (Vec<Splice>, Ra
     let (first, last) = (items[0], items[items.len() - 1]);
     (
         splices,
-        cfg.items[first].lines.start..cfg.items[last].lines.end,
+        cfg.items[first].lines().start..cfg.items[last].lines().end,
     )
 }
 
@@ -82,7 +82,7 @@ impl ScopePaths<'_> {
 
 /// The physical lines of item `i`.
 pub(crate) fn lines(cfg: &HttpdConfig, i: usize) -> std::ops::Range<usize> {
-    cfg.items[i].lines.clone()
+    cfg.items[i].lines()
 }
 
 /// A directive line with the indentation of item `like`.
@@ -96,19 +96,19 @@ pub(crate) fn line_like(cfg: &HttpdConfig, like: usize, text: &str) -> String {
 /// spelling, indentation and the other arguments).
 pub(crate) fn with_arg(cfg: &HttpdConfig, i: usize, arg: usize, value: &str) -> String {
     let Some(d) = cfg.directive(i) else {
-        return cfg.table.line(cfg.items[i].lines.start).to_string();
+        return cfg.table.line(cfg.items[i].lines().start).to_string();
     };
-    let mut out = [cfg.indent(i), &d.name].concat();
+    let mut out = [cfg.indent(i), d.name()].concat();
     let is_section = matches!(cfg.items[i].kind, ItemKind::SectionOpen { .. });
     if is_section {
         out.insert(cfg.indent(i).len(), '<');
     }
-    for (k, a) in d.args.iter().enumerate() {
+    for (k, a) in d.args().enumerate() {
         out.push(' ');
         if k == arg {
             out.push_str(&quote_arg(value, a.quote));
         } else {
-            out.push_str(&quote_arg(&a.value, a.quote));
+            out.push_str(&quote_arg(a.value, a.quote));
         }
     }
     if is_section {
@@ -129,7 +129,7 @@ pub(crate) fn options_with_execcgi(
     let Some(d) = cfg.directive(opt) else {
         return Err(());
     };
-    let words: Vec<&str> = d.args.iter().map(|a| a.value.as_str()).collect();
+    let words: Vec<&str> = d.args().map(|a| a.value).collect();
     if words.iter().any(|w| {
         w.eq_ignore_ascii_case("ExecCGI")
             || w.eq_ignore_ascii_case("+ExecCGI")
@@ -152,7 +152,7 @@ pub(crate) fn options_with_execcgi(
     });
     Ok(Some((
         opt,
-        format!("{}{} {}", cfg.indent(opt), d.name, new_words.join(" ")),
+        format!("{}{} {}", cfg.indent(opt), d.name(), new_words.join(" ")),
     )))
 }
 
@@ -268,7 +268,7 @@ pub(crate) fn add_to_wsgi_directories(
         if (scope + 1..close).any(|i| cfg.directive(i).is_some_and(|x| x.is(name))) {
             continue;
         }
-        let at = cfg.items[close].lines.start;
+        let at = cfg.items[close].lines().start;
         let mut text = cfg.child_indent(scope);
         text.push_str(line);
         let c = ctx.plan.change(
@@ -283,7 +283,7 @@ pub(crate) fn add_to_wsgi_directories(
         // on one httpd, each setting would need every site's swap (quadratic, and wrong: rejecting
         // one site's swap would reject every site's settings).
         // (In any order: `depend_on_all` sorts.)
-        let section = cfg.items[scope].lines.start..cfg.items[close].lines.end;
+        let section = cfg.items[scope].lines().start..cfg.items[close].lines().end;
         #[cfg(not(target_arch = "wasm32"))]
         let own: Vec<usize> = by_line
             [by_line.partition_point(|&(start, _, _)| start < section.start)..]
@@ -315,8 +315,8 @@ pub(crate) fn comments_above(cfg: &HttpdConfig, i: usize) -> Vec<usize> {
         k -= 1;
         let item = &cfg.items[k];
         if !matches!(item.kind, ItemKind::Comment)
-            || item.parent != cfg.items[i].parent
-            || item.lines.len() != 1
+            || item.parent() != cfg.items[i].parent()
+            || item.lines().len() != 1
         {
             break;
         }
@@ -336,7 +336,7 @@ pub(crate) fn comments_left_above(cfg: &HttpdConfig, removed: &[usize]) -> Strin
             let first = *block.first()?;
             // A block above another removed item goes with nothing either: said once, at its line.
             (!block.iter().any(|c| removed.contains(c)))
-                .then(|| (cfg.items[first].lines.start + 1).to_string())
+                .then(|| (cfg.items[first].lines().start + 1).to_string())
         })
         .collect();
     match lines.len() {
@@ -384,6 +384,7 @@ pub(crate) fn wsgi_directories(cfg: &HttpdConfig, app: App, ctx: &Ctx<'_>) -> Ve
         else {
             continue;
         };
+        let close = close as usize;
         // A close that closes this scope closes no other: no section is listed twice (a
         // search of the list for it, per scope, was quadratic).
         let closes_it = matches!(cfg.items[close].kind, ItemKind::SectionClose { open: Some(o), .. } if o == scope);

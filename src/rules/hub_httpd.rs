@@ -53,8 +53,8 @@ pub(crate) fn migrate(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
             .filter(|&i| Some(i) != config_file.as_ref().map(|c| c.0))
             .collect();
         if config_file.is_none() && !legacy.is_empty() {
-            let first = cfg.items[legacy[0]].lines.start;
-            let last = cfg.items[*legacy.last().unwrap_or(&legacy[0])].lines.end;
+            let first = cfg.items[legacy[0]].lines().start;
+            let last = cfg.items[*legacy.last().unwrap_or(&legacy[0])].lines().end;
             ctx.plan.note(&hub_options_to_hub_conf::RULE, Severity::Warning, Some(first..last), format!(
                 "The hub is configured with PythonOptions ({}). This keeps working under mod_python but is deprecated: \
                  consider moving them into /etc/koji-hub/hub.conf and setting PythonOption ConfigFile.", edit::names(cfg, &legacy)));
@@ -113,7 +113,7 @@ fn record_file_aliases(cfg: &HttpdConfig, ctx: &mut Ctx<'_>) {
     for a in cfg.find_all("Alias") {
         let Some(d) = cfg.directive(a) else { continue };
         if let (Some(url), Some(target)) = (d.arg(0), d.arg(1)) {
-            let line = cfg.items[a].lines.start;
+            let line = cfg.items[a].lines().start;
             let path = edit::norm_path(target);
             if path == "/mnt/koji" {
                 ctx.facts

@@ -64,7 +64,7 @@ pub(crate) fn shown(docs: &[Doc], kinds: &[FileKind], names: &[&str]) -> Option<
 fn httpd(cfg: &HttpdConfig, name: &str, s: &mut Shown) {
     for a in cfg.find_all("Alias") {
         let target = cfg.directive(a).and_then(|d| d.arg(1)).unwrap_or("");
-        let line = cfg.items[a].lines.start + 1;
+        let line = cfg.items[a].lines().start + 1;
         if target.ends_with("koji-hub/XMLRPC") {
             s.narrow(
                 Release::OLDEST,

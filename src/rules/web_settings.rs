@@ -166,13 +166,13 @@ pub(crate) fn write_web_conf(
 
     for &i in &items {
         let Some(d) = cfg.directive(i) else { continue };
-        let line0 = cfg.items[i].lines.start;
+        let line0 = cfg.items[i].lines().start;
         let lines = edit::lines(cfg, i);
         let origin = Some((input, line0));
         // The comment block right above a moved setting belongs to it: it moves along.
         for c in edit::comments_above(cfg, i) {
-            let text = cfg.table.line(cfg.items[c].lines.start).trim_start();
-            file.push(text.to_string(), Some((input, cfg.items[c].lines.start)));
+            let text = cfg.table.line(cfg.items[c].lines().start).trim_start();
+            file.push(text.to_string(), Some((input, cfg.items[c].lines().start)));
             splices.push(cfg.remove_item(c));
         }
         let at = file.lines.len();
@@ -222,7 +222,7 @@ pub(crate) fn write_web_conf(
         {
             // Joined rather than formatted: a long config repeats its settings thousands of
             // times, and `format!` took 2 % of the CLI's instructions on these alone.
-            let line = (cfg.items[e].lines.start + 1).to_string();
+            let line = (cfg.items[e].lines().start + 1).to_string();
             notes.push((
                 &web_options_to_web_conf::RULE,
                 Severity::Warning,

@@ -33,7 +33,7 @@ pub fn check_httpd_roundtrip(text: &str) {
     let lines = cfg.table.len();
     for item in &cfg.items {
         assert!(
-            item.lines.start < item.lines.end && item.lines.end <= lines,
+            item.lines().start < item.lines().end && item.lines().end <= lines,
             "item lines out of bounds"
         );
     }

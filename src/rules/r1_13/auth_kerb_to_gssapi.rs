@@ -66,7 +66,7 @@ pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     let mut group_of = vec![usize::MAX; cfg.items.len() + 1];
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for &at in &auth_types {
-        let slot = &mut group_of[cfg.items[at].parent.map_or(0, |p| p + 1)];
+        let slot = &mut group_of[cfg.items[at].parent().map_or(0, |p| p + 1)];
         if *slot == usize::MAX {
             *slot = groups.len();
             groups.push(Vec::new());
@@ -81,13 +81,13 @@ pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
 fn rewrite_section(cfg: &HttpdConfig, auth_types: &[usize], ctx: &mut Ctx<'_>) {
     let auth_type = auth_types[0];
     // The directives of the same section as `AuthType Kerberos` (or of the top level).
-    let siblings: Vec<usize> = match cfg.items[auth_type].parent {
+    let siblings: Vec<usize> = match cfg.items[auth_type].parent() {
         Some(open) => cfg
             .children(open)
-            .filter(|&i| cfg.items[i].parent == Some(open))
+            .filter(|&i| cfg.items[i].parent() == Some(open))
             .collect(),
         None => (0..cfg.items.len())
-            .filter(|&i| cfg.items[i].parent.is_none())
+            .filter(|&i| cfg.items[i].parent().is_none())
             .collect(),
     };
     let mut splices: Vec<_> = auth_types
@@ -111,8 +111,8 @@ fn rewrite_section(cfg: &HttpdConfig, auth_types: &[usize], ctx: &mut Ctx<'_>) {
             ));
         } else if DROPPED.iter().any(|n| d.is(n)) {
             splices.push(cfg.remove_item(i));
-        } else if d.name.len() > 3 && d.name[..3].eq_ignore_ascii_case("krb") {
-            unknown.push(d.name.clone());
+        } else if d.name().len() > 3 && d.name()[..3].eq_ignore_ascii_case("krb") {
+            unknown.push(d.name().to_string());
         }
     }
     let lines = edit::lines(cfg, auth_type);

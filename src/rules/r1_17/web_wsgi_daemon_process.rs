@@ -49,7 +49,7 @@ pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
         }
         return;
     };
-    let open_line = cfg.items[scope].lines.start;
+    let open_line = cfg.items[scope].lines().start;
     let daemon = format!("{}WSGIDaemonProcess koji lang=C.UTF-8", cfg.indent(scope));
     let mut splices = vec![cfg.insert_before_item(scope, vec![daemon])];
     if ctx.options.to >= INSIDE_DIRECTORY {

@@ -40,16 +40,17 @@ pub(crate) fn run(doc: &Doc, kind: FileKind, ctx: &mut Ctx<'_>) {
     let top: Vec<usize> = cfg
         .find_all("WSGIProcessGroup")
         .filter(|&i| {
-            cfg.items[i].parent.is_none() && cfg.directive(i).and_then(|d| d.arg(0)) == Some("koji")
+            cfg.items[i].parent().is_none()
+                && cfg.directive(i).and_then(|d| d.arg(0)) == Some("koji")
         })
         .collect();
     let [group] = top[..] else { return };
     let dirs = edit::wsgi_directories(cfg, App::Web, ctx);
     let [(scope, close)] = dirs[..] else { return };
-    if cfg.items[scope].parent.is_some()
+    if cfg.items[scope].parent().is_some()
         || (scope + 1..close).any(|i| cfg.directive(i).is_some_and(|d| d.is("WSGIProcessGroup")))
         || !matches!(cfg.items[close].kind, ItemKind::SectionClose { .. })
-        || ctx.plan.touches(&cfg.items[group].lines)
+        || ctx.plan.touches(&cfg.items[group].lines())
     {
         return;
     }

@@ -48,7 +48,7 @@ pub(crate) fn run(
         let (key, value) = (d.arg(0).unwrap_or(""), d.arg(1).unwrap_or(""));
         let at = file.push(
             format!("{key} = {value}"),
-            Some((ctx.input, cfg.items[i].lines.start)),
+            Some((ctx.input, cfg.items[i].lines().start)),
         );
         if py2_cuts(value) {
             cut.push((edit::lines(cfg, i), at));

@@ -47,7 +47,7 @@ pub(crate) fn httpd_problems(cfg: &HttpdConfig, plan: &mut Plan) {
         );
     }
     for open in contested(cfg) {
-        let line = cfg.items[open].lines.start;
+        let line = cfg.items[open].lines().start;
         plan.note(
             &RULE,
             Severity::Action,

@@ -37,7 +37,7 @@ pub(crate) fn ignored_beside_config_file(
     mod_python: bool,
     handler_changes: &[usize],
 ) {
-    let span = cfg.items[legacy[0]].lines.start..cfg.items[legacy[legacy.len() - 1]].lines.end;
+    let span = cfg.items[legacy[0]].lines().start..cfg.items[legacy[legacy.len() - 1]].lines().end;
     let message = format!("koji.web.ConfigFile is set, so Koji 1.7 reads web.conf and ignores these PythonOptions ({}). \
         Copy any value that matters into web.conf.", edit::names(cfg, legacy));
     if mod_python {

@@ -1,0 +1,1980 @@
+//! The driver: parse the arguments, read the inputs, call `migrate`, write the files of `--out`,
+//! print the report and choose the exit code; the printing moves to modules of its own.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use clap::{CommandFactory, Parser};
+use koji_migrate::diff::{DiffModel, UnifiedPiece};
+use koji_migrate::rules::{self, rule};
+use koji_migrate::{
+    migrate, Guide, Input, Lines, Note, Options, OutputFile, Release, Report, Severity, Target,
+};
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const ABOUT: &str = "\
+Migrates Koji configuration files (httpd configs, hub.conf, web.conf, kojid.conf, koji client
+configs) from the Koji release they were written for to a later one (by default the newest, 1.35),
+and explains every change. FILE may be - for standard input.";
+
+const USAGE: &str = "koji-migrate [OPTIONS] <FILE>...
+       koji-migrate --list-rules
+       koji-migrate --explain <RULE>";
+
+/// The arguments; `--help` lists them in this order.
+#[derive(Parser, Debug)]
+#[command(
+    name = "koji-migrate",
+    version,
+    about = ABOUT,
+    override_usage = USAGE,
+    // `--to 1.7 --to 1.21` is 1.21, as it always was.
+    args_override_self = true
+)]
+struct Cli {
+    /// Stay on mod_python (deprecated) instead of moving to mod_wsgi
+    #[arg(long)]
+    mod_python: bool,
+    /// Write every converted input and every new file (web.conf, hub.conf, SQL) into DIR
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Print the report as one JSON object
+    #[arg(long)]
+    json: bool,
+    /// Exit 1 if any file needs migrating
+    #[arg(long)]
+    check: bool,
+    /// The Koji release you upgrade from (1.3 … 1.34; default: what the files show)
+    #[arg(long, value_name = "RELEASE", value_parser = release)]
+    from: Option<Release>,
+    /// The Koji release to migrate to (1.7 … 1.35; default 1.35, the newest)
+    #[arg(long, value_name = "RELEASE", value_parser = release)]
+    to: Option<Release>,
+    /// Keep pkgurl beside the new topurl (rolling upgrade of builders)
+    #[arg(long)]
+    keep_pkgurl: bool,
+    /// Print secret values in diffs and shown lines (masked by default; written files keep them)
+    #[arg(long)]
+    show_secrets: bool,
+    /// Do not make the changes of RULE (repeatable; what depends on them is skipped too)
+    #[arg(long, value_name = "RULE", value_parser = rule_id)]
+    skip: Vec<String>,
+    /// Make only the changes of RULE and what they need (repeatable)
+    #[arg(long, value_name = "RULE", value_parser = rule_id)]
+    only: Vec<String>,
+    /// List every rule with its id
+    #[arg(long)]
+    list_rules: bool,
+    /// Explain one rule
+    #[arg(long, value_name = "RULE", value_parser = rule_id)]
+    explain: Option<String>,
+    /// A config file; - reads standard input
+    #[arg(value_name = "FILE", required_unless_present_any = ["list_rules", "explain"])]
+    files: Vec<PathBuf>,
+}
+
+/// `--from`/`--to`: a release the tool knows.
+fn release(v: &str) -> Result<Release, String> {
+    Release::parse(v).ok_or(format!(
+        "unknown release '{v}' (koji-migrate knows {} … {})",
+        Release::OLDEST,
+        Release::NEWEST
+    ))
+}
+
+/// `--skip`/`--only`/`--explain`: a rule's id.
+fn rule_id(id: &str) -> Result<String, String> {
+    match rule(id) {
+        Some(_) => Ok(id.to_string()),
+        None => Err(format!("no rule '{id}' (see --list-rules)")),
+    }
+}
+
+pub fn main() -> ExitCode {
+    // Usage errors exit 2 (clap's code), --help and --version 0.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    let result = if cli.list_rules {
+        list_rules()
+    } else if let Some(id) = &cli.explain {
+        explain(id)
+    } else {
+        let mut options = Options {
+            from: cli.from,
+            keep_pkgurl: cli.keep_pkgurl,
+            ..Options::default()
+        };
+        if cli.mod_python {
+            options.target = Target::ModPython;
+        }
+        if let Some(to) = cli.to {
+            options.to = to;
+        }
+        options.choices.skip_rules = cli.skip.clone();
+        options.choices.only_rules = cli.only.clone();
+        if let Some(conflict) = options.conflict() {
+            let e = Cli::command().error(clap::error::ErrorKind::ArgumentConflict, conflict);
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
+        run(&cli, &options)
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("koji-migrate: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn list_rules() -> Result<ExitCode, String> {
+    let mut s = String::new();
+    let mut release = None;
+    for r in rules::all() {
+        if release != Some(r.release) {
+            release = Some(r.release);
+            s.push_str(&format!("Koji {}\n", r.release));
+        }
+        s.push_str(&format!(
+            "  {:<28} {}  [{}]\n",
+            r.id,
+            r.summary,
+            r.guide.title()
+        ));
+    }
+    write_out(s.as_bytes()).map(|_| ExitCode::SUCCESS)
+}
+
+fn explain(id: &str) -> Result<ExitCode, String> {
+    // The value parser let only known ids through.
+    let Some(r) = rule(id) else {
+        return Err(format!("no rule '{id}' (see --list-rules)"));
+    };
+    write_out(
+        format!(
+            "{}: {}\n\n{}\n\nGuide: {} ({})\n",
+            r.id,
+            r.summary,
+            r.explanation,
+            r.guide.title(),
+            r.guide.url()
+        )
+        .as_bytes(),
+    )
+    .map(|_| ExitCode::SUCCESS)
+}
+
+fn write_out(bytes: &[u8]) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(bytes)
+        .and_then(|_| stdout.flush())
+        .or_else(output_error)
+}
+
+/// A closed pipe (`| head`) is not an error worth a message.
+fn output_error(e: std::io::Error) -> Result<(), String> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(format!("writing to standard output: {e}"))
+    }
+}
+
+/// The printed report, written as it is made: text gathers in `buf` and goes out in pieces
+/// of [`Out::CHUNK`] bytes, so that the report (15 MB for a 100,000-line file) is never
+/// held whole. After an error, the rest is dropped and [`Out::finish`] reports it.
+struct Out<W: Write> {
+    buf: String,
+    w: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> Out<W> {
+    const CHUNK: usize = 1 << 16;
+
+    fn new(w: W) -> Self {
+        Out {
+            buf: String::with_capacity(Self::CHUNK + 4096),
+            w,
+            error: None,
+        }
+    }
+
+    /// Writes out what `buf` holds once it is a chunk.
+    fn spill(&mut self) {
+        if self.buf.len() >= Self::CHUNK {
+            self.write_buf();
+        }
+    }
+
+    fn write_buf(&mut self) {
+        if self.error.is_none() {
+            if let Err(e) = self.w.write_all(self.buf.as_bytes()) {
+                self.error = Some(e);
+            }
+        }
+        self.buf.clear();
+    }
+
+    fn finish(mut self) -> Result<(), String> {
+        self.write_buf();
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => self.w.flush(),
+        }
+        .or_else(output_error)
+    }
+}
+
+fn read_input(path: &std::path::Path) -> Result<Input, String> {
+    let name = path.to_string_lossy();
+    let bytes = if name == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("reading standard input: {e}"))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| format!("{name}: {e}"))?
+    };
+    Ok(Input::from_byte_vec(name, bytes))
+}
+
+fn run(cli: &Cli, options: &Options) -> Result<ExitCode, String> {
+    let inputs = cli
+        .files
+        .iter()
+        .map(|f| read_input(f))
+        .collect::<Result<Vec<_>, _>>()?;
+    let report = migrate(&inputs, options);
+    // The report holds what is printed: the inputs' memory is free for the printing.
+    drop(inputs);
+    if let Some(dir) = &cli.out {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        for f in &report.files {
+            let path = dir.join(&f.output);
+            std::fs::write(&path, &f.text).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        // The checklist beside the files, unless an output is called that already.
+        if !report.files.iter().any(|f| f.output == "README.txt") {
+            let path = dir.join("README.txt");
+            let readme = koji_migrate::checklist::readme(&report, options.from, options.to);
+            std::fs::write(&path, readme).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    if cli.json {
+        write_out(json(&report).as_bytes())?;
+    } else {
+        // Colour only for a person at a terminal (and not against NO_COLOR): never in pipes,
+        // files or tests.
+        let colour = std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let renderer = if colour {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let mut out = Out::new(std::io::stdout().lock());
+        // Secrets are masked unless shown: which input lines may hold one, found once.
+        let mut secrets = (!cli.show_secrets).then(|| SecretLines::new(&report));
+        let mut files = FileLines::new(&report);
+        diagnostics(
+            &report,
+            &mut files,
+            secrets.as_mut(),
+            &renderer,
+            !colour,
+            &mut out,
+        );
+        checklist(&report, cli.out.is_some(), &mut out.buf);
+        if cli.out.is_none() {
+            // Without --out: the notes, then the diffs.
+            diffs(&report, files, secrets.as_mut(), &mut out);
+        }
+        out.finish()?;
+        // Left to the process's end, as the report below.
+        std::mem::forget(secrets);
+    }
+    let code = if cli.check && report.needs_migration() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    };
+    // Everything is written (the files closed, standard output flushed) and the process
+    // ends with this: its memory goes back to the system whole. Freeing the report's tens
+    // of thousands of allocations one at a time first cost about a million instructions
+    // for a 100,000-line file.
+    std::mem::forget(report);
+    Ok(code)
+}
+
+/// The manual steps after the notes (with `--out`, where README.txt holds them too).
+fn checklist(report: &Report, out: bool, s: &mut String) {
+    if report.steps.is_empty() {
+        return;
+    }
+    s.push_str("\nThen, by hand");
+    s.push_str(if out {
+        " (also in README.txt):\n"
+    } else {
+        ":\n"
+    });
+    for (k, step) in report.steps.iter().enumerate() {
+        s.push_str(&format!("  {}. {}\n", k + 1, step.title));
+        for line in step.command.iter().flat_map(|c| c.lines()) {
+            s.push_str(&format!("       $ {line}\n"));
+        }
+    }
+}
+
+/// The file a note is about, by name, and its first line there.
+fn note_place(report: &Report, n: &Note) -> (Option<String>, Option<usize>) {
+    match (n.input, n.output) {
+        (Some(i), _) => (report.files[i].input.clone(), n.lines.map(|l| l.first)),
+        (None, Some(o)) => (
+            Some(report.files[o].output.clone()),
+            n.output_lines.map(|l| l.first),
+        ),
+        (None, None) => (None, None),
+    }
+}
+
+fn json(report: &Report) -> String {
+    use serde_json::{json, Value};
+    let files: Vec<Value> = report
+        .files
+        .iter()
+        .map(|f| json!({"input": f.input, "kind": f.kind.id(), "output": f.output, "changed": f.changed}))
+        .collect();
+    let notes: Vec<Value> = report
+        .notes
+        .iter()
+        .map(|n| {
+            let (file, line) = note_place(report, n);
+            json!({
+                "severity": n.severity.as_str(),
+                "file": file,
+                "line": line,
+                "message": n.message,
+                "guide": n.guide.title(),
+                "rule": n.rule,
+                "lines": n.lines.map(|l| [l.first, l.last]),
+                "output_file": n.output.map(|o| report.files[o].output.clone()),
+                "output_lines": n.output_lines.map(|l| [l.first, l.last]),
+                "guide_url": n.guide.url(),
+                "change": n.change,
+                "skipped": n.change.is_some_and(|c| !report.changes[c].accepted),
+            })
+        })
+        .collect();
+    let changes: Vec<Value> = report
+        .changes
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.id,
+                "rule": c.rule,
+                "file": report.files[c.input].input,
+                "lines": c.lines.map(|l| [l.first, l.last]),
+                "output_lines": c.output_lines.map(|l| [l.first, l.last]),
+                "depends_on": c.depends_on,
+                "accepted": c.accepted,
+                "rejected_because": c.rejected_because,
+            })
+        })
+        .collect();
+    let mut s = serde_json::to_string(
+        &json!({"files": files, "notes": notes, "changes": changes, "database": report.database, "steps": report.steps}),
+    )
+    .unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
+
+/// A note about more lines than this shows only its first line, marked "to line N" (the renderer
+/// folds the middle of shorter ones itself).
+const MAX_SHOWN_LINES: usize = 200;
+
+/// The files' lines, each with its line break, each file split once, when a note first
+/// needs it: a report can hold thousands of notes about one long file. The diff of an input
+/// takes its lines over afterwards (split as the diff would split them, unless the input has
+/// lone `\r` breaks).
+struct FileLines<'r> {
+    report: &'r Report,
+    inputs: Vec<Option<Vec<&'r str>>>,
+    outputs: Vec<Option<Vec<&'r str>>>,
+}
+
+impl<'r> FileLines<'r> {
+    fn new(report: &'r Report) -> Self {
+        FileLines {
+            report,
+            inputs: vec![None; report.files.len()],
+            outputs: vec![None; report.files.len()],
+        }
+    }
+
+    /// A note's file (by name), the lines it is about, every line of that file (with its
+    /// break, see [`shown_lines`]), and the file's index if it is an input: the input it is
+    /// about, else the file it created.
+    fn of(&mut self, n: &Note) -> Option<(&'r str, Lines, &[&'r str], Option<usize>)> {
+        // At `\n` alone, as `str::lines` splits.
+        let split = |text: &'r str| koji_migrate::text::raw_line_vec(text, false);
+        match (n.input, n.output) {
+            (Some(i), _) => {
+                let f = &self.report.files[i];
+                let (name, text, lines) = (f.input.as_deref()?, f.original.as_deref()?, n.lines?);
+                Some((
+                    name,
+                    lines,
+                    self.inputs[i.index()].get_or_insert_with(|| split(text)),
+                    Some(i.index()),
+                ))
+            }
+            (None, Some(o)) => {
+                let f = &self.report.files[o];
+                let lines = n.output_lines?;
+                let all = self.outputs[o.index()].get_or_insert_with(|| split(&f.text));
+                Some((f.output.as_str(), lines, all, None))
+            }
+            (None, None) => None,
+        }
+    }
+
+    /// Input `i`'s lines as the diff splits them, if a note had them split: `None` when
+    /// none did, or when the diff's lines are not the notes' ([`splits_as_notes`]).
+    fn take_input(&mut self, i: usize) -> Option<Vec<&'r str>> {
+        if !splits_as_notes(&self.report.files[i]) {
+            return None;
+        }
+        self.inputs.get_mut(i)?.take()
+    }
+}
+
+/// Whether the diff splits `f`'s input into the lines the notes number (at `\n` alone):
+/// unless the input's lines also end at a lone `\r` (ini files, as Python reads them) and
+/// it holds a `\r` (nearly every ini file holds none).
+fn splits_as_notes(f: &OutputFile) -> bool {
+    !f.lone_cr_breaks || !f.original.as_deref().is_some_and(|t| t.contains('\r'))
+}
+
+/// Whether each line of each input may hold a secret ([`koji_migrate::mask::may_mask`]),
+/// found when the line is first printed: the notes and the diff print most changed lines,
+/// and the diff the lines around them, two or three times. Only for inputs the diff splits
+/// as the notes do ([`splits_as_notes`]): otherwise its line numbers are not the notes'.
+struct SecretLines(Vec<Option<Known>>);
+
+/// What is known of each line of a file (by 0-based index): whether it may hold a secret
+/// (`None` until asked), and the masked text of those that do, once masked, with the length
+/// of the text that was masked. The notes and the diff mask the same few thousand lines of
+/// a long file, and masking one costs a few thousand instructions; a line is asked about
+/// with or without the `\r`s before its break, which masking may keep, hence the length.
+/// A B-tree rather than a hash table: the table took a million instructions less for a
+/// 100,000-line file, but its growth to a few thousand entries held 2 MB more memory at the
+/// peak.
+#[derive(Default)]
+struct Known {
+    may_mask: Vec<Option<bool>>,
+    masked: std::collections::BTreeMap<usize, (usize, String)>,
+}
+
+impl SecretLines {
+    fn new(report: &Report) -> Self {
+        SecretLines(
+            report
+                .files
+                .iter()
+                .map(|f| splits_as_notes(f).then(Known::default))
+                .collect(),
+        )
+    }
+
+    /// What is known of the lines of file `file`'s input, if they are remembered.
+    fn of(&mut self, file: usize) -> Option<&mut Known> {
+        self.0.get_mut(file)?.as_mut()
+    }
+}
+
+/// Whether line `k` of a file, `text` (with or without the `\r`s before its break, which
+/// hold no secret), may hold a secret: remembered in `known` once found.
+///
+/// The remembered answer is read inline (most lines are asked about twice or more), a new
+/// line found apart.
+#[inline(always)]
+fn may_mask_line(known: &mut Vec<Option<bool>>, k: usize, text: &str) -> bool {
+    if let Some(&Some(answer)) = known.get(k) {
+        return answer;
+    }
+    may_mask_new_line(known, k, text)
+}
+
+/// [`may_mask_line`] for a line not asked about before.
+#[inline(never)]
+fn may_mask_new_line(known: &mut Vec<Option<bool>>, k: usize, text: &str) -> bool {
+    if known.len() <= k {
+        // Grown by doubling: the lines are asked about roughly in order.
+        known.resize((k + 1).max(2 * known.len()), None);
+    }
+    let answer = koji_migrate::mask::may_mask(text);
+    known[k] = Some(answer);
+    answer
+}
+
+/// `text` appended to `out` with its secret values masked: printed output ends up in logs
+/// (the files keep them). `text` is line `k` of a file whose lines `known` remembers, when
+/// both are given (with or without the `\r`s before its break), which remembers the answer.
+///
+/// Inlined into its callers (the diff's writer calls one for each line), the masking
+/// itself apart: a call's entry and exit were a third of its instructions.
+#[inline(always)]
+fn push_masked(out: &mut String, known: Option<&mut Known>, k: Option<usize>, text: &str) {
+    use koji_migrate::mask::{mask_flagged_line, may_mask};
+    let (Some(known), Some(k)) = (known, k) else {
+        if may_mask(text) {
+            out.push_str(&mask_flagged_line(text));
+        } else {
+            out.push_str(text);
+        }
+        return;
+    };
+    if !may_mask_line(&mut known.may_mask, k, text) {
+        out.push_str(text);
+        return;
+    }
+    push_masked_line(out, known, k, text);
+}
+
+/// Line `k`, `text`, which may hold a secret, masked as [`push_masked`] does it.
+#[inline(never)]
+fn push_masked_line(out: &mut String, known: &mut Known, k: usize, text: &str) {
+    use koji_migrate::mask::mask_flagged_line;
+    let (len, masked) = known
+        .masked
+        .entry(k)
+        .or_insert_with(|| (text.len(), mask_flagged_line(text)));
+    if *len == text.len() {
+        out.push_str(masked);
+    } else {
+        out.push_str(&mask_flagged_line(text));
+    }
+}
+
+/// The lines `first..=last` (1-based) of a file (`all`, each with its break), only the
+/// first when there are more than [`MAX_SHOWN_LINES`], each appended by `push` (given
+/// `shown`, the line's 0-based index and its text), joined by line breaks into `shown`
+/// (emptied first), with where each line ends in it written to `ends` (emptied first: what
+/// `push_plain_with_source_lines` would otherwise split again); how many, 0 when the file
+/// has no such lines. A line is shown as `str::lines` reads it, without its break and with
+/// every `\r` at its end dropped.
+fn shown_lines(
+    shown: &mut String,
+    ends: &mut Vec<usize>,
+    all: &[&str],
+    lines: Lines,
+    mut push: impl FnMut(&mut String, usize, &str),
+) -> usize {
+    shown.clear();
+    ends.clear();
+    if lines.first == 0 || lines.last < lines.first {
+        return 0;
+    }
+    let mut count = lines.last - lines.first + 1;
+    if count > MAX_SHOWN_LINES {
+        count = 1;
+    }
+    let first = lines.first - 1;
+    let Some(lines) = all.get(first..first + count) else {
+        return 0;
+    };
+    for (k, &l) in lines.iter().enumerate() {
+        if k > 0 {
+            shown.push('\n');
+        }
+        let l = l.strip_suffix('\n').unwrap_or(l).trim_end_matches('\r');
+        push(shown, first + k, l);
+        ends.push(shown.len());
+    }
+    count
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Info => Level::INFO,
+        Severity::Warning => Level::WARNING,
+        Severity::Action => Level::WARNING.with_name("action"),
+        Severity::Error => Level::ERROR,
+    }
+}
+
+/// Every note, most severe first, like a compiler's diagnostics: the message, the file and
+/// line, the line itself, the rule and its guide. A note without lines is one line,
+/// `severity: file: message [rule]`.
+fn diagnostics<'r, W: Write>(
+    report: &'r Report,
+    files: &mut FileLines<'r>,
+    mut secrets: Option<&mut SecretLines>,
+    renderer: &Renderer,
+    plain: bool,
+    out: &mut Out<W>,
+) {
+    let mut previous_multi_line: Option<bool> = None;
+    // The note line of each rule and guide, made once: tens of thousands of notes share a
+    // few dozen.
+    let mut note_lines: std::collections::HashMap<
+        (usize, usize, Guide),
+        RuleNote,
+        std::hash::BuildHasherDefault<QuickHasher>,
+    > = Default::default();
+    // Whether the last path prints verbatim, by its address and length (a file's name is
+    // one string of the report, shared by its notes).
+    let mut last_path: Option<(usize, usize, bool)> = None;
+    let not_made_verbatim = prints_verbatim("(not made) ");
+    let mut source = String::new();
+    let mut ends = Vec::new();
+    for n in report.notes_by_severity() {
+        let skipped = if n.change.is_some_and(|c| !report.changes[c].accepted) {
+            "(not made) "
+        } else {
+            ""
+        };
+        let shown = files.of(n).and_then(|(name, lines, all, input)| {
+            let masked = secrets.as_deref_mut();
+            let mut known = masked.map(|s| input.and_then(|i| s.of(i)));
+            let push = |shown: &mut String, k: usize, l: &str| match &mut known {
+                None => shown.push_str(l),
+                Some(known) => push_masked(shown, known.as_deref_mut(), Some(k), l),
+            };
+            let count = shown_lines(&mut source, &mut ends, all, lines, push);
+            (count > 0).then_some((name, lines, count > 1))
+        });
+        let rendered = match shown {
+            Some((name, lines, several)) => {
+                // A rule's id is one `&'static str`: its address and length name it.
+                let rule = (n.rule.as_ptr() as usize, n.rule.len(), n.guide);
+                let rule_note = note_lines.entry(rule).or_insert_with(|| {
+                    RuleNote::new(format!(
+                        "[{}] {}: {}",
+                        n.rule,
+                        n.guide.title(),
+                        n.guide.url()
+                    ))
+                });
+                let note = &mut rule_note.line;
+                if plain {
+                    let path_key = (name.as_ptr() as usize, name.len());
+                    let path_verbatim = match last_path {
+                        Some((at, len, verbatim)) if (at, len) == path_key => verbatim,
+                        _ => {
+                            let verbatim = prints_verbatim(name);
+                            last_path = Some((path_key.0, path_key.1, verbatim));
+                            verbatim
+                        }
+                    };
+                    let verbatim = note.verbatim
+                        && path_verbatim
+                        && (skipped.is_empty() || not_made_verbatim)
+                        && rule_note.last.verbatim(&n.message);
+                    // Written directly, the note has several lines: it stands apart.
+                    let mark = out.buf.len();
+                    if previous_multi_line.is_some() {
+                        out.buf.push('\n');
+                    }
+                    let title = [skipped, n.message.as_str()];
+                    let shown = Shown {
+                        path: name,
+                        lines,
+                        source: &source,
+                        ends: &ends,
+                        several,
+                    };
+                    if write_plain(&mut out.buf, n.severity, title, shown, note, verbatim) {
+                        out.buf.push('\n');
+                        previous_multi_line = Some(true);
+                        out.spill();
+                        continue;
+                    }
+                    out.buf.truncate(mark);
+                }
+                let title = format!("{skipped}{}", n.message);
+                let note = &note.text;
+                with_source(renderer, n.severity, &title, name, lines, &source, note)
+            }
+            None => {
+                let (file, line) = note_place(report, n);
+                let place = match (file, line) {
+                    (Some(f), Some(l)) => format!("{f}:{l}: "),
+                    (Some(f), None) => format!("{f}: "),
+                    _ => String::new(),
+                };
+                let group = Group::with_title(
+                    level(n.severity)
+                        .primary_title(format!("{place}{skipped}{} [{}]", n.message, n.rule)),
+                );
+                renderer.render(&[group]).trim_end().to_string()
+            }
+        };
+        // One-line notes follow each other; a diagnostic with its source stands apart.
+        let multi_line = rendered.contains('\n');
+        if previous_multi_line.is_some_and(|p| p || multi_line) {
+            out.buf.push('\n');
+        }
+        previous_multi_line = Some(multi_line);
+        out.buf.push_str(&rendered);
+        out.buf.push('\n');
+        out.spill();
+    }
+}
+
+/// The note line of a rule and guide ([`NoteLine`]), and the last message of a note of the
+/// rule with whether it prints verbatim ([`prints_verbatim`]): the notes of many rules say
+/// the same each time (others name a line, and are checked each time), and checking a
+/// message of a few hundred bytes again for each of thousands of notes cost more than
+/// comparing it with the last.
+struct RuleNote {
+    line: NoteLine,
+    last: LastMessage,
+}
+
+impl RuleNote {
+    fn new(line: String) -> Self {
+        RuleNote {
+            line: NoteLine::new(line),
+            last: LastMessage {
+                text: String::new(),
+                verbatim: true,
+            },
+        }
+    }
+}
+
+/// A note line (`[rule] Guide: url`), whether it prints verbatim, and the lines that end a
+/// note written directly with it under a gutter of the width they were made for: tens of
+/// thousands of notes end alike, made once rather than written piece by piece for each.
+struct NoteLine {
+    text: String,
+    verbatim: bool,
+    tail: String,
+    tail_width: Option<usize>,
+}
+
+impl NoteLine {
+    fn new(text: String) -> Self {
+        NoteLine {
+            verbatim: prints_verbatim(&text),
+            text,
+            tail: String::new(),
+            tail_width: None,
+        }
+    }
+
+    /// The lines that end a note under a gutter `width` columns wide, from the line break
+    /// before them: the gutter's empty line, then `= note: ` and the note line.
+    #[inline(always)]
+    fn tail(&mut self, width: usize) -> &str {
+        if self.tail_width != Some(width) {
+            self.make_tail(width);
+        }
+        &self.tail
+    }
+
+    /// [`NoteLine::tail`] made for another width.
+    #[inline(never)]
+    fn make_tail(&mut self, width: usize) {
+        self.tail.clear();
+        self.tail.push('\n');
+        push_repeated(&mut self.tail, ' ', width);
+        self.tail.push_str(" |\n");
+        push_repeated(&mut self.tail, ' ', width);
+        self.tail.push_str(" = note: ");
+        self.tail.push_str(&self.text);
+        self.tail_width = Some(width);
+    }
+}
+
+/// The last message of a rule's notes, and whether it prints verbatim.
+struct LastMessage {
+    text: String,
+    verbatim: bool,
+}
+
+impl LastMessage {
+    /// Whether `message` prints verbatim ([`prints_verbatim`]), remembered for the next.
+    fn verbatim(&mut self, message: &str) -> bool {
+        if self.text != message {
+            self.verbatim = prints_verbatim(message);
+            self.text.clear();
+            self.text.push_str(message);
+        }
+        self.verbatim
+    }
+}
+
+/// A hasher for a few small keys looked up tens of thousands of times (the std one, SipHash,
+/// is made to resist chosen keys, which these are not): multiply and rotate, as rustc's
+/// FxHasher does.
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl std::hash::Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A note with the lines it is about, rendered by annotate-snippets: the message, the file
+/// and line, the lines, the rule and its guide.
+fn with_source(
+    renderer: &Renderer,
+    severity: Severity,
+    title: &str,
+    path: &str,
+    lines: Lines,
+    source: &str,
+    note: &str,
+) -> String {
+    // The marker runs from the first line's text to the last line's end.
+    let start = source.len() - source.trim_start().len();
+    let end = source.trim_end().len().max(start);
+    let mut marker = AnnotationKind::Primary.span(start..end);
+    if !source.contains('\n') && lines.last > lines.first {
+        marker = marker.label(format!("to line {}", lines.last));
+    }
+    let group = Group::with_title(level(severity).primary_title(title))
+        .element(
+            Snippet::source(source)
+                .line_start(lines.first)
+                .path(path)
+                .annotation(marker),
+        )
+        .element(Level::NOTE.message(note));
+    renderer.render(&[group]).trim_end().to_string()
+}
+
+/// Whether annotate-snippets prints `text` as it is: no control characters or bidirectional
+/// controls (which it replaces), no zero-width joiner (which it drops from titles), no line
+/// breaks (which it indents).
+fn prints_verbatim(text: &str) -> bool {
+    // Printable ASCII, nearly every text, is checked without branches.
+    if printable_ascii(text.as_bytes(), false) {
+        return true;
+    }
+    !text.chars().any(|c| {
+        c.is_control()
+            || matches!(c, '\u{200D}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+/// Whether every byte of `bytes` is printable ASCII (space to `~`), or a line break where
+/// `breaks` allows one. Checked 32 bytes at a time without branches, which the compiler
+/// turns into a few vector compares: the byte-at-a-time `all` this replaces branched at
+/// every byte, and the notes of a 100,000-line file run 5 MB of titles, notes and shown
+/// lines through it (about a fifth of the instructions of printing them). Long texts (the
+/// messages, of a few hundred bytes) go 64 bytes to a branch, a quarter fewer instructions
+/// than 32. The bytes after the last whole chunk are checked as one more, padded with
+/// blanks: most texts are short, and a byte-at-a-time loop over their rest cost as much as
+/// the chunks.
+fn printable_ascii(bytes: &[u8], breaks: bool) -> bool {
+    let ok = |all: bool, &b: &u8| all & ((b.wrapping_sub(0x20) < 0x5f) | (breaks & (b == b'\n')));
+    let (wide, rest) = bytes.as_chunks::<64>();
+    let (chunks, rest) = rest.as_chunks::<32>();
+    let mut last = [b' '; 32];
+    last[..rest.len()].copy_from_slice(rest);
+    wide.iter().all(|c| c.iter().fold(true, ok))
+        && chunks.iter().all(|c| c.iter().fold(true, ok))
+        && last.iter().fold(true, ok)
+}
+
+/// A note as `Renderer::plain()` renders it, written directly and appended to `out` (the
+/// title in two pieces), by [`write_plain_with_source`] for one shown line and
+/// [`write_plain_with_source_lines`] for several; `false` (and nothing written) where the
+/// caller must render it with annotate-snippets. `verbatim`: whether the title's pieces,
+/// the path and the note all print verbatim ([`prints_verbatim`]), which the caller knows
+/// from the notes before.
+fn write_plain(
+    out: &mut String,
+    severity: Severity,
+    title: [&str; 2],
+    shown: Shown,
+    note: &mut NoteLine,
+    verbatim: bool,
+) -> bool {
+    if !verbatim {
+        return false;
+    }
+    if shown.several {
+        write_plain_with_source_lines(out, severity, title, shown, note)
+    } else {
+        write_plain_with_source(out, severity, title, shown, note)
+    }
+}
+
+/// What a note shows of its file: the file's name, the lines it is about, their text as
+/// shown (joined by line breaks), where each line ends in it, and whether that is several
+/// lines (which [`shown_lines`] counted: searching the text for a break again cost more
+/// than writing most notes).
+#[derive(Clone, Copy)]
+struct Shown<'a> {
+    path: &'a str,
+    lines: Lines,
+    source: &'a str,
+    ends: &'a [usize],
+    several: bool,
+}
+
+/// [`write_plain`] into a string of its own, the title in one piece: what the tests compare
+/// with annotate-snippets.
+#[cfg(test)]
+fn plain(
+    severity: Severity,
+    title: &str,
+    path: &str,
+    lines: Lines,
+    source: &str,
+    note: &str,
+) -> Option<String> {
+    let mut out = String::new();
+    let ends: Vec<usize> = source
+        .match_indices('\n')
+        .map(|(k, _)| k)
+        .chain([source.len()])
+        .collect();
+    let shown = Shown {
+        path,
+        lines,
+        source,
+        ends: &ends,
+        several: ends.len() > 1,
+    };
+    let verbatim = prints_verbatim(title) && prints_verbatim(path) && prints_verbatim(note);
+    let mut note = NoteLine::new(note.to_string());
+    write_plain(&mut out, severity, ["", title], shown, &mut note, verbatim).then_some(out)
+}
+
+/// What `Renderer::plain()` renders for a note with one shown line, written directly: the
+/// renderer costs about 40 times as much, and a report about a long file holds tens of
+/// thousands of such notes. `false` (and nothing written) where its output could differ from
+/// this (long or indented lines it would cut, text it would replace): the caller renders
+/// those with it. `plain_rendering_agrees_with_annotate_snippets` compares the two.
+fn write_plain_with_source(
+    out: &mut String,
+    severity: Severity,
+    title: [&str; 2],
+    shown: Shown,
+    note: &mut NoteLine,
+) -> bool {
+    let Shown {
+        path,
+        lines,
+        source,
+        ..
+    } = shown;
+    if !printable_ascii(source.as_bytes(), false) {
+        return false;
+    }
+    // Printable ASCII, whose only blank is the space: trimmed byte by byte (`trim_start`
+    // decodes characters and tests each for Unicode's white space).
+    let bytes = source.as_bytes();
+    let start = leading_blanks(bytes);
+    let end = bytes.len() - trailing_blanks(bytes);
+    let width = digits(lines.first);
+    let simple = end == source.len() && start < end && start <= 20 && width + source.len() <= 120;
+    if !simple {
+        return false;
+    }
+    let number = plain_header(out, severity, title, path, width, lines.first, start + 1);
+    // The gutter's number is the place's, as wide as the gutter: copied rather than
+    // written again.
+    out.extend_from_within(number);
+    out.push_str(" | ");
+    out.push_str(source);
+    out.push('\n');
+    push_repeated(out, ' ', width);
+    out.push_str(" | ");
+    out.push_str(&source[..start]);
+    push_repeated(out, '^', end - start);
+    if lines.last > lines.first {
+        out.push_str(" to line ");
+        push_number(out, lines.last, 0);
+    }
+    out.push_str(note.tail(width));
+    true
+}
+
+/// Eight blanks as a word, to compare eight bytes with at once.
+const BLANKS: u64 = u64::from_le_bytes([b' '; 8]);
+
+/// How many blanks `bytes` starts with, found eight bytes at a time: a shown line is
+/// indented by eight or more, and a byte at a time cost a tenth of writing a note.
+fn leading_blanks(bytes: &[u8]) -> usize {
+    // Most lines of an ini file start with their text.
+    if bytes.first() != Some(&b' ') {
+        return 0;
+    }
+    let (words, rest) = bytes.as_chunks::<8>();
+    for (k, word) in words.iter().enumerate() {
+        let other = u64::from_le_bytes(*word) ^ BLANKS;
+        if other != 0 {
+            return k * 8 + other.trailing_zeros() as usize / 8;
+        }
+    }
+    words.len() * 8 + rest.iter().take_while(|&&b| b == b' ').count()
+}
+
+/// How many blanks `bytes` ends with, like [`leading_blanks`].
+fn trailing_blanks(bytes: &[u8]) -> usize {
+    if bytes.last() != Some(&b' ') {
+        return 0;
+    }
+    let (rest, words) = bytes.as_rchunks::<8>();
+    for (k, word) in words.iter().rev().enumerate() {
+        let other = u64::from_le_bytes(*word) ^ BLANKS;
+        if other != 0 {
+            return k * 8 + other.leading_zeros() as usize / 8;
+        }
+    }
+    words.len() * 8 + rest.iter().rev().take_while(|&&b| b == b' ').count()
+}
+
+/// `text` without the blanks at its ends: `str::trim` for text whose only white space is
+/// the blank (printable ASCII).
+fn trim_blanks(text: &str) -> &str {
+    let start = leading_blanks(text.as_bytes());
+    let end = text.len() - trailing_blanks(&text.as_bytes()[start..]);
+    text.get(start..end).unwrap_or_default()
+}
+
+/// How many decimal digits `n` has.
+fn digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+/// `n` in decimal, right-aligned to `width` columns.
+fn push_number(out: &mut String, n: usize, width: usize) {
+    // Only a gutter's numbers are aligned, to a width no narrower than most of them.
+    if width > 1 {
+        push_repeated(out, ' ', width.saturating_sub(digits(n)));
+    }
+    push_digits(out, n);
+}
+
+/// The numbers 0 to 99, two digits each: [`push_digits`] writes two digits at a time from
+/// it.
+const PAIRS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+
+/// `n`'s two digits if it is below 100, else its last two digits.
+fn pair(n: usize) -> &'static str {
+    let k = 2 * (n % 100);
+    &PAIRS[k..k + 2]
+}
+
+/// `n` in decimal, the highest digits first, two at a time as slices of [`PAIRS`]: the
+/// digits written one at a time as characters (each pushed with its length checked and
+/// its UTF-8 encoded) cost about 150 instructions a number, and a report about a long file
+/// writes about 90,000 line numbers; checking the digits as UTF-8 cost more still.
+fn push_digits(out: &mut String, n: usize) {
+    if n >= 10_000 {
+        // A line number of five to eight digits without calling itself again.
+        if n >= 100_000_000 {
+            push_digits(out, n / 100_000_000);
+            push_four_digits(out, n / 10_000 % 10_000);
+        } else {
+            push_below_10_000(out, n / 10_000);
+        }
+        push_four_digits(out, n % 10_000);
+    } else {
+        push_below_10_000(out, n);
+    }
+}
+
+/// `n` (below 10,000) in decimal, without leading zeros.
+#[inline(always)]
+fn push_below_10_000(out: &mut String, n: usize) {
+    if n >= 100 {
+        push_below_100(out, n / 100);
+        out.push_str(pair(n));
+    } else {
+        push_below_100(out, n);
+    }
+}
+
+/// `n` (below 10,000) in four digits, with leading zeros.
+#[inline(always)]
+fn push_four_digits(out: &mut String, n: usize) {
+    out.push_str(pair(n / 100));
+    out.push_str(pair(n));
+}
+
+/// `n` (below 100) in decimal, without a leading zero.
+fn push_below_100(out: &mut String, n: usize) {
+    if n >= 10 {
+        out.push_str(pair(n));
+    } else {
+        out.push(char::from(b'0' + (n % 10) as u8));
+    }
+}
+
+/// `c` (ASCII) `count` times.
+fn push_repeated(out: &mut String, c: char, count: usize) {
+    const SPACES: &str = "                                                                ";
+    const CARETS: &str = "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
+    const UNDERSCORES: &str = "________________________________________________________________";
+    let run = match c {
+        ' ' => SPACES,
+        '^' => CARETS,
+        '_' => UNDERSCORES,
+        _ => {
+            out.extend(std::iter::repeat_n(c, count));
+            return;
+        }
+    };
+    let mut left = count;
+    while left > 0 {
+        let k = left.min(run.len());
+        out.push_str(&run[..k]);
+        left -= k;
+    }
+}
+
+/// The first lines of a note `Renderer::plain()` renders with its source: the title, the place
+/// (the margin is `width` blanks, as wide as the gutter's line numbers), the gutter's empty
+/// first line; where the place's line number is in `out`.
+fn plain_header(
+    out: &mut String,
+    severity: Severity,
+    title: [&str; 2],
+    path: &str,
+    width: usize,
+    line: usize,
+    column: usize,
+) -> std::ops::Range<usize> {
+    out.push_str(severity.as_str());
+    out.push_str(": ");
+    out.push_str(title[0]);
+    out.push_str(title[1]);
+    out.push('\n');
+    push_repeated(out, ' ', width);
+    out.push_str("--> ");
+    out.push_str(path);
+    out.push(':');
+    let start = out.len();
+    push_number(out, line, 0);
+    let number = start..out.len();
+    out.push(':');
+    push_number(out, column, 0);
+    out.push('\n');
+    push_repeated(out, ' ', width);
+    out.push_str(" |\n");
+    number
+}
+
+/// What `Renderer::plain()` renders for a note with several shown lines, written directly
+/// like [`write_plain_with_source`] does for one: the renderer took about a fifth of all the
+/// instructions of a 100,000-line file for its two thousand such notes. The layout, for the
+/// marker from the first line's text to the last line's end:
+///
+/// ```text
+/// action: title
+///   --> path:11:5
+///    |
+/// 11 | /     the first line
+/// 12 | |     up to three lines after it, less those at their end that are "empty"
+/// ...  |
+/// 25 | |     the line before the last, unless "empty"
+/// 26 | |     the last line
+///    | |_________________^
+///    |
+///    = note: note
+/// ```
+///
+/// "Empty" is annotate-snippets' word (`annotated_lines` in its `source_map.rs`): blank, a
+/// lone bracket, brace or parenthesis, or a `//` comment. One hidden line between two shown ones is shown
+/// instead of a `...` line. Line numbers are right-aligned to the last one's width.
+///
+/// `false` (and nothing written) where the output could differ from this: characters other than printable ASCII in
+/// the lines (tabs, control characters and wide characters change widths or are replaced), a
+/// blank first or last line (the marker would start or end elsewhere), lines the renderer
+/// would cut (longer than its 140 columns less the gutter, or every kept line indented more
+/// than 26 columns), text it would replace. The caller renders those with it;
+/// `plain_multi_line_rendering_agrees_with_annotate_snippets` compares the two.
+fn write_plain_with_source_lines(
+    out: &mut String,
+    severity: Severity,
+    title: [&str; 2],
+    shown: Shown,
+    note: &mut NoteLine,
+) -> bool {
+    let mark = out.len();
+    let written = push_plain_with_source_lines(out, severity, title, shown, note);
+    if written.is_none() {
+        out.truncate(mark);
+    }
+    written.is_some()
+}
+
+/// The body of [`write_plain_with_source_lines`]: `None` where it must give up, possibly
+/// after writing part of the note.
+fn push_plain_with_source_lines(
+    out: &mut String,
+    severity: Severity,
+    title: [&str; 2],
+    shown: Shown,
+    note: &mut NoteLine,
+) -> Option<()> {
+    let Shown {
+        path,
+        lines,
+        source,
+        ends,
+        ..
+    } = shown;
+    if !printable_ascii(source.as_bytes(), true) {
+        return None;
+    }
+    // A break at the end would make the last line blank.
+    if source.ends_with('\n') {
+        return None;
+    }
+    // Line `i` as `split('\n')` gives it, where [`shown_lines`] ended it: a note shows up
+    // to 200 lines, and splitting them again cost a fifth of writing the note (collecting
+    // them, a tenth). `None` past the last.
+    let line = |i: usize| -> Option<&str> {
+        let start = match i.checked_sub(1) {
+            Some(before) => ends.get(before)? + 1,
+            None => 0,
+        };
+        source.get(start..*ends.get(i)?)
+    };
+    let count = ends.len();
+    let (first_text, last_text) = (line(0)?, line(count.checked_sub(1)?)?);
+    let blank = |l: &str| l.bytes().all(|b| b == b' ');
+    if count < 2 || blank(first_text) || blank(last_text) {
+        return None;
+    }
+    // Printable ASCII, whose only white space is the blank: trimmed eight bytes at a time
+    // (`trim` decodes characters and tests each for Unicode's white space).
+    let indent = |l: &str| leading_blanks(l.as_bytes());
+    let empty = |l: &str| {
+        let t = trim_blanks(l);
+        (t.starts_with("//") && !t.starts_with("///") && !t.starts_with("//!"))
+            || matches!(t, "" | "{" | "}" | "(" | ")" | "[" | "]")
+    };
+
+    // The lines the renderer keeps, as indexes into `shown`: the first; those after it up to
+    // the fourth, less the "empty" ones at the end of that run; the one before the last when
+    // it lies beyond them and is not "empty"; the last.
+    let last = count - 1;
+    let middle = last.min(4);
+    let until = (0..middle)
+        .rev()
+        .find(|&i| line(i).is_some_and(|l| !empty(l)))
+        .map_or(0, |i| i + 1);
+    // At most the first four, the one before the last and the last: kept in place.
+    let mut kept = [0; 6];
+    let mut kept_count = until.max(1);
+    for (k, slot) in kept.iter_mut().enumerate().take(kept_count) {
+        *slot = k;
+    }
+    if middle < last - 1 && line(last - 1).is_some_and(|l| !empty(l)) {
+        kept[kept_count] = last - 1;
+        kept_count += 1;
+    }
+    kept[kept_count] = last;
+    let kept = &kept[..=kept_count];
+
+    // It cuts the shown text at the left when every kept line that is not blank is indented
+    // by more than 26 columns, and at the right when a line is wider than 140 columns less
+    // the gutter (`Margin` in its `margin.rs`).
+    let deepest = kept
+        .iter()
+        .filter_map(|&i| line(i))
+        .filter(|l| !blank(l))
+        .map(indent)
+        .min()?;
+    if deepest > 26 {
+        return None;
+    }
+    // Every line number is right-aligned to the width of the last one.
+    let width = digits(lines.first.checked_add(last)?);
+    let room = 140usize.checked_sub(width + 5)?;
+
+    plain_header(
+        out,
+        severity,
+        title,
+        path,
+        width,
+        lines.first,
+        indent(first_text) + 1,
+    );
+    let mut previous: Option<usize> = None;
+    for &i in kept {
+        // Lines left out become one `...` line (the marker's `|` stays in its column), but
+        // one line alone is shown rather than replaced.
+        let gap = previous.map_or(1, |p| i - p);
+        if gap > 2 {
+            out.push_str("...");
+            push_repeated(out, ' ', width);
+            out.push_str("|\n");
+        }
+        let start = if gap == 2 { i - 1 } else { i };
+        for j in start..=i {
+            let text = line(j)?;
+            if text.len() > room {
+                return None;
+            }
+            push_number(out, lines.first + j, width);
+            out.push_str(if j == 0 { " | /" } else { " | |" });
+            // An empty line has no blank after the marker's `|`.
+            if !text.is_empty() {
+                out.push(' ');
+                out.push_str(text);
+            }
+            out.push('\n');
+        }
+        previous = Some(i);
+    }
+    push_repeated(out, ' ', width);
+    out.push_str(" | |");
+    push_repeated(
+        out,
+        '_',
+        last_text.len() - trailing_blanks(last_text.as_bytes()),
+    );
+    out.push('^');
+    out.push_str(note.tail(width));
+    // The caller trims what the renderer returns the same way.
+    out.truncate(out.trim_end().len());
+    Some(())
+}
+
+/// A unified diff of every changed file, each after an empty line; secret values masked
+/// when `secrets` is given.
+fn diffs<W: Write>(
+    report: &Report,
+    mut files: FileLines,
+    mut secrets: Option<&mut SecretLines>,
+    out: &mut Out<W>,
+) {
+    for (i, f) in report.files.iter().enumerate() {
+        if !f.changed {
+            continue;
+        }
+        let old_label = match (&f.original, &f.input) {
+            (Some(_), Some(name)) => format!("a/{name}"),
+            _ => "/dev/null".to_string(),
+        };
+        let new_label = match &f.input {
+            Some(name) => format!("b/{name}"),
+            None => format!("b/{}", f.output),
+        };
+        out.buf.push('\n');
+        let mut known = secrets.as_deref_mut().map(|s| s.of(i));
+        let old_lines = files.take_input(i);
+        DiffModel::write_unified_of_file(f, old_lines, 3, &old_label, &new_label, &mut |piece| {
+            let mask = known.as_mut().map(|known| {
+                move |out: &mut String, old: Option<usize>, text: &str| {
+                    push_masked(out, known.as_deref_mut(), old, text);
+                }
+            });
+            push_diff_piece(&mut out.buf, piece, mask);
+            out.spill();
+        });
+    }
+}
+
+/// A piece of a unified diff as printed: secret values masked when `mask` is given (which
+/// appends a hunk's line, given its index in the old text, masked). The diff reads as its lines (`str::lines`, which drops a `\r` before a line break)
+/// each followed by a line break, a hunk's line masked after its mark; the file labels
+/// (`---`, `+++`) and lines that look like them are printed as they are.
+fn push_diff_piece(
+    out: &mut String,
+    piece: UnifiedPiece,
+    mask: Option<impl FnMut(&mut String, Option<usize>, &str)>,
+) {
+    let Some(mut mask) = mask else {
+        piece.push_to(out);
+        return;
+    };
+    match piece {
+        // A hunk's `@@` line alone, nearly every piece of text: printed as it is, as
+        // `push_masked_diff_line` would print it (it starts with neither mark), without
+        // splitting it into lines.
+        UnifiedPiece::Text(text) if is_hunk_header(text) => out.push_str(text),
+        UnifiedPiece::Text(text) => {
+            for line in text.lines() {
+                push_masked_diff_line(out, line);
+            }
+        }
+        UnifiedPiece::Line(mark, text, old) => {
+            // The line as `str::lines` would read it back: a `\r` before the break goes.
+            let text = text.strip_suffix('\r').unwrap_or(text);
+            let label = match mark {
+                '-' => text.starts_with("--"),
+                '+' => text.starts_with("++"),
+                _ => false,
+            };
+            out.push(mark);
+            if label {
+                out.push_str(text);
+            } else {
+                mask(out, old, text);
+            }
+            out.push('\n');
+        }
+    }
+}
+
+/// Whether `text` is one line that starts with `@@` and ends with its line break, without a
+/// `\r` (which `str::lines` would drop before the break).
+fn is_hunk_header(text: &str) -> bool {
+    text.strip_suffix('\n').is_some_and(|line| {
+        line.starts_with("@@") && !line.bytes().any(|b| b == b'\n' || b == b'\r')
+    })
+}
+
+/// One line of a unified diff (without its line break) as printed when secrets are masked.
+fn push_masked_diff_line(out: &mut String, line: &str) {
+    match line.split_at_checked(1) {
+        Some((mark @ (" " | "-" | "+"), rest))
+            if !line.starts_with("---") && !line.starts_with("+++") =>
+        {
+            out.push_str(mark);
+            push_masked(out, None, None, rest);
+        }
+        _ => out.push_str(line),
+    }
+    out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An ini input (lines split at a lone `\r` too) is split by the diff as by the notes
+    /// exactly when it holds no `\r`; an httpd input always is.
+    #[test]
+    fn the_diff_splits_as_the_notes_unless_a_lone_cr_may_break_a_line() {
+        use koji_migrate::text::raw_line_vec;
+        let cases = [
+            ("kojid.conf", "[kojid]\ntopurl = http://h/kojifiles\n"),
+            ("kojid.conf", "[kojid]\r\ntopurl = http://h/kojifiles\r\n"),
+            (
+                "kojid.conf",
+                "[kojid]\ntopurl = http://h/kojifiles\rx = 1\n",
+            ),
+            ("kojihub.conf", "Alias /kojihub \"/x\"\r\n"),
+        ];
+        let mut lone_cr_inputs = 0;
+        for (name, text) in cases {
+            let input = Input::from_bytes(name, text.as_bytes());
+            let report = migrate(&[input], &Options::default());
+            let f = &report.files[0];
+            lone_cr_inputs += usize::from(f.lone_cr_breaks);
+            let same = raw_line_vec(text, f.lone_cr_breaks) == raw_line_vec(text, false);
+            assert_eq!(
+                splits_as_notes(f),
+                !f.lone_cr_breaks || !text.contains('\r')
+            );
+            // When it says so, the lines are the same (not the other way round: a `\r\n`
+            // splits alike).
+            assert!(!splits_as_notes(f) || same, "{text:?}");
+        }
+        assert!(lone_cr_inputs >= 3);
+    }
+
+    /// The numbers written two digits at a time are `format!`'s, at every number of digits
+    /// and around each power of ten, right-aligned or not.
+    #[test]
+    fn push_number_agrees_with_format() {
+        let mut numbers: Vec<usize> = (0..=20_000).collect();
+        for p in 2..=19 {
+            let power = 10usize.pow(p);
+            numbers.extend([power - 1, power, power + 1, power + 99, 3 * power + 7]);
+        }
+        numbers.extend([usize::MAX, usize::MAX / 7, 123_456_789]);
+        for n in numbers {
+            for width in [0, 1, 2, 3, 5, 6, 21] {
+                let mut out = String::from("x");
+                push_number(&mut out, n, width);
+                assert_eq!(out, format!("x{n:>width$}"));
+            }
+        }
+    }
+
+    /// Masking through what is remembered of a file's lines gives what `mask_line` gives,
+    /// whichever of a line's forms (with its `\r`s or without, which masking a URL keeps)
+    /// is asked first, remembered or not.
+    #[test]
+    fn remembered_masking_agrees_with_mask_line() {
+        use koji_migrate::mask::mask_line;
+        let lines = [
+            "Secret = abc",
+            "  DBPass: x\r",
+            "server = http://u:p@h/x\r\r",
+            "see http://u:p@h/x y",
+            "    PythonOption Secret x\r",
+            "plain line\r",
+            "",
+        ];
+        let mut changed = 0;
+        for trimmed_first in [false, true] {
+            let mut known = Known::default();
+            for (k, line) in lines.iter().enumerate() {
+                let mut forms = [*line, line.trim_end_matches('\r')];
+                if trimmed_first {
+                    forms.reverse();
+                }
+                for text in forms.into_iter().chain(forms) {
+                    let mut remembered = String::from("-");
+                    push_masked(&mut remembered, Some(&mut known), Some(k), text);
+                    assert_eq!(remembered, format!("-{}", mask_line(text)), "{text:?}");
+                    let mut direct = String::from("-");
+                    push_masked(&mut direct, None, None, text);
+                    assert_eq!(direct, remembered);
+                    changed += usize::from(mask_line(text) != text);
+                }
+            }
+        }
+        assert!(changed >= 16, "{changed}");
+    }
+
+    /// Where [`shown_lines`] says each shown line ends is where the text's breaks are (what
+    /// the direct rendering of several lines reads instead of splitting it again), masked
+    /// lines, `\r`s and empty lines included.
+    #[test]
+    fn shown_lines_ends_are_the_breaks() {
+        let text = "a\r\n\n  Secret = x\r\r\nsee http://u:p@h/x\nlast";
+        let all = koji_migrate::text::raw_line_vec(text, false);
+        let (mut shown, mut ends) = (String::new(), Vec::new());
+        for first in 1..=5 {
+            for last in first..=6 {
+                let lines = Lines { first, last };
+                let mut known = Known::default();
+                let push = |s: &mut String, k: usize, l: &str| {
+                    push_masked(s, Some(&mut known), Some(k), l);
+                };
+                let count = shown_lines(&mut shown, &mut ends, &all, lines, push);
+                let breaks: Vec<usize> = shown
+                    .match_indices('\n')
+                    .map(|(k, _)| k)
+                    .chain([shown.len()])
+                    .collect();
+                assert_eq!(ends, if count > 0 { breaks } else { vec![] }, "{shown:?}");
+                assert_eq!(ends.len(), count);
+            }
+        }
+    }
+
+    /// The remembered answer for a rule's last message is `prints_verbatim`'s, whether the
+    /// message is the last one again or not.
+    #[test]
+    fn remembered_message_check_agrees_with_prints_verbatim() {
+        let messages = [
+            "Install the new web.conf.",
+            "Install the new web.conf.",
+            "two\nlines",
+            "two\nlines",
+            "",
+            "bidi \u{202E} here",
+            "Install the new web.conf.",
+            "caf\u{e9}",
+            "",
+        ];
+        let mut last = RuleNote::new(String::from("[rule] Guide: url")).last;
+        for message in messages.iter().chain(messages.iter().rev()) {
+            assert_eq!(
+                last.verbatim(message),
+                prints_verbatim(message),
+                "{message:?}"
+            );
+        }
+    }
+
+    /// A hunk's `@@` line is printed as the general path prints a piece of text, and texts
+    /// that are not one such line take that path.
+    #[test]
+    fn hunk_headers_print_as_masked_text() {
+        let texts = [
+            "@@ -1,3 +1,4 @@\n",
+            "@@ -0,0 +1 @@\n",
+            "@@ -1 +1 @@\r\n",
+            "@@ -1 +1 @@",
+            "@@ -1 +1 @@\n@@ -2 +2 @@\n",
+            "--- a/x\n+++ b/x\n@@ -1 +1 @@\n",
+            "@@\n",
+            "\n",
+            "@ -1 +1 @@\n",
+        ];
+        let mut fast = 0;
+        for text in texts {
+            let mut general = String::new();
+            for line in text.lines() {
+                push_masked_diff_line(&mut general, line);
+            }
+            let mut printed = String::new();
+            let mask = Some(|out: &mut String, _: Option<usize>, line: &str| {
+                push_masked(out, None, None, line);
+            });
+            push_diff_piece(&mut printed, UnifiedPiece::Text(text), mask);
+            assert_eq!(printed, general, "{text:?}");
+            fast += usize::from(is_hunk_header(text));
+        }
+        assert_eq!(fast, 3);
+    }
+
+    /// The blanks counted eight bytes at a time are those counted one at a time, and
+    /// trimming them is `str::trim` on printable ASCII, at every length and place around the
+    /// words' edges.
+    #[test]
+    fn blanks_counted_by_words_agree_with_bytes() {
+        for len in 0..40 {
+            for at in 0..=len {
+                for other in [b'x', b'\t', b'~'] {
+                    let mut bytes = vec![b' '; len];
+                    if at < len {
+                        bytes[at] = other;
+                    }
+                    if at + 3 < len {
+                        bytes[len - at / 2 - 1] = b'y';
+                    }
+                    let leading = bytes.iter().take_while(|&&b| b == b' ').count();
+                    let trailing = bytes.iter().rev().take_while(|&&b| b == b' ').count();
+                    assert_eq!(leading_blanks(&bytes), leading, "{bytes:?}");
+                    assert_eq!(trailing_blanks(&bytes), trailing, "{bytes:?}");
+                    let text = String::from_utf8(bytes).unwrap_or_default();
+                    if other != b'\t' {
+                        assert_eq!(trim_blanks(&text), text.trim(), "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// A note line's ending, remembered for one gutter width, is made again for another:
+    /// what it gives for each width in turn is what a new one gives.
+    #[test]
+    fn note_tails_follow_the_width() {
+        let mut note = NoteLine::new(String::from("[rule] Guide: https://example.com/"));
+        for width in [3, 3, 5, 1, 3, 6, 6, 2] {
+            let fresh = NoteLine::new(note.text.clone()).tail(width).to_string();
+            assert_eq!(note.tail(width), fresh);
+            let margin = " ".repeat(width);
+            let expected = format!("\n{margin} |\n{margin} = note: {}", note.text);
+            assert_eq!(fresh, expected);
+        }
+    }
+
+    /// The chunked check agrees with a byte-at-a-time one for every byte, at every place
+    /// of a 64-byte chunk, a 32-byte one and the rest after the chunks.
+    #[test]
+    fn printable_ascii_agrees_with_a_byte_at_a_time_check() {
+        for len in [0, 1, 31, 32, 33, 63, 64, 65, 70, 96, 97, 127, 128, 130, 161] {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = b;
+                    for breaks in [false, true] {
+                        let expected = bytes
+                            .iter()
+                            .all(|&c| (0x20..0x7f).contains(&c) || (breaks && c == b'\n'));
+                        assert_eq!(printable_ascii(&bytes, breaks), expected, "{len} {at} {b}");
+                    }
+                }
+            }
+            assert!(printable_ascii(&vec![b'~'; len], false));
+        }
+    }
+
+    /// The direct rendering is byte for byte annotate-snippets' plain one wherever it is
+    /// used, around each of its limits (indent, length, line-number width, characters).
+    #[test]
+    fn plain_rendering_agrees_with_annotate_snippets() {
+        let renderer = Renderer::plain();
+        let mut sources = Vec::new();
+        for indent in [0, 1, 4, 8, 19, 20, 21, 26, 27, 40] {
+            for len in [
+                1, 2, 10, 60, 80, 99, 100, 101, 110, 114, 115, 116, 117, 120, 135, 140, 200,
+            ] {
+                let text: String = "PythonOption KojiHubURL http://hub.example.com/kojihub "
+                    .chars()
+                    .cycle()
+                    .take(len)
+                    .collect();
+                sources.push(format!("{}{}", " ".repeat(indent), text.trim_end()));
+            }
+        }
+        sources.extend(
+            [
+                "\tAuthType Kerberos",
+                "AuthType Kerberos  ",
+                "    ",
+                "Secret = ********",
+                "KojiHubURL = https://hub.example.com/kojihub # \u{2192} h\u{e9}",
+                "a\u{7}b",
+            ]
+            .map(String::from),
+        );
+        let titles = [
+            "Kerberos logins now go through mod_auth_gssapi (install it). \u{2192} 1.35 \u{2026}",
+            "(not made) PythonDebug On becomes PythonDebug = True in web.conf.",
+            "two\nlines",
+            "bidi \u{202E} here",
+            "joined \u{1F469}\u{200D}\u{1F4BB} here",
+        ];
+        let mut compared = 0;
+        for severity in [
+            Severity::Info,
+            Severity::Warning,
+            Severity::Action,
+            Severity::Error,
+        ] {
+            for first in [1, 9, 10, 99, 100, 9_999, 10_000, 99_999, 123_456] {
+                for last in [first, first + 1, first + 99_999] {
+                    for source in &sources {
+                        for title in titles {
+                            for path in ["httpd.conf", "dir/web \u{e9}.conf", "a\tb"] {
+                                let lines = Lines { first, last };
+                                let note = "[web-options-to-web-conf] Web Configuration: https://docs.pagure.org/koji/migrating_to_1.7/#web-configuration";
+                                let slow = with_source(
+                                    &renderer, severity, title, path, lines, source, note,
+                                );
+                                if let Some(fast) =
+                                    plain(severity, title, path, lines, source, note)
+                                {
+                                    assert_eq!(fast, slow, "{source:?} {lines:?} {title:?}");
+                                    compared += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(compared > 1000, "{compared}");
+    }
+
+    /// A line of a generated source: `kind` picks text (most often), blank lines, lines
+    /// annotate-snippets calls "empty" (a lone bracket, a `//` comment), trailing blanks and
+    /// characters it treats apart; a text line is `indent` spaces and `len` characters, the
+    /// last not blank.
+    fn generated_line(kind: u64, indent: usize, len: usize) -> String {
+        let mut text: String = "PythonOption KojiHubURL http://hub.example.com/kojihub "
+            .chars()
+            .cycle()
+            .skip(len % 7)
+            .take(len.max(1))
+            .collect();
+        if text.ends_with(' ') {
+            text.pop();
+            text.push('.');
+        }
+        let pad = " ".repeat(indent);
+        match kind {
+            0 => String::new(),
+            1 => pad,
+            2 => format!("{pad}}}"),
+            3 => format!("{pad})"),
+            4 => "{".into(),
+            5 => format!("{pad}[  "),
+            6 => format!("{pad}// a comment"),
+            7 => format!("{pad}/// a doc comment"),
+            8 => format!("{pad}//! inner"),
+            9 => format!("{pad}</Directory>"),
+            10 => format!("{pad}{text}  "),
+            11 => format!("{pad}\t{text}"),
+            12 => format!("{pad}KojiHubURL = h\u{e9}"),
+            13 => format!("{pad}a\u{7}b"),
+            _ => format!("{pad}{text}"),
+        }
+    }
+
+    /// Sources of several lines to render: the line number of the first, the lines, whether
+    /// they are realistic (the direct rendering must take them) and their family. Random ones
+    /// of 2 to 40 lines in families 0 to 3, then (4) lines of a length around the
+    /// renderer's right limit at each place it shows, then (5) indents around its left
+    /// limit.
+    fn multi_line_sources() -> Vec<(usize, String, bool, u64)> {
+        let firsts = [
+            1, 2, 5, 7, 8, 9, 10, 60, 90, 95, 96, 97, 98, 99, 100, 985, 995, 998, 999, 9_961,
+            9_990, 9_995, 9_998, 9_999, 10_000, 99_999, 123_456,
+        ];
+        // xorshift: the same sources on every run, no dependency.
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        let mut sources = Vec::new();
+        for count in 2..=40 {
+            for &first in &firsts {
+                // 0: text and the odd blank line, moderate indents and lengths. 1: also
+                // "empty" lines, and lengths and indents around the limits. 2: also, rarely,
+                // a tab, a non-ASCII or a control character. 3: the same lines as 2 under
+                // titles and paths with characters the renderer rewrites or not.
+                for family in 0..4 {
+                    let source = (0..count)
+                        .map(|i| {
+                            let ends = i == 0 || i == count - 1;
+                            let kind = match family {
+                                0 if ends || next(6) > 0 => 99,
+                                0 => 0,
+                                _ if next(3) > 0 => 99,
+                                1 => next(11),
+                                _ if next(12) > 0 => next(11),
+                                _ => next(15),
+                            };
+                            let indent = match family {
+                                0 => [0, 2, 4, 8][next(4) as usize],
+                                _ if next(4) == 0 => next(45) as usize,
+                                _ => [0, 1, 4, 8, 12, 24, 25, 26, 27, 28][next(10) as usize],
+                            };
+                            let len = match family {
+                                0 => 1 + next(90) as usize,
+                                _ if next(6) == 0 => 100 + next(45) as usize,
+                                _ => 1 + next(100) as usize,
+                            };
+                            generated_line(kind, indent, len)
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    sources.push((first, source, family == 0, family));
+                }
+            }
+        }
+        // One line `room - 1 ..= room + 2` long (`room`: 140 columns less the gutter) at
+        // each place the renderer may show, the others short.
+        for &first in &firsts {
+            for count in [2_usize, 3, 4, 5, 6, 7, 8, 9, 40] {
+                let digits = (first + count - 1).to_string().len();
+                let room = 135 - digits;
+                // The first six places and the last three (`% count` folds them into short
+                // sources).
+                let places = [0, 1, 2, 3, 4, 5, count.saturating_sub(3), count - 2];
+                for at in places.into_iter().chain([count - 1]) {
+                    for len in room - 1..=room + 2 {
+                        let source = (0..count)
+                            .map(|i| {
+                                if i == at % count {
+                                    generated_line(99, 4, len - 4)
+                                } else {
+                                    generated_line(99, 2, 30 + i)
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                            .join("\n");
+                        sources.push((first, source, false, 4));
+                    }
+                }
+            }
+        }
+        // Every kept line indented `deep` (24 to 29), or all but a blank one, or all but
+        // the last.
+        for first in [1, 8, 98, 9_998] {
+            for count in [2, 3, 4, 6, 7, 9, 12] {
+                for deep in 24..=29 {
+                    for shape in 0..3 {
+                        let source = (0..count)
+                            .map(|i| match shape {
+                                1 if i == 1 && count > 2 => String::new(),
+                                2 if i == count - 1 => generated_line(99, 0, 9),
+                                _ => generated_line(99, deep + i % 3, 20 + i),
+                            })
+                            .collect::<Vec<_>>()
+                            .join("\n");
+                        sources.push((first, source, false, 5));
+                    }
+                }
+            }
+        }
+        sources
+    }
+
+    /// The direct rendering of notes with several lines is byte for byte annotate-snippets'
+    /// plain one wherever it is used ([`multi_line_sources`]: 2 to 40 lines, numbered so
+    /// that the numbers' width changes inside the span or not, blank and "empty" lines
+    /// anywhere, which decide what it folds, indents and lengths on both sides of where it
+    /// cuts), and it is used for realistic notes and at each limit, not only short of it.
+    #[test]
+    fn plain_multi_line_rendering_agrees_with_annotate_snippets() {
+        let renderer = Renderer::plain();
+        let note = "[web-options-to-web-conf] Web Configuration: https://docs.pagure.org/koji/migrating_to_1.7/#web-configuration";
+        let titles = [
+            "Install the new web.conf as /etc/kojiweb/web.conf (found through the default path).",
+            "(not made) Kerberos logins now go through mod_auth_gssapi. \u{2192} 1.35 \u{2026}",
+            "two\nlines",
+            "bidi \u{202E} here",
+            "joined \u{1F469}\u{200D}\u{1F4BB} here",
+        ];
+        let paths = [
+            "/etc/httpd/conf.d/kojiweb.conf",
+            "dir/web \u{e9}.conf",
+            "a\tb",
+        ];
+        let severities = [
+            Severity::Info,
+            Severity::Warning,
+            Severity::Action,
+            Severity::Error,
+        ];
+        let sources = multi_line_sources();
+        let mut compared = [0; 6];
+        let (mut folded, mut widening, mut at_limit) = (0, 0, 0);
+        for (case, (first, source, realistic, family)) in sources.iter().enumerate() {
+            let lines = Lines {
+                first: *first,
+                last: first + source.split('\n').count() - 1,
+            };
+            let severity = severities[case % severities.len()];
+            let (title, path) = if *family == 3 {
+                (
+                    titles[case / 4 % titles.len()],
+                    paths[case / 16 % paths.len()],
+                )
+            } else {
+                (titles[case % 2], paths[0])
+            };
+            let slow = with_source(&renderer, severity, title, path, lines, source, note);
+            match plain(severity, title, path, lines, source, note) {
+                Some(fast) => {
+                    assert_eq!(fast, slow, "{source:?} {lines:?}");
+                    compared[*family as usize] += 1;
+                    folded += usize::from(fast.contains("\n..."));
+                    widening +=
+                        usize::from(lines.first.to_string().len() != lines.last.to_string().len());
+                    at_limit += usize::from(fast.lines().any(|l| l.len() == 140));
+                }
+                None => assert!(!realistic, "not direct: {source:?} {lines:?}"),
+            }
+        }
+        let all: usize = compared.iter().sum();
+        assert!(all > 3000, "{compared:?} of {}", sources.len());
+        assert!(compared.iter().all(|&c| c > 100), "{compared:?}");
+        assert!(
+            folded > 100 && widening > 100 && at_limit > 100,
+            "{folded} {widening} {at_limit}"
+        );
+    }
+}

@@ -1,94 +1,18 @@
 //! The driver: parse the arguments, read the inputs, call `migrate`, write the files of `--out`,
 //! print the report and choose the exit code; the printing moves to modules of its own.
 
+mod args;
+
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use args::Cli;
 use clap::{CommandFactory, Parser};
 use koji_migrate::diff::{DiffModel, UnifiedPiece};
 use koji_migrate::rules::{self, rule};
 use koji_migrate::{
-    migrate, Guide, Input, Lines, Note, Options, OutputFile, Release, Report, Severity, Target,
+    migrate, Guide, Input, Lines, Note, Options, OutputFile, Report, Severity, Target,
 };
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
-
-const ABOUT: &str = "\
-Migrates Koji configuration files (httpd configs, hub.conf, web.conf, kojid.conf, koji client
-configs) from the Koji release they were written for to a later one (by default the newest, 1.35),
-and explains every change. FILE may be - for standard input.";
-
-const USAGE: &str = "koji-migrate [OPTIONS] <FILE>...
-       koji-migrate --list-rules
-       koji-migrate --explain <RULE>";
-
-/// The arguments; `--help` lists them in this order.
-#[derive(Parser, Debug)]
-#[command(
-    name = "koji-migrate",
-    version,
-    about = ABOUT,
-    override_usage = USAGE,
-    // `--to 1.7 --to 1.21` is 1.21, as it always was.
-    args_override_self = true
-)]
-struct Cli {
-    /// Stay on mod_python (deprecated) instead of moving to mod_wsgi
-    #[arg(long)]
-    mod_python: bool,
-    /// Write every converted input and every new file (web.conf, hub.conf, SQL) into DIR
-    #[arg(long, value_name = "DIR")]
-    out: Option<PathBuf>,
-    /// Print the report as one JSON object
-    #[arg(long)]
-    json: bool,
-    /// Exit 1 if any file needs migrating
-    #[arg(long)]
-    check: bool,
-    /// The Koji release you upgrade from (1.3 … 1.34; default: what the files show)
-    #[arg(long, value_name = "RELEASE", value_parser = release)]
-    from: Option<Release>,
-    /// The Koji release to migrate to (1.7 … 1.35; default 1.35, the newest)
-    #[arg(long, value_name = "RELEASE", value_parser = release)]
-    to: Option<Release>,
-    /// Keep pkgurl beside the new topurl (rolling upgrade of builders)
-    #[arg(long)]
-    keep_pkgurl: bool,
-    /// Print secret values in diffs and shown lines (masked by default; written files keep them)
-    #[arg(long)]
-    show_secrets: bool,
-    /// Do not make the changes of RULE (repeatable; what depends on them is skipped too)
-    #[arg(long, value_name = "RULE", value_parser = rule_id)]
-    skip: Vec<String>,
-    /// Make only the changes of RULE and what they need (repeatable)
-    #[arg(long, value_name = "RULE", value_parser = rule_id)]
-    only: Vec<String>,
-    /// List every rule with its id
-    #[arg(long)]
-    list_rules: bool,
-    /// Explain one rule
-    #[arg(long, value_name = "RULE", value_parser = rule_id)]
-    explain: Option<String>,
-    /// A config file; - reads standard input
-    #[arg(value_name = "FILE", required_unless_present_any = ["list_rules", "explain"])]
-    files: Vec<PathBuf>,
-}
-
-/// `--from`/`--to`: a release the tool knows.
-fn release(v: &str) -> Result<Release, String> {
-    Release::parse(v).ok_or(format!(
-        "unknown release '{v}' (koji-migrate knows {} … {})",
-        Release::OLDEST,
-        Release::NEWEST
-    ))
-}
-
-/// `--skip`/`--only`/`--explain`: a rule's id.
-fn rule_id(id: &str) -> Result<String, String> {
-    match rule(id) {
-        Some(_) => Ok(id.to_string()),
-        None => Err(format!("no rule '{id}' (see --list-rules)")),
-    }
-}
 
 pub fn main() -> ExitCode {
     // Usage errors exit 2 (clap's code), --help and --version 0.

@@ -2,10 +2,12 @@
 //! print the report and choose the exit code; the printing moves to modules of its own.
 
 mod args;
+mod json;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use args::Cli;
 use clap::{CommandFactory, Parser};
+use json::{json, note_place};
 use koji_migrate::diff::{DiffModel, UnifiedPiece};
 use koji_migrate::rules::{self, rule};
 use koji_migrate::{
@@ -256,70 +258,6 @@ fn checklist(report: &Report, out: bool, s: &mut String) {
             s.push_str(&format!("       $ {line}\n"));
         }
     }
-}
-
-/// The file a note is about, by name, and its first line there.
-fn note_place(report: &Report, n: &Note) -> (Option<String>, Option<usize>) {
-    match (n.input, n.output) {
-        (Some(i), _) => (report.files[i].input.clone(), n.lines.map(|l| l.first)),
-        (None, Some(o)) => (
-            Some(report.files[o].output.clone()),
-            n.output_lines.map(|l| l.first),
-        ),
-        (None, None) => (None, None),
-    }
-}
-
-fn json(report: &Report) -> String {
-    use serde_json::{json, Value};
-    let files: Vec<Value> = report
-        .files
-        .iter()
-        .map(|f| json!({"input": f.input, "kind": f.kind.id(), "output": f.output, "changed": f.changed}))
-        .collect();
-    let notes: Vec<Value> = report
-        .notes
-        .iter()
-        .map(|n| {
-            let (file, line) = note_place(report, n);
-            json!({
-                "severity": n.severity.as_str(),
-                "file": file,
-                "line": line,
-                "message": n.message,
-                "guide": n.guide.title(),
-                "rule": n.rule,
-                "lines": n.lines.map(|l| [l.first, l.last]),
-                "output_file": n.output.map(|o| report.files[o].output.clone()),
-                "output_lines": n.output_lines.map(|l| [l.first, l.last]),
-                "guide_url": n.guide.url(),
-                "change": n.change,
-                "skipped": n.change.is_some_and(|c| !report.changes[c].accepted),
-            })
-        })
-        .collect();
-    let changes: Vec<Value> = report
-        .changes
-        .iter()
-        .map(|c| {
-            json!({
-                "id": c.id,
-                "rule": c.rule,
-                "file": report.files[c.input].input,
-                "lines": c.lines.map(|l| [l.first, l.last]),
-                "output_lines": c.output_lines.map(|l| [l.first, l.last]),
-                "depends_on": c.depends_on,
-                "accepted": c.accepted,
-                "rejected_because": c.rejected_because,
-            })
-        })
-        .collect();
-    let mut s = serde_json::to_string(
-        &json!({"files": files, "notes": notes, "changes": changes, "database": report.database, "steps": report.steps}),
-    )
-    .unwrap_or_else(|_| "{}".into());
-    s.push('\n');
-    s
 }
 
 /// A note about more lines than this shows only its first line, marked "to line N" (the renderer

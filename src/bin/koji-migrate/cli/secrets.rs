@@ -2,7 +2,7 @@
 //! may hold one, found once a line and remembered ([`SecretLines`]), and the masked text
 //! ([`push_masked`]). Apart because the notes and the diff both mask, through the same memory.
 
-use super::splits_as_notes;
+use super::lines::splits_as_notes;
 use koji_migrate::Report;
 
 /// Whether each line of each input may hold a secret ([`koji_migrate::mask::may_mask`]),

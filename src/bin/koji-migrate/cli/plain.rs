@@ -7,8 +7,8 @@ use super::ascii::{
     trim_blanks,
 };
 #[cfg(test)]
-use super::prints_verbatim;
-use super::NoteLine;
+use super::notes::prints_verbatim;
+use super::notes::NoteLine;
 use koji_migrate::{Lines, Severity};
 
 /// A note as `Renderer::plain()` renders it, written directly and appended to `out` (the
@@ -18,7 +18,7 @@ use koji_migrate::{Lines, Severity};
 /// the path and the note all print verbatim ([`prints_verbatim`]), which the caller knows
 /// from the notes before.
 ///
-/// [`prints_verbatim`]: super::prints_verbatim
+/// [`prints_verbatim`]: super::notes::prints_verbatim
 pub(super) fn write_plain(
     out: &mut String,
     severity: Severity,
@@ -345,7 +345,7 @@ fn push_plain_with_source_lines(
 
 #[cfg(test)]
 mod tests {
-    use super::super::with_source;
+    use super::super::notes::with_source;
     use super::*;
     use annotate_snippets::Renderer;
 

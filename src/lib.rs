@@ -7,7 +7,7 @@
 //! the page render.
 //!
 //! The core is pure: no I/O, no clock, no randomness, no web types. The CLI
-//! (`src/bin/koji-migrate.rs`) and the page (`src/ui/`) are thin shells around [`migrate`].
+//! (`src/bin/koji-migrate/`) and the page (`src/ui/`) are thin shells around [`migrate`].
 #![forbid(unsafe_code)]
 
 /// A long explanation as compiled in: the text itself, or "" in the page (feature

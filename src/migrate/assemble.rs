@@ -240,7 +240,8 @@ pub(super) fn build_report(
             lone_cr_breaks: false,
         });
     }
-    // The documents are read no more: their texts become the inputs' originals.
+    // The documents are read no more: their texts become the inputs' originals (the report's
+    // first files are the inputs', in order; the created files after them get none).
     #[cfg(not(target_arch = "wasm32"))]
     for (file, doc) in report.files.iter_mut().zip(docs) {
         file.original = Some(doc.take_text());
